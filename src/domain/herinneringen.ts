@@ -1,0 +1,144 @@
+import type { DateTime } from 'luxon';
+import { openMijlpalen, type Mijlpaal, type Verantwoordelijke } from './mijlpalen.js';
+import type { Dossier } from './model.js';
+import { KANTOOR_BEGIN_UUR, landelijkeKalender, type WerkdagKalender } from './tijd/werkdagen.js';
+
+export type Publiek =
+  | 'professional'
+  | 'vt-medewerker'
+  | 'vt-teamleider'
+  | 'lokaal-team-kanaal'
+  | 'coordinator'
+  | 'escalatie-a'
+  | 'escalatie-b'
+  | 'escalatie-c';
+
+export type Niveau = 'herinnering' | 'verlopen' | 'route-a' | 'route-b' | 'route-c';
+
+export interface LadderTrede {
+  readonly niveau: Niveau;
+  readonly publiek: Publiek;
+  /**
+   * Werkdagen relative to the deadline's Amsterdam day: negative = before it, 0 = on the day
+   * itself, positive = after. The nudge goes out at 09:00 on that werkdag.
+   */
+  readonly werkdagenTovDeadline: number;
+}
+
+export interface RegioBeleid {
+  readonly kalender: WerkdagKalender;
+  readonly ladders: Readonly<Record<Verantwoordelijke, readonly LadderTrede[]>>;
+}
+
+/**
+ * Defaults: the team is reminded the werkdag before the deadline, its coordinator at expiry
+ * (09:00 the next werkdag), and escalation routes a, b and c (seed 004 bijlage 4) follow 2, 5 and
+ * 10 werkdagen after the coordinator was told. Regions override these in configuration.
+ */
+export const STANDAARD_LADDERS: RegioBeleid['ladders'] = {
+  'lokaal-team': [
+    { niveau: 'herinnering', publiek: 'lokaal-team-kanaal', werkdagenTovDeadline: -1 },
+    { niveau: 'verlopen', publiek: 'coordinator', werkdagenTovDeadline: 1 },
+    { niveau: 'route-a', publiek: 'escalatie-a', werkdagenTovDeadline: 3 },
+    { niveau: 'route-b', publiek: 'escalatie-b', werkdagenTovDeadline: 6 },
+    { niveau: 'route-c', publiek: 'escalatie-c', werkdagenTovDeadline: 11 },
+  ],
+  'veilig-thuis': [
+    { niveau: 'herinnering', publiek: 'vt-medewerker', werkdagenTovDeadline: -1 },
+    { niveau: 'verlopen', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
+  ],
+  professional: [{ niveau: 'herinnering', publiek: 'professional', werkdagenTovDeadline: 0 }],
+};
+
+export function standaardBeleid(kalender: WerkdagKalender = landelijkeKalender): RegioBeleid {
+  return { kalender, ladders: STANDAARD_LADDERS };
+}
+
+export interface Herinnering {
+  /** `dossierId:mijlpaal:niveau`: the same nudge always has the same key, so it is sent once. */
+  readonly sleutel: string;
+  readonly dossierId: string;
+  readonly mijlpaal: Mijlpaal;
+  readonly niveau: Niveau;
+  readonly publiek: Publiek;
+  readonly dueAt: DateTime;
+  readonly soort: 'herinnering' | 'verlopen' | 'escalatie';
+  /** Lower, unsent levels this one replaces (a late run sends only the highest level). */
+  readonly vervangt: readonly string[];
+}
+
+export function herinneringSleutel(dossierId: string, mijlpaalId: string, niveau: Niveau): string {
+  return `${dossierId}:${mijlpaalId}:${niveau}`;
+}
+
+interface GeplandeTrede {
+  readonly sleutel: string;
+  readonly trede: LadderTrede;
+  readonly dueAt: DateTime;
+}
+
+function geplandeTreden(dossier: Dossier, mijlpaal: Mijlpaal, beleid: RegioBeleid): GeplandeTrede[] {
+  const dag = mijlpaal.deadline;
+  return beleid.ladders[mijlpaal.verantwoordelijke]
+    .map((trede) => {
+      const k = trede.werkdagenTovDeadline;
+      const werkdag =
+        k < 0
+          ? beleid.kalender.subtractWerkdagen(dag, -k)
+          : k > 0
+            ? beleid.kalender.addWerkdagen(dag, k)
+            : beleid.kalender.volgendKantoormoment(dag.startOf('day')).startOf('day');
+      return { sleutel: herinneringSleutel(dossier.id, mijlpaal.id, trede.niveau), trede, dueAt: werkdag.set({ hour: KANTOOR_BEGIN_UUR }) };
+    })
+    .sort((a, b) => a.dueAt.toMillis() - b.dueAt.toMillis());
+}
+
+/**
+ * The nudges due at `now`. Nothing is due outside office hours (werkdagen 09:00-17:00
+ * Amsterdam): a late timer run at night waits for the morning. Per milestone only the highest
+ * due level is returned, with the lower unsent ones it supersedes, so a timer that was down for
+ * days sends one escalation rather than a burst.
+ */
+export function dueReminders(dossier: Dossier, now: DateTime, beleid: RegioBeleid): Herinnering[] {
+  if (!beleid.kalender.isKantoortijd(now)) return [];
+  const verzonden = new Set(dossier.herinneringen);
+  const due: Herinnering[] = [];
+  for (const mijlpaal of openMijlpalen(dossier, beleid.kalender)) {
+    const bereikt = geplandeTreden(dossier, mijlpaal, beleid).filter((t) => t.dueAt <= now);
+    const hoogste = bereikt.at(-1);
+    if (hoogste === undefined || verzonden.has(hoogste.sleutel)) continue;
+    due.push({
+      sleutel: hoogste.sleutel,
+      dossierId: dossier.id,
+      mijlpaal,
+      niveau: hoogste.trede.niveau,
+      publiek: hoogste.trede.publiek,
+      dueAt: hoogste.dueAt,
+      soort: hoogste.trede.niveau === 'herinnering' ? 'herinnering' : hoogste.trede.niveau === 'verlopen' ? 'verlopen' : 'escalatie',
+      vervangt: bereikt.slice(0, -1).map((t) => t.sleutel).filter((s) => !verzonden.has(s)),
+    });
+  }
+  return due;
+}
+
+/**
+ * The earliest moment at which `dueReminders` will have something for this dossier, or null.
+ * Stores keep it as `nextDueAt` so the timer's due query is one indexed range scan.
+ */
+export function volgendeHerinneringOp(dossier: Dossier, beleid: RegioBeleid): DateTime | null {
+  const verzonden = new Set(dossier.herinneringen);
+  let eerste: DateTime | null = null;
+  for (const mijlpaal of openMijlpalen(dossier, beleid.kalender)) {
+    const treden = geplandeTreden(dossier, mijlpaal, beleid);
+    const hoogsteVerzonden = treden.findLastIndex((t) => verzonden.has(t.sleutel));
+    const volgende = treden.slice(hoogsteVerzonden + 1)[0];
+    if (volgende !== undefined && (eerste === null || volgende.dueAt < eerste)) eerste = volgende.dueAt;
+  }
+  return eerste;
+}
+
+/** Records delivered (and superseded) nudges on the dossier, so they are never repeated. */
+export function markeerVerzonden(dossier: Dossier, herinnering: Herinnering): Dossier {
+  const nieuw = [herinnering.sleutel, ...herinnering.vervangt].filter((s) => !dossier.herinneringen.includes(s));
+  return nieuw.length === 0 ? dossier : { ...dossier, herinneringen: [...dossier.herinneringen, ...nieuw] };
+}

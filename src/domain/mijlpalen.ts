@@ -1,0 +1,92 @@
+import type { DateTime } from 'luxon';
+import type { Dossier } from './model.js';
+import {
+  contactGezinDeadline,
+  eindVanDag,
+  monitoringMoment,
+  vanIso,
+  veiligheidsbeoordelingDeadline,
+  vervolgDeadline,
+} from './tijd/termijnen.js';
+import { landelijkeKalender, type WerkdagKalender } from './tijd/werkdagen.js';
+
+export type Verantwoordelijke = 'professional' | 'veilig-thuis' | 'lokaal-team';
+
+export interface Mijlpaal {
+  /** Stable within a dossier; part of every reminder's idempotency key. */
+  readonly id: string;
+  readonly omschrijving: string;
+  readonly deadline: DateTime;
+  readonly verantwoordelijke: Verantwoordelijke;
+}
+
+/**
+ * The milestones that are still open in a dossier, earliest first. Every case card shows the
+ * first one with who must act; the reminder policy nudges on all of them.
+ */
+export function openMijlpalen(dossier: Dossier, kalender: WerkdagKalender = landelijkeKalender): Mijlpaal[] {
+  const mijlpalen: Mijlpaal[] = [];
+  const m = dossier.meldcode;
+  const laatsteAdvies = m.adviezen.at(-1);
+  if ((m.status === 'lopend' || m.status === 'zelf-hulp') && laatsteAdvies?.vervolgadviesOp) {
+    mijlpalen.push({
+      id: `vervolgadvies-${laatsteAdvies.vervolgadviesOp}`,
+      omschrijving: 'Vervolgadvies bij Veilig Thuis',
+      deadline: eindVanDag(laatsteAdvies.vervolgadviesOp),
+      verantwoordelijke: 'professional',
+    });
+  }
+  const vt = dossier.veiligThuis;
+  if (vt === undefined || vt.fase === 'afgesloten') return sorteer(mijlpalen);
+
+  if (vt.fase === 'melding-ontvangen') {
+    mijlpalen.push({
+      id: 'veiligheidsbeoordeling',
+      omschrijving: vt.spoed ? 'Veiligheidsbeoordeling (spoed: vandaag)' : 'Veiligheidsbeoordeling (binnen 5 werkdagen)',
+      deadline: veiligheidsbeoordelingDeadline(vanIso(vt.ontvangenOp), vt.spoed, kalender),
+      verantwoordelijke: 'veilig-thuis',
+    });
+  }
+  if (vt.fase === 'vervolg' && vt.veiligheidsbeoordeling) {
+    mijlpalen.push({
+      id: 'vervolg-afronden',
+      omschrijving: vt.vervolg?.soort === 'onderzoek' ? 'Onderzoek afronden (binnen 10 weken)' : 'Voorwaarden & Vervolg afronden (binnen 10 weken)',
+      deadline: vervolgDeadline(vanIso(vt.veiligheidsbeoordeling.op)),
+      verantwoordelijke: 'veilig-thuis',
+    });
+  }
+  const o = vt.overdracht;
+  if (o !== undefined) {
+    const weekNaOntvangst = contactGezinDeadline(vanIso(o.ontvangenOp));
+    const besluit = o.beargumenteerdBesluit;
+    if (vt.fase === 'overdracht-aangeboden') {
+      mijlpalen.push({ id: 'overdracht-bevestigen', omschrijving: 'Overdracht bevestigen en regisseur benoemen', deadline: weekNaOntvangst, verantwoordelijke: 'lokaal-team' });
+    }
+    if (vt.fase === 'overgedragen') {
+      // A beargumenteerd besluit moves the term; it gets its own id so its nudges start afresh.
+      const termijn = besluit ? eindVanDag(besluit.oppakkenOp) : weekNaOntvangst;
+      const achtervoegsel = besluit ? `-na-besluit-${besluit.oppakkenOp}` : '';
+      if (o.contactGezinOp === undefined) {
+        mijlpalen.push({ id: `contact-gezin${achtervoegsel}`, omschrijving: 'Contact met het gezin', deadline: termijn, verantwoordelijke: 'lokaal-team' });
+      } else if (o.terugkoppeling === undefined) {
+        mijlpalen.push({ id: `terugkoppeling${achtervoegsel}`, omschrijving: 'Terugkoppeling aan Veilig Thuis', deadline: termijn, verantwoordelijke: 'lokaal-team' });
+      }
+    }
+    if (vt.fase === 'overgedragen' && vt.monitoring?.gepland) {
+      for (const moment of vt.monitoring.momenten) {
+        if (moment.uitgevoerdOp !== undefined) continue;
+        mijlpalen.push({
+          id: `monitoring-${moment.maandenNaOverdracht}`,
+          omschrijving: `Monitoring na ${moment.maandenNaOverdracht} maanden`,
+          deadline: monitoringMoment(vanIso(o.ontvangenOp), moment.maandenNaOverdracht),
+          verantwoordelijke: 'veilig-thuis',
+        });
+      }
+    }
+  }
+  return sorteer(mijlpalen);
+}
+
+function sorteer(mijlpalen: Mijlpaal[]): Mijlpaal[] {
+  return mijlpalen.sort((a, b) => a.deadline.toMillis() - b.deadline.toMillis());
+}

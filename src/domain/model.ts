@@ -1,0 +1,361 @@
+import { z } from 'zod';
+
+/**
+ * The dossier (case) model. Instants are ISO-8601 strings in UTC; they are shown in
+ * Europe/Amsterdam. The dossier is known by a pseudonymous `referentie` chosen by the
+ * professional ("Gezin K., groep 5"), never by a child's name.
+ */
+
+export const Tijdstip = z.iso.datetime({ offset: true });
+export type Tijdstip = z.infer<typeof Tijdstip>;
+
+const Tekst = (max: number) => z.string().trim().min(1).max(max);
+
+/** Categories of the signalenkaart (step 1). */
+export const SIGNAAL_CATEGORIEEN = [
+  'lichamelijke-mishandeling',
+  'psychische-emotionele-mishandeling',
+  'seksueel-misbruik',
+  'lichamelijke-emotionele-verwaarlozing',
+  'getuige-huiselijk-geweld',
+  'ouderenmishandeling',
+  'eergerelateerd-geweld',
+  'huwelijksdwang',
+  'vrouwelijke-genitale-verminking',
+  'financiele-uitbuiting',
+  'anders',
+] as const;
+export const SignaalCategorie = z.enum(SIGNAAL_CATEGORIEEN);
+export type SignaalCategorie = z.infer<typeof SignaalCategorie>;
+
+export const SIGNAAL_CATEGORIE_LABELS: Readonly<Record<SignaalCategorie, string>> = {
+  'lichamelijke-mishandeling': 'Lichamelijke mishandeling',
+  'psychische-emotionele-mishandeling': 'Psychische of emotionele mishandeling',
+  'seksueel-misbruik': 'Seksueel misbruik',
+  'lichamelijke-emotionele-verwaarlozing': 'Lichamelijke of emotionele verwaarlozing',
+  'getuige-huiselijk-geweld': 'Getuige van huiselijk geweld',
+  ouderenmishandeling: 'Ouderenmishandeling',
+  'eergerelateerd-geweld': 'Eergerelateerd geweld',
+  huwelijksdwang: 'Huwelijksdwang',
+  'vrouwelijke-genitale-verminking': 'Vrouwelijke genitale verminking',
+  'financiele-uitbuiting': 'Financiële uitbuiting',
+  anders: 'Anders',
+};
+
+export const ROLLEN = [
+  'professional',
+  'aandachtsfunctionaris',
+  'vt-medewerker',
+  'vt-teamleider',
+  'lokaal-team',
+  'coordinator',
+  'beleidsmedewerker',
+] as const;
+export const Rol = z.enum(ROLLEN);
+export type Rol = z.infer<typeof Rol>;
+
+/** Who acted: Entra object id and display name, optionally on behalf of someone else. */
+export const Actor = z.object({
+  id: Tekst(200),
+  naam: Tekst(200),
+  rol: Rol,
+  namens: Tekst(200).optional(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+// ---------------------------------------------------------------- meldcode (stap 1-5)
+
+export const Signalen = z.object({
+  categorieen: z.array(SignaalCategorie).min(1),
+  /** Factual: what was seen or heard, when, by whom. Own observations only. */
+  beschrijving: Tekst(4000),
+  waargenomenOp: z.iso.date().optional(),
+  waargenomenDoor: Tekst(200),
+});
+export type Signalen = z.infer<typeof Signalen>;
+
+export const Kindcheck = z.object({
+  zorgtVoorMinderjarigen: z.boolean(),
+  /** Do the client's problems (violence, addiction, psychiatry, ...) affect those children? */
+  gevolgenVoorKinderen: z.boolean().optional(),
+  toelichting: Tekst(2000).optional(),
+});
+export type Kindcheck = z.infer<typeof Kindcheck>;
+
+export const OVERLEG_ROLLEN = [
+  'aandachtsfunctionaris',
+  'collega',
+  'gedragswetenschapper',
+  'leidinggevende',
+  'letselduider',
+] as const;
+export const OverlegRol = z.enum(OVERLEG_ROLLEN);
+export type OverlegRol = z.infer<typeof OverlegRol>;
+
+export const Overleg = z
+  .object({
+    met: z.array(OverlegRol),
+    adviesVeiligThuis: z.boolean(),
+    uitkomst: Tekst(4000),
+    voldoendeSignalen: z.boolean(),
+  })
+  .refine((o) => o.met.length > 0 || o.adviesVeiligThuis, {
+    message: 'Overleg met minstens één collega of met Veilig Thuis.',
+    path: ['met'],
+  });
+export type Overleg = z.infer<typeof Overleg>;
+
+export const REDENEN_GEEN_GESPREK = ['veiligheid-kind', 'veiligheid-professional', 'relatie'] as const;
+export const Gesprek = z.discriminatedUnion('uitkomst', [
+  z.object({ uitkomst: z.literal('gevoerd'), samenvatting: Tekst(4000) }),
+  z.object({ uitkomst: z.literal('niet-gevoerd'), reden: z.enum(REDENEN_GEEN_GESPREK), toelichting: Tekst(2000).optional() }),
+  z.object({ uitkomst: z.literal('zorgen-weggenomen'), samenvatting: Tekst(4000) }),
+]);
+export type Gesprek = z.infer<typeof Gesprek>;
+
+export const Antwoorden = z.object({
+  vermoeden: z.boolean().optional(),
+  acuutOfStructureelOnveilig: z.boolean().optional(),
+  hulpMogelijk: z.boolean().optional(),
+  betrokkenenWerkenMee: z.boolean().optional(),
+  leidtTotDuurzameVeiligheid: z.boolean().optional(),
+});
+export type Antwoorden = z.infer<typeof Antwoorden>;
+
+export const ROUTES = ['afsluiten', 'zelf-hulp', 'melden', 'melden-en-hulp'] as const;
+export const Route = z.enum(ROUTES);
+export type Route = z.infer<typeof Route>;
+
+export const Beslissingen = z.object({
+  meldenNoodzakelijk: z.boolean(),
+  hulpMogelijk: z.boolean(),
+  route: Route,
+  reden: Tekst(1000),
+});
+export type Beslissingen = z.infer<typeof Beslissingen>;
+
+/**
+ * An advies from Veilig Thuis. Deliberately holds nothing that identifies the directbetrokkenen:
+ * VT records no personal data of them for an advies (seed 001).
+ */
+export const Advies = z.object({
+  datum: z.iso.date(),
+  adviseurVeiligThuis: Tekst(200),
+  afspraken: Tekst(4000),
+  vervolgadviesOp: z.iso.date().optional(),
+  opNaamAdviesvrager: z.boolean(),
+  /** An advies about an 'overige zorgmelding' is kept 2 years (seed 004 §5.1). */
+  overigeZorgmelding: z.boolean().default(false),
+});
+export type Advies = z.infer<typeof Advies>;
+
+export const Contactgegevens = z.object({
+  naam: Tekst(200),
+  telefoon: z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, 'Vul een geldig telefoonnummer in.'),
+  email: z.email().optional(),
+});
+export type Contactgegevens = z.infer<typeof Contactgegevens>;
+
+export const Melding = z.discriminatedUnion('soort', [
+  z.object({
+    soort: z.literal('open'),
+    /** An open melding is discussed with the family first (seed 002). */
+    besprokenMetGezin: z.literal(true),
+    melder: Contactgegevens,
+    feiten: Tekst(8000),
+    spoed: z.boolean(),
+  }),
+  z.object({
+    soort: z.literal('anoniem-tov-gezin'),
+    redenAnoniem: Tekst(2000),
+    melder: Contactgegevens,
+    feiten: Tekst(8000),
+    spoed: z.boolean(),
+  }),
+]);
+export type Melding = z.infer<typeof Melding>;
+
+export const MELDCODE_STATUSSEN = ['lopend', 'afgesloten', 'zelf-hulp', 'gemeld'] as const;
+export const MeldcodeStatus = z.enum(MELDCODE_STATUSSEN);
+export type MeldcodeStatus = z.infer<typeof MeldcodeStatus>;
+
+export const VROEGE_AFSLUITREDENEN = ['onvoldoende-signalen', 'zorgen-weggenomen', 'geen-vermoeden'] as const;
+export const AfsluitReden = z.enum([...VROEGE_AFSLUITREDENEN, 'handmatig', 'dossier-afgesloten']);
+export type AfsluitReden = z.infer<typeof AfsluitReden>;
+
+export const Stap = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+export type Stap = z.infer<typeof Stap>;
+
+export const Meldcode = z.object({
+  stap: Stap,
+  status: MeldcodeStatus,
+  /** A professional who works with adult clients must do the kindcheck in step 1. */
+  werktMetVolwassenen: z.boolean(),
+  signalen: Signalen.optional(),
+  kindcheck: Kindcheck.optional(),
+  overleg: Overleg.optional(),
+  gesprek: Gesprek.optional(),
+  antwoorden: Antwoorden,
+  beslissingen: Beslissingen.optional(),
+  adviezen: z.array(Advies),
+  melding: Melding.optional(),
+  gemeldOp: Tijdstip.optional(),
+  afsluiting: z.object({ reden: AfsluitReden, toelichting: Tekst(2000).optional(), op: Tijdstip }).optional(),
+});
+export type Meldcode = z.infer<typeof Meldcode>;
+
+// ---------------------------------------------------------------- Veilig Thuis
+
+export const VT_FASEN = [
+  'melding-ontvangen',
+  'vervolg',
+  'overdracht-aangeboden',
+  'overgedragen',
+  'terug-bij-vt',
+  'afgesloten',
+] as const;
+export const VtFase = z.enum(VT_FASEN);
+export type VtFase = z.infer<typeof VtFase>;
+
+export const VB_BESLUITEN = ['geen-vervolg', 'overdracht', 'voorwaarden-en-vervolg', 'onderzoek'] as const;
+export const VbBesluit = z.enum(VB_BESLUITEN);
+export type VbBesluit = z.infer<typeof VbBesluit>;
+
+export const PARTIJ_SOORTEN = [
+  'lokaal-team',
+  'lopende-hulpverlening',
+  'multidisciplinair-team',
+  'directbetrokkenen',
+  'gecertificeerde-instelling',
+] as const;
+export const Overdrachtspartij = z.object({
+  soort: z.enum(PARTIJ_SOORTEN),
+  naam: Tekst(200),
+  /** The lokaal team's id in meldroute, so its channel receives the overdracht card. */
+  teamId: Tekst(200).optional(),
+});
+export type Overdrachtspartij = z.infer<typeof Overdrachtspartij>;
+
+export const Veiligheidstaxatie = z.object({
+  acuutOnveilig: z.boolean(),
+  structureelOnveilig: z.boolean(),
+  multiproblematiek: z.boolean(),
+});
+export type Veiligheidstaxatie = z.infer<typeof Veiligheidstaxatie>;
+
+export const Veiligheidsbeoordeling = z.object({
+  op: Tijdstip,
+  taxatie: Veiligheidstaxatie,
+  besluit: VbBesluit,
+  /** Risk factors do not weigh in the taxatie but are recorded and handed over. */
+  risicofactoren: z.array(Tekst(500)),
+});
+export type Veiligheidsbeoordeling = z.infer<typeof Veiligheidsbeoordeling>;
+
+export const OVERDRACHT_MOMENTEN = ['na-veiligheidsbeoordeling', 'na-onderzoek', 'na-voorwaarden-en-vervolg'] as const;
+export const OverdrachtMoment = z.enum(OVERDRACHT_MOMENTEN);
+export type OverdrachtMoment = z.infer<typeof OverdrachtMoment>;
+
+export const Vervolg = z.object({
+  soort: z.enum(['voorwaarden-en-vervolg', 'onderzoek']),
+  gestartOp: Tijdstip,
+  /** Set when V&V turned out insufficient and VT switched to Onderzoek. */
+  gewisseldVanVvOp: Tijdstip.optional(),
+  uitkomstOnderzoek: z.enum(['bevestigd', 'weerlegd']).optional(),
+  afgerondOp: Tijdstip.optional(),
+});
+export type Vervolg = z.infer<typeof Vervolg>;
+
+export const Overdracht = z.object({
+  partij: Overdrachtspartij,
+  moment: OverdrachtMoment,
+  ontvangenOp: Tijdstip,
+  bevestigdOp: Tijdstip.optional(),
+  regisseur: Tekst(200).optional(),
+  contactGezinOp: Tijdstip.optional(),
+  terugkoppeling: z.object({ op: Tijdstip, samenvatting: Tekst(4000) }).optional(),
+  beargumenteerdBesluit: z
+    .object({ reden: Tekst(4000), oppakkenOp: z.iso.date(), op: Tijdstip })
+    .optional(),
+});
+export type Overdracht = z.infer<typeof Overdracht>;
+
+export const MONITORING_VERVOLGSTAPPEN = [
+  'doorgaan',
+  'dwangmaatregel-adviseren',
+  'ambtshalve-melding',
+  'afsluiten-geen-mogelijkheden',
+] as const;
+export const MonitoringMoment = z.object({
+  maandenNaOverdracht: z.number().int().positive(),
+  uitgevoerdOp: Tijdstip.optional(),
+  voorwaardenNagekomen: z.boolean().optional(),
+  stabieleVeiligheid: z.boolean().optional(),
+  aandachtVoorHerstel: z.boolean().optional(),
+  vervolgstap: z.enum(MONITORING_VERVOLGSTAPPEN).optional(),
+});
+export type MonitoringMoment = z.infer<typeof MonitoringMoment>;
+
+export const Monitoring = z.object({
+  gepland: z.boolean(),
+  /** Why there is no monitoring where the protocol expects it (e.g. after V&V). */
+  redenGeenMonitoring: Tekst(2000).optional(),
+  momenten: z.array(MonitoringMoment),
+});
+export type Monitoring = z.infer<typeof Monitoring>;
+
+export const ESCALATIE_ROUTES = ['a', 'b', 'c'] as const;
+export const EscalatieRoute = z.enum(ESCALATIE_ROUTES);
+export type EscalatieRoute = z.infer<typeof EscalatieRoute>;
+
+export const Escalatie = z.object({
+  route: EscalatieRoute,
+  reden: Tekst(2000),
+  gestartOp: Tijdstip,
+  uitkomst: z.enum(['I', 'II']).optional(),
+  afgerondOp: Tijdstip.optional(),
+});
+export type Escalatie = z.infer<typeof Escalatie>;
+
+export const VeiligThuis = z.object({
+  fase: VtFase,
+  regioId: Tekst(100),
+  ontvangenOp: Tijdstip,
+  spoed: z.boolean(),
+  veiligheidsbeoordeling: Veiligheidsbeoordeling.optional(),
+  vervolg: Vervolg.optional(),
+  veiligheidsvoorwaarden: z.array(Tekst(1000)),
+  overdracht: Overdracht.optional(),
+  monitoring: Monitoring.optional(),
+  terugBijVt: z.object({ op: Tijdstip, reden: Tekst(4000) }).optional(),
+  escalaties: z.array(Escalatie),
+  afgeslotenOp: Tijdstip.optional(),
+});
+export type VeiligThuis = z.infer<typeof VeiligThuis>;
+
+// ---------------------------------------------------------------- the dossier
+
+export const Gebeurtenis = z.object({
+  soort: Tekst(100),
+  op: Tijdstip,
+  door: Actor,
+  /** Short Dutch description for the dossierverslag; never a name of a directbetrokkene. */
+  omschrijving: Tekst(500),
+});
+export type Gebeurtenis = z.infer<typeof Gebeurtenis>;
+
+export const Dossier = z.object({
+  id: Tekst(100),
+  referentie: Tekst(80),
+  organisatieId: Tekst(100),
+  /** The Veilig Thuis region (and its gemeenten) this dossier belongs to. */
+  regioId: Tekst(100),
+  eigenaar: z.object({ id: Tekst(200), naam: Tekst(200) }),
+  aangemaaktOp: Tijdstip,
+  meldcode: Meldcode,
+  veiligThuis: VeiligThuis.optional(),
+  /** Idempotency keys of nudges already delivered or superseded (see herinneringen.ts). */
+  herinneringen: z.array(Tekst(300)),
+  gebeurtenissen: z.array(Gebeurtenis),
+});
+export type Dossier = z.infer<typeof Dossier>;

@@ -1,0 +1,368 @@
+import type { DateTime } from 'luxon';
+import { metGebeurtenis, tijdstip, type Context, type Effect, type Wijziging } from './effecten.js';
+import type {
+  Dossier,
+  EscalatieRoute,
+  MonitoringMoment,
+  Overdracht,
+  OverdrachtMoment,
+  Overdrachtspartij,
+  VbBesluit,
+  VeiligThuis,
+  Veiligheidstaxatie,
+  VtFase,
+} from './model.js';
+import { fout, ok, type DomeinFout, type Resultaat } from './resultaat.js';
+import { uiterlijkeStartZichtVeiligThuis, vanIso } from './tijd/termijnen.js';
+import { landelijkeKalender, type WerkdagKalender } from './tijd/werkdagen.js';
+
+/** Monitoring moments in months after the overdracht: at least 3 and 12 (seeds 002, 003, 004 §7.1). */
+export const STANDAARD_MONITORING_MAANDEN: readonly number[] = [3, 12];
+
+export type VtCommando =
+  | {
+      readonly soort: 'veiligheidsbeoordeling';
+      readonly taxatie: Veiligheidstaxatie;
+      readonly besluit: VbBesluit;
+      readonly risicofactoren: readonly string[];
+      readonly veiligheidsvoorwaarden?: readonly string[];
+      /** Required when besluit = overdracht. */
+      readonly partij?: Overdrachtspartij;
+      /** After a direct overdracht na veiligheidsbeoordeling, monitoring happens only when VT decides so. */
+      readonly monitoring?: boolean;
+    }
+  | { readonly soort: 'wissel-naar-onderzoek' }
+  | {
+      readonly soort: 'rond-vervolg-af';
+      readonly uitkomstOnderzoek?: 'bevestigd' | 'weerlegd';
+      readonly veiligheidsvoorwaarden: readonly string[];
+      readonly partij: Overdrachtspartij;
+      /** Not monitoring after V&V must be justified. */
+      readonly redenGeenMonitoring?: string;
+    }
+  | { readonly soort: 'bevestig-overdracht'; readonly regisseur: string }
+  | { readonly soort: 'contact-gezin' }
+  | { readonly soort: 'terugkoppeling'; readonly samenvatting: string }
+  | { readonly soort: 'beargumenteerd-besluit'; readonly reden: string; readonly oppakkenOp: string }
+  | { readonly soort: 'terug-naar-vt'; readonly reden: string }
+  | {
+      readonly soort: 'monitoring';
+      readonly maandenNaOverdracht: number;
+      readonly voorwaardenNagekomen: boolean;
+      readonly stabieleVeiligheid: boolean;
+      readonly aandachtVoorHerstel: boolean;
+      readonly vervolgstap: NonNullable<MonitoringMoment['vervolgstap']>;
+    }
+  | { readonly soort: 'start-escalatie'; readonly reden: string }
+  | { readonly soort: 'rond-escalatie-af'; readonly uitkomst: 'I' | 'II' }
+  | { readonly soort: 'sluit-af'; readonly reden: string };
+
+export type VtFoutCode =
+  | 'geen-melding'
+  | 'ongeldige-overgang'
+  | 'partij-ontbreekt'
+  | 'monitoring-niet-toegestaan'
+  | 'reden-geen-monitoring-ontbreekt'
+  | 'uitkomst-onderzoek-ontbreekt'
+  | 'contact-ontbreekt'
+  | 'geen-monitoringmoment'
+  | 'geen-escalatie'
+  | 'escalatie-loopt-al';
+
+export type VtFout = DomeinFout<VtFoutCode>;
+
+const FASE_LABELS: Readonly<Record<VtFase, string>> = {
+  'melding-ontvangen': 'melding ontvangen, veiligheidsbeoordeling loopt',
+  vervolg: 'Voorwaarden & Vervolg of Onderzoek loopt',
+  'overdracht-aangeboden': 'overdracht wacht op bevestiging',
+  overgedragen: 'overgedragen',
+  'terug-bij-vt': 'terug bij Veilig Thuis',
+  afgesloten: 'afgesloten',
+};
+
+/** Which commands each phase accepts: the transition map of the Veilig Thuis process. */
+const TOEGESTAAN: Readonly<Record<VtCommando['soort'], readonly VtFase[]>> = {
+  veiligheidsbeoordeling: ['melding-ontvangen', 'terug-bij-vt'],
+  'wissel-naar-onderzoek': ['vervolg'],
+  'rond-vervolg-af': ['vervolg'],
+  'bevestig-overdracht': ['overdracht-aangeboden'],
+  'contact-gezin': ['overgedragen'],
+  terugkoppeling: ['overgedragen'],
+  'beargumenteerd-besluit': ['overdracht-aangeboden', 'overgedragen'],
+  'terug-naar-vt': ['overgedragen'],
+  monitoring: ['overgedragen'],
+  'start-escalatie': ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
+  'rond-escalatie-af': ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
+  'sluit-af': ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
+};
+
+/** A melding arrives at Veilig Thuis of the dossier's region. */
+export function ontvangMelding(dossier: Dossier, spoed: boolean, ctx: Context): Wijziging {
+  const veiligThuis: VeiligThuis = {
+    fase: 'melding-ontvangen',
+    regioId: dossier.regioId,
+    ontvangenOp: tijdstip(ctx.op),
+    spoed,
+    veiligheidsvoorwaarden: [],
+    escalaties: [],
+  };
+  return {
+    dossier: metGebeurtenis({ ...dossier, veiligThuis }, ctx, 'melding-ontvangen', 'Melding ontvangen door Veilig Thuis'),
+    effecten: [{ soort: 'melding-naar-veilig-thuis', regioId: dossier.regioId, spoed }],
+  };
+}
+
+export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: Context): Resultaat<Wijziging, VtFout> {
+  const vt = dossier.veiligThuis;
+  if (vt === undefined) return fout({ code: 'geen-melding', melding: 'Er is voor dit dossier geen melding bij Veilig Thuis.' });
+  if (!TOEGESTAAN[commando.soort].includes(vt.fase)) {
+    return fout({
+      code: 'ongeldige-overgang',
+      melding: `Dat kan nu niet: het dossier is in de fase "${FASE_LABELS[vt.fase]}".`,
+    });
+  }
+  const nu = tijdstip(ctx.op);
+  const klaar = (nieuw: VeiligThuis, soort: string, omschrijving: string, effecten: Effect[] = []): Resultaat<Wijziging, VtFout> =>
+    ok({ dossier: metGebeurtenis({ ...dossier, veiligThuis: nieuw }, ctx, soort, omschrijving), effecten });
+
+  switch (commando.soort) {
+    case 'veiligheidsbeoordeling': {
+      const beoordeling = { op: nu, taxatie: commando.taxatie, besluit: commando.besluit, risicofactoren: [...commando.risicofactoren] };
+      const metVb: VeiligThuis = {
+        ...vt,
+        veiligheidsbeoordeling: beoordeling,
+        veiligheidsvoorwaarden: [...(commando.veiligheidsvoorwaarden ?? vt.veiligheidsvoorwaarden)],
+      };
+      const omschrijving = `Veiligheidsbeoordeling: ${VB_BESLUIT_LABELS[commando.besluit]}`;
+      switch (commando.besluit) {
+        case 'geen-vervolg':
+          return klaar({ ...metVb, fase: 'afgesloten', afgeslotenOp: nu }, 'veiligheidsbeoordeling', omschrijving, [{ soort: 'dossier-afgesloten' }]);
+        case 'voorwaarden-en-vervolg':
+        case 'onderzoek':
+          return klaar({ ...metVb, fase: 'vervolg', vervolg: { soort: commando.besluit, gestartOp: nu } }, 'veiligheidsbeoordeling', omschrijving);
+        case 'overdracht': {
+          if (commando.partij === undefined) return partijOntbreekt();
+          const monitoring = bepaalMonitoring('na-veiligheidsbeoordeling', commando.partij, { besloten: commando.monitoring === true });
+          if (!monitoring.ok) return monitoring;
+          return draagOver(metVb, commando.partij, 'na-veiligheidsbeoordeling', monitoring.waarde, nu, klaar, omschrijving);
+        }
+      }
+    }
+    // falls through: unreachable, every besluit returns above
+    case 'wissel-naar-onderzoek': {
+      if (vt.vervolg?.soort !== 'voorwaarden-en-vervolg') {
+        return fout({ code: 'ongeldige-overgang', melding: 'Alleen Voorwaarden & Vervolg kan worden omgezet in een Onderzoek.' });
+      }
+      // The 10-week term still runs from the veiligheidsbeoordeling: only the service changes.
+      return klaar({ ...vt, vervolg: { ...vt.vervolg, soort: 'onderzoek', gewisseldVanVvOp: nu } }, 'vervolg-gewisseld', 'Voorwaarden & Vervolg omgezet in Onderzoek');
+    }
+    case 'rond-vervolg-af': {
+      const vervolg = vt.vervolg;
+      if (vervolg === undefined) return fout({ code: 'ongeldige-overgang', melding: 'Er loopt geen Voorwaarden & Vervolg of Onderzoek.' });
+      if (vervolg.soort === 'onderzoek' && commando.uitkomstOnderzoek === undefined) {
+        return fout({ code: 'uitkomst-onderzoek-ontbreekt', melding: 'Leg vast of het vermoeden door het onderzoek is bevestigd of weerlegd.' });
+      }
+      const moment: OverdrachtMoment = vervolg.soort === 'onderzoek' ? 'na-onderzoek' : 'na-voorwaarden-en-vervolg';
+      const monitoring = bepaalMonitoring(moment, commando.partij, {
+        weerlegd: commando.uitkomstOnderzoek === 'weerlegd',
+        ...(commando.redenGeenMonitoring ? { redenGeen: commando.redenGeenMonitoring } : {}),
+      });
+      if (!monitoring.ok) return monitoring;
+      const afgerond: VeiligThuis = {
+        ...vt,
+        vervolg: { ...vervolg, afgerondOp: nu, ...(commando.uitkomstOnderzoek ? { uitkomstOnderzoek: commando.uitkomstOnderzoek } : {}) },
+        veiligheidsvoorwaarden: [...commando.veiligheidsvoorwaarden],
+      };
+      const label = vervolg.soort === 'onderzoek' ? `Onderzoek afgerond (${commando.uitkomstOnderzoek})` : 'Voorwaarden & Vervolg afgerond';
+      return draagOver(afgerond, commando.partij, moment, monitoring.waarde, nu, klaar, label);
+    }
+    case 'bevestig-overdracht': {
+      const overdracht = vt.overdracht as Overdracht;
+      return klaar(
+        { ...vt, fase: 'overgedragen', overdracht: { ...overdracht, bevestigdOp: nu, regisseur: commando.regisseur } },
+        'overdracht-bevestigd',
+        `Overdracht bevestigd door ${overdracht.partij.naam}; regisseur benoemd`,
+        [{ soort: 'overdracht-bevestigd', regioId: vt.regioId }],
+      );
+    }
+    case 'contact-gezin': {
+      const overdracht = vt.overdracht as Overdracht;
+      return klaar({ ...vt, overdracht: { ...overdracht, contactGezinOp: nu } }, 'contact-gezin', 'Contact met het gezin gelegd');
+    }
+    case 'terugkoppeling': {
+      const overdracht = vt.overdracht as Overdracht;
+      if (overdracht.contactGezinOp === undefined) {
+        return fout({ code: 'contact-ontbreekt', melding: 'Leg eerst vast dat er contact met het gezin is geweest; daarna volgt de terugkoppeling aan Veilig Thuis.' });
+      }
+      return klaar(
+        { ...vt, overdracht: { ...overdracht, terugkoppeling: { op: nu, samenvatting: commando.samenvatting } } },
+        'terugkoppeling',
+        'Terugkoppeling aan Veilig Thuis gegeven',
+        [{ soort: 'terugkoppeling-naar-veilig-thuis', regioId: vt.regioId }],
+      );
+    }
+    case 'beargumenteerd-besluit': {
+      const overdracht = vt.overdracht as Overdracht;
+      return klaar(
+        { ...vt, overdracht: { ...overdracht, beargumenteerdBesluit: { reden: commando.reden, oppakkenOp: commando.oppakkenOp, op: nu } } },
+        'beargumenteerd-besluit',
+        `Beargumenteerd besluit: casus wordt opgepakt op ${commando.oppakkenOp}`,
+      );
+    }
+    case 'terug-naar-vt':
+      return klaar({ ...vt, fase: 'terug-bij-vt', terugBijVt: { op: nu, reden: commando.reden } }, 'terug-naar-vt', 'Casus teruggelegd bij Veilig Thuis', [
+        { soort: 'terug-naar-veilig-thuis', regioId: vt.regioId },
+      ]);
+    case 'monitoring': {
+      const momenten = vt.monitoring?.momenten ?? [];
+      const index = momenten.findIndex((m) => m.maandenNaOverdracht === commando.maandenNaOverdracht && m.uitgevoerdOp === undefined);
+      if (vt.monitoring?.gepland !== true || index < 0) {
+        return fout({ code: 'geen-monitoringmoment', melding: `Er staat geen open monitoringmoment na ${commando.maandenNaOverdracht} maanden gepland.` });
+      }
+      const { soort: _s, ...uitkomst } = commando;
+      const bijgewerkt = momenten.map((m, i) => (i === index ? { ...m, ...uitkomst, uitgevoerdOp: nu } : m));
+      const monitoring = { ...vt.monitoring, momenten: bijgewerkt };
+      const sluit = commando.vervolgstap === 'afsluiten-geen-mogelijkheden';
+      return klaar(
+        { ...vt, monitoring, ...(sluit ? { fase: 'afgesloten' as const, afgeslotenOp: nu } : {}) },
+        'monitoring',
+        `Monitoring na ${commando.maandenNaOverdracht} maanden uitgevoerd`,
+        sluit ? [{ soort: 'dossier-afgesloten' }] : [],
+      );
+    }
+    case 'start-escalatie': {
+      if (lopendeEscalatie(vt) !== undefined) return fout({ code: 'escalatie-loopt-al', melding: 'Er loopt al een escalatie; rond die eerst af.' });
+      return startRoute(vt, 'a', commando.reden, nu, klaar);
+    }
+    case 'rond-escalatie-af': {
+      const lopend = lopendeEscalatie(vt);
+      if (lopend === undefined) return fout({ code: 'geen-escalatie', melding: 'Er loopt geen escalatie.' });
+      const escalaties = vt.escalaties.map((e) => (e === lopend ? { ...e, uitkomst: commando.uitkomst, afgerondOp: nu } : e));
+      const afgerond = { ...vt, escalaties };
+      const volgende = VOLGENDE_ROUTE[lopend.route];
+      // Outcome II (not solved) goes to the next route; after route c it stays with the bestuur.
+      if (commando.uitkomst === 'II' && volgende !== undefined) return startRoute(afgerond, volgende, lopend.reden, nu, klaar);
+      return klaar(afgerond, 'escalatie-afgerond', `Escalatie route ${lopend.route} afgerond met uitkomst ${commando.uitkomst}`);
+    }
+    case 'sluit-af':
+      return klaar({ ...vt, fase: 'afgesloten', afgeslotenOp: nu }, 'dossier-afgesloten', 'Dossier afgesloten door Veilig Thuis', [{ soort: 'dossier-afgesloten' }]);
+  }
+}
+
+const VB_BESLUIT_LABELS: Readonly<Record<VbBesluit, string>> = {
+  'geen-vervolg': 'geen vervolg nodig',
+  overdracht: 'overdracht',
+  'voorwaarden-en-vervolg': 'Voorwaarden & Vervolg',
+  onderzoek: 'Onderzoek',
+};
+
+const VOLGENDE_ROUTE: Readonly<Record<EscalatieRoute, EscalatieRoute | undefined>> = { a: 'b', b: 'c', c: undefined };
+
+export const ESCALATIE_ROUTE_LABELS: Readonly<Record<EscalatieRoute, string>> = {
+  a: 'route a: management (teamleider Veilig Thuis en coördinator lokaal team)',
+  b: 'route b: ambtelijk (beleidsmedewerker gemeente, die de wethouder informeert)',
+  c: 'route c: bestuurlijk (directeur Veilig Thuis en wethouder)',
+};
+
+type Klaar = (nieuw: VeiligThuis, soort: string, omschrijving: string, effecten?: Effect[]) => Resultaat<Wijziging, VtFout>;
+
+function startRoute(vt: VeiligThuis, route: EscalatieRoute, reden: string, nu: string, klaar: Klaar): Resultaat<Wijziging, VtFout> {
+  return klaar({ ...vt, escalaties: [...vt.escalaties, { route, reden, gestartOp: nu }] }, 'escalatie', `Escalatie gestart: ${ESCALATIE_ROUTE_LABELS[route]}`, [
+    { soort: 'escalatie-gestart', route },
+  ]);
+}
+
+export function lopendeEscalatie(vt: VeiligThuis): VeiligThuis['escalaties'][number] | undefined {
+  return vt.escalaties.find((e) => e.uitkomst === undefined);
+}
+
+function partijOntbreekt(): Resultaat<never, VtFout> {
+  return fout({ code: 'partij-ontbreekt', melding: 'Kies aan wie de casus wordt overgedragen.' });
+}
+
+function draagOver(
+  vt: VeiligThuis,
+  partij: Overdrachtspartij,
+  moment: OverdrachtMoment,
+  monitoring: VeiligThuis['monitoring'],
+  nu: string,
+  klaar: Klaar,
+  omschrijving: string,
+): Resultaat<Wijziging, VtFout> {
+  const overdracht: Overdracht = { partij, moment, ontvangenOp: nu };
+  // The lokaal team is always informed of an overdracht, also when it goes to another party.
+  const effecten: Effect[] = partij.teamId ? [{ soort: 'overdracht-naar-lokaal-team', teamId: partij.teamId }] : [];
+  return klaar({ ...vt, fase: 'overdracht-aangeboden', overdracht, monitoring }, 'overdracht', `${omschrijving}; overdracht aan ${partij.naam}`, effecten);
+}
+
+/**
+ * The monitoring guards of seed 004 §7.1: always after V&V (not monitoring needs a recorded
+ * reason); after Onderzoek unless the suspicion was refuted; after a direct overdracht na
+ * veiligheidsbeoordeling only when VT decides so; never after an overdracht to a GI.
+ */
+export function bepaalMonitoring(
+  moment: OverdrachtMoment,
+  partij: Overdrachtspartij,
+  opties: { besloten?: boolean; weerlegd?: boolean; redenGeen?: string },
+): Resultaat<NonNullable<VeiligThuis['monitoring']>, VtFout> {
+  const geen = (reden?: string) => ok({ gepland: false, momenten: [], ...(reden ? { redenGeenMonitoring: reden } : {}) });
+  const wel = () => ok({ gepland: true, momenten: STANDAARD_MONITORING_MAANDEN.map((maandenNaOverdracht) => ({ maandenNaOverdracht })) });
+  if (partij.soort === 'gecertificeerde-instelling') {
+    if (opties.besloten) {
+      return fout({ code: 'monitoring-niet-toegestaan', melding: 'Na overdracht aan een gecertificeerde instelling monitort Veilig Thuis niet.' });
+    }
+    return geen('Overdracht aan een gecertificeerde instelling');
+  }
+  switch (moment) {
+    case 'na-veiligheidsbeoordeling':
+      return opties.besloten ? wel() : geen();
+    case 'na-onderzoek':
+      return opties.weerlegd ? geen('Vermoeden weerlegd in het onderzoek') : wel();
+    case 'na-voorwaarden-en-vervolg':
+      if (opties.redenGeen === undefined) return wel();
+      return opties.redenGeen.trim().length > 0
+        ? geen(opties.redenGeen)
+        : fout({ code: 'reden-geen-monitoring-ontbreekt', melding: 'Na Voorwaarden & Vervolg wordt altijd gemonitord, tenzij u vastlegt waarom niet.' });
+  }
+}
+
+// ---------------------------------------------------------------- zicht op veiligheid
+
+export type ZichtHouder = 'professional' | 'veilig-thuis' | 'overdrachtspartij' | 'niemand';
+
+export interface ZichtOpVeiligheid {
+  readonly houder: ZichtHouder;
+  /** Dutch text for the card, e.g. "Veilig Thuis" or "Wijkteam Noord (regisseur: J. de Vries)". */
+  readonly omschrijving: string;
+}
+
+/**
+ * Who holds zicht op veiligheid at `nu`. The professional keeps it after an advies; Veilig Thuis
+ * takes it over once it knows a melding is urgent, after the veiligheidsbeoordeling and in any case
+ * from the 6th werkdag after receipt (seed 001), and keeps it until the receiving party has
+ * confirmed the overdracht (seed 004 §8).
+ */
+export function zichtOpVeiligheid(dossier: Dossier, nu: DateTime, kalender: WerkdagKalender = landelijkeKalender): ZichtOpVeiligheid {
+  const vt = dossier.veiligThuis;
+  const professional: ZichtOpVeiligheid = { houder: 'professional', omschrijving: `${dossier.eigenaar.naam} (professional)` };
+  const veiligThuis: ZichtOpVeiligheid = { houder: 'veilig-thuis', omschrijving: 'Veilig Thuis' };
+  const niemand: ZichtOpVeiligheid = { houder: 'niemand', omschrijving: 'Niemand: het dossier is afgesloten' };
+  if (vt === undefined) return dossier.meldcode.status === 'afgesloten' ? niemand : professional;
+  switch (vt.fase) {
+    case 'melding-ontvangen': {
+      const uiterlijk = uiterlijkeStartZichtVeiligThuis(vanIso(vt.ontvangenOp), kalender);
+      return vt.spoed || nu >= uiterlijk ? veiligThuis : professional;
+    }
+    case 'vervolg':
+    case 'overdracht-aangeboden':
+    case 'terug-bij-vt':
+      return veiligThuis;
+    case 'overgedragen': {
+      const overdracht = vt.overdracht as Overdracht;
+      const regisseur = overdracht.regisseur ? ` (regisseur: ${overdracht.regisseur})` : '';
+      return { houder: 'overdrachtspartij', omschrijving: `${overdracht.partij.naam}${regisseur}` };
+    }
+    case 'afgesloten':
+      return niemand;
+  }
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import {
+  WerkdagKalender,
+  dueReminders,
+  markeerVerzonden,
+  openMijlpalen,
+  standaardBeleid,
+  volgendeHerinneringOp,
+  type Dossier,
+} from '../../src/domain/index.js';
+import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, nieuwDossier, signalen, vt } from './fixtures.js';
+
+const beleid = standaardBeleid();
+const lokaal = (d: DateTime | null) => d?.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd HH:mm') ?? null;
+// Overdracht received Monday 2 March 2026: the lokaal team has until the end of Monday 9 March.
+const overdracht = () => aangeboden('2026-03-02 10:00');
+
+describe('openMijlpalen', () => {
+  it('shows the deadline and who must act', () => {
+    expect(openMijlpalen(overdracht()).map((m) => [m.id, m.verantwoordelijke, lokaal(m.deadline)])).toEqual([
+      ['overdracht-bevestigen', 'lokaal-team', '2026-03-09 23:59'],
+    ]);
+    expect(openMijlpalen(gemeld('2026-03-02 10:00')).map((m) => [m.id, m.verantwoordelijke, lokaal(m.deadline)])).toEqual([
+      ['veiligheidsbeoordeling', 'veilig-thuis', '2026-03-09 23:59'],
+    ]);
+    expect(openMijlpalen(nieuwDossier())).toEqual([]);
+  });
+
+  it('after bevestiging: contact met gezin, then terugkoppeling, plus monitoring moments', () => {
+    const bevestigd = vt(aangeboden('2026-03-02 10:00', true), { soort: 'bevestig-overdracht', regisseur: 'J.' }).dossier;
+    expect(openMijlpalen(bevestigd).map((m) => [m.id, lokaal(m.deadline)])).toEqual([
+      ['contact-gezin', '2026-03-09 23:59'],
+      ['monitoring-3', '2026-06-02 23:59'],
+      ['monitoring-12', '2027-03-02 23:59'],
+    ]);
+    const contact = vt(bevestigd, { soort: 'contact-gezin' }).dossier;
+    expect(openMijlpalen(contact)[0]?.id).toBe('terugkoppeling');
+  });
+
+  it('a beargumenteerd besluit moves the term and starts a fresh milestone', () => {
+    const bevestigd = vt(overdracht(), { soort: 'bevestig-overdracht', regisseur: 'J.' }).dossier;
+    const besluit = vt(bevestigd, { soort: 'beargumenteerd-besluit', reden: 'Gezin op vakantie.', oppakkenOp: '2026-03-23' }).dossier;
+    expect(openMijlpalen(besluit).map((m) => [m.id, lokaal(m.deadline)])).toEqual([['contact-gezin-na-besluit-2026-03-23', '2026-03-23 23:59']]);
+  });
+
+  it('a vervolgadvies date becomes the professional\'s milestone', () => {
+    const d = meldcode(meldcode(nieuwDossier(), signalen).dossier, {
+      soort: 'advies',
+      advies: { datum: '2026-03-03', adviseurVeiligThuis: 'M.', afspraken: 'Bellen.', vervolgadviesOp: '2026-03-10', opNaamAdviesvrager: true, overigeZorgmelding: false },
+    }).dossier;
+    expect(openMijlpalen(d).map((m) => [m.verantwoordelijke, lokaal(m.deadline)])).toEqual([['professional', '2026-03-10 23:59']]);
+  });
+});
+
+describe('dueReminders: the escalation ladder', () => {
+  it.each([
+    ['do 5 maart: nog niets', '2026-03-05 10:00', null, null],
+    ['vr 6 maart 08:59: nog niet (voor kantoortijd)', '2026-03-06 08:59', null, null],
+    ['vr 6 maart 09:00: herinnering aan het teamkanaal', '2026-03-06 09:00', 'herinnering', 'lokaal-team-kanaal'],
+    ['ma 9 maart (deadlinedag): nog de herinnering', '2026-03-09 16:00', 'herinnering', 'lokaal-team-kanaal'],
+    ['di 10 maart 09:00: verlopen, coördinator', '2026-03-10 09:00', 'verlopen', 'coordinator'],
+    ['do 12 maart: escalatie route a', '2026-03-12 11:00', 'route-a', 'escalatie-a'],
+    ['di 17 maart: route b', '2026-03-17 11:00', 'route-b', 'escalatie-b'],
+    ['di 24 maart: route c', '2026-03-24 11:00', 'route-c', 'escalatie-c'],
+    ['zaterdag: niets buiten kantoortijd', '2026-03-14 10:00', null, null],
+    ['17:00: niets buiten kantoortijd', '2026-03-13 17:00', null, null],
+  ])('%s', (_naam, nu, niveau, publiek) => {
+    const due = dueReminders(overdracht(), ams(nu), beleid);
+    expect(due.map((h) => [h.niveau, h.publiek])).toEqual(niveau === null ? [] : [[niveau, publiek]]);
+  });
+
+  it('has a stable idempotency key of case, milestone and level', () => {
+    const [eerste] = dueReminders(overdracht(), ams('2026-03-06 09:00'), beleid);
+    const [tweede] = dueReminders(overdracht(), ams('2026-03-06 14:00'), beleid);
+    expect(eerste?.sleutel).toBe('dossier-1:overdracht-bevestigen:herinnering');
+    expect(tweede?.sleutel).toBe(eerste?.sleutel);
+  });
+
+  it('a late run sends only the highest level and marks the skipped ones as superseded', () => {
+    const [h] = dueReminders(overdracht(), ams('2026-03-25 10:00'), beleid);
+    expect(h?.niveau).toBe('route-c');
+    expect(h?.vervangt).toEqual(['herinnering', 'verlopen', 'route-a', 'route-b'].map((n) => `dossier-1:overdracht-bevestigen:${n}`));
+    const na = markeerVerzonden(overdracht(), h!);
+    expect(dueReminders(na, ams('2026-03-25 10:05'), beleid)).toEqual([]);
+    expect(volgendeHerinneringOp(na, beleid)).toBeNull();
+  });
+
+  it('nothing is due once the milestone is met', () => {
+    const bevestigd = vt(overdracht(), { soort: 'bevestig-overdracht', regisseur: 'J.' }, ctx('2026-03-04 10:00', lokaalTeam)).dossier;
+    const due = dueReminders(bevestigd, ams('2026-03-06 09:30'), beleid);
+    expect(due.map((h) => h.mijlpaal.id)).toEqual(['contact-gezin']);
+  });
+
+  it('volgendeHerinneringOp gives the next moment for the due index', () => {
+    let d: Dossier = overdracht();
+    expect(lokaal(volgendeHerinneringOp(d, beleid))).toBe('2026-03-06 09:00');
+    d = markeerVerzonden(d, dueReminders(d, ams('2026-03-06 09:00'), beleid)[0]!);
+    expect(lokaal(volgendeHerinneringOp(d, beleid))).toBe('2026-03-10 09:00');
+  });
+
+  it('uses regional closure days and ladders from the region policy', () => {
+    const regio = { kalender: new WerkdagKalender({ sluitingsdagen: ['2026-03-06'] }), ladders: beleid.ladders };
+    expect(lokaal(volgendeHerinneringOp(overdracht(), regio))).toBe('2026-03-05 09:00');
+  });
+
+  it.each([
+    ['zomertijd (29 maart 2026)', '2026-03-23 10:00', '2026-03-26T00:00:00Z', 11],
+    ['wintertijd (25 oktober 2026)', '2026-10-19 10:00', '2026-10-22T00:00:00Z', 11],
+  ])('a timer every 15 minutes across the %s neither skips nor doubles a nudge', (_naam, ontvangen, start, dagen) => {
+    let d = aangeboden(ontvangen);
+    const verzonden: string[] = [];
+    const tijden: string[] = [];
+    for (let t = DateTime.fromISO(start, { zone: 'utc' }); t < DateTime.fromISO(start, { zone: 'utc' }).plus({ days: dagen * 3 }); t = t.plus({ minutes: 15 })) {
+      for (const h of dueReminders(d, t, beleid)) {
+        verzonden.push(h.niveau);
+        tijden.push(t.setZone('Europe/Amsterdam').toFormat('ccc HH:mm'));
+        d = markeerVerzonden(d, h);
+      }
+    }
+    expect(verzonden).toEqual(['herinnering', 'verlopen', 'route-a', 'route-b', 'route-c']);
+    expect(new Set(tijden.map((x) => x.slice(4)))).toEqual(new Set(['09:00']));
+  });
+});

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { pasMeldcodeToe, startDossier, type Dossier, type MeldcodeCommando } from '../../src/domain/index.js';
+import { ctx, gesprekGevoerd, meldcode, melder, nieuwDossier, overleg, signalen, totStap4, vraag } from './fixtures.js';
+
+const loop = (d: Dossier, ...cmds: MeldcodeCommando[]) => cmds.reduce((acc, c) => meldcode(acc, c).dossier, d);
+const weiger = (d: Dossier, cmd: MeldcodeCommando) => {
+  const r = pasMeldcodeToe(d, cmd, ctx('2026-03-02 11:00'));
+  if (r.ok) throw new Error(`expected ${cmd.soort} to be refused`);
+  return r.fout;
+};
+const openMelding: MeldcodeCommando = { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder, feiten: 'Blauwe plekken gezien.', spoed: false } };
+const advies: MeldcodeCommando = {
+  soort: 'advies',
+  advies: { datum: '2026-03-03', adviseurVeiligThuis: 'M. Jansen', afspraken: 'Gesprek met ouders voeren.', opNaamAdviesvrager: true, overigeZorgmelding: false },
+};
+
+describe('the five steps, with their early exits', () => {
+  it.each([
+    ['stap 2: onvoldoende signalen', [signalen, overleg(false)], 2, 'onvoldoende-signalen'],
+    ['stap 3: zorgen weggenomen', [signalen, overleg(), { soort: 'gesprek', gesprek: { uitkomst: 'zorgen-weggenomen', samenvatting: 'Verklaring klopt.' } }], 3, 'zorgen-weggenomen'],
+    ['afwegingsvraag 1 nee: geen vermoeden', [signalen, overleg(), gesprekGevoerd, vraag(1, false)], 4, 'geen-vermoeden'],
+  ] as const)('%s closes the meldcode and records it', (_naam, cmds, stap, reden) => {
+    const d = loop(nieuwDossier(), ...(cmds as readonly MeldcodeCommando[]));
+    expect(d.meldcode.status).toBe('afgesloten');
+    expect(d.meldcode.stap).toBe(stap);
+    expect(d.meldcode.afsluiting?.reden).toBe(reden);
+    expect(d.gebeurtenissen.at(-1)?.soort).toBe('afsluiting');
+    expect(weiger(d, signalen).code).toBe('meldcode-afgesloten');
+  });
+
+  it('walks to zelf hulp: no melding, follow safety', () => {
+    const d = loop(totStap4(), vraag(1, true), vraag(2, false), vraag(3, true), vraag(4, true), vraag(5, true));
+    expect(d.meldcode.status).toBe('zelf-hulp');
+    expect(d.meldcode.beslissingen).toMatchObject({ meldenNoodzakelijk: false, hulpMogelijk: true, route: 'zelf-hulp' });
+    expect(d.veiligThuis).toBeUndefined();
+  });
+
+  it('acute path: melden at question 2, then 3-5 together with Veilig Thuis', () => {
+    const { dossier, effecten } = meldcode(loop(totStap4(), vraag(1, true), vraag(2, true)), openMelding, ctx('2026-03-02 14:00'));
+    expect(dossier.meldcode.status).toBe('gemeld');
+    expect(dossier.veiligThuis).toMatchObject({ fase: 'melding-ontvangen', regioId: 'vt-gelderland-zuid', spoed: false });
+    expect(effecten).toContainEqual({ soort: 'melding-naar-veilig-thuis', regioId: 'vt-gelderland-zuid', spoed: false });
+    const na = loop(dossier, vraag(3, true), vraag(4, true), vraag(5, true));
+    expect(na.meldcode.beslissingen).toMatchObject({ route: 'melden-en-hulp', meldenNoodzakelijk: true, hulpMogelijk: true });
+    expect(na.meldcode.status).toBe('gemeld');
+    expect(weiger(na, openMelding).code).toBe('al-gemeld');
+  });
+
+  it('anonymous melding (t.o.v. het gezin) after question 3 nee', () => {
+    const d = loop(
+      totStap4(),
+      vraag(1, true),
+      vraag(2, false),
+      vraag(3, false),
+      { soort: 'melding', melding: { soort: 'anoniem-tov-gezin', redenAnoniem: 'Ouders dreigen.', melder, feiten: 'Feiten.', spoed: true } },
+    );
+    expect(d.meldcode.beslissingen?.route).toBe('melden');
+    expect(d.meldcode.melding?.soort).toBe('anoniem-tov-gezin');
+    expect(d.veiligThuis?.spoed).toBe(true);
+  });
+
+  it('advies can be asked from step 2 on and leaves the steps where they are', () => {
+    expect(weiger(nieuwDossier(), advies).code).toBe('stap-niet-aan-de-beurt');
+    const d = loop(nieuwDossier(), signalen, advies);
+    expect(d.meldcode.stap).toBe(2);
+    expect(d.meldcode.adviezen).toHaveLength(1);
+  });
+
+  it('the choice to melden stays with the professional, also on the zelf-hulp route', () => {
+    const d = loop(totStap4(), vraag(1, true), vraag(2, false), vraag(3, true), vraag(4, true), vraag(5, true), openMelding);
+    expect(d.meldcode.status).toBe('gemeld');
+  });
+
+  it('kindcheck is required in step 1 for professionals with adult clients', () => {
+    const na1 = loop(nieuwDossier(true), signalen);
+    expect(na1.meldcode.stap).toBe(1);
+    expect(weiger(na1, overleg()).code).toBe('stap-niet-aan-de-beurt');
+    const na2 = loop(na1, { soort: 'kindcheck', kindcheck: { zorgtVoorMinderjarigen: true, gevolgenVoorKinderen: true } });
+    expect(na2.meldcode.stap).toBe(2);
+    expect(weiger(nieuwDossier(false), { soort: 'kindcheck', kindcheck: { zorgtVoorMinderjarigen: false } }).code).toBe('kindcheck-niet-nodig');
+  });
+
+  it('records every step as an event with who and when', () => {
+    const d = loop(totStap4(), vraag(1, true));
+    expect(d.gebeurtenissen.map((g) => g.soort)).toEqual(['dossier-gestart', 'signalen', 'overleg', 'gesprek', 'afweging']);
+    expect(d.gebeurtenissen.every((g) => g.door.id === 'aad-prof-1' && g.op.endsWith('Z'))).toBe(true);
+  });
+
+  it('closes by hand with a reason', () => {
+    const d = loop(nieuwDossier(), signalen, { soort: 'afsluiten', toelichting: 'Gezin verhuisd; overgedragen aan nieuwe school.' });
+    expect(d.meldcode.afsluiting).toMatchObject({ reden: 'handmatig', toelichting: 'Gezin verhuisd; overgedragen aan nieuwe school.' });
+  });
+});
+
+describe('out-of-order steps are refused with a clear error', () => {
+  it.each([
+    ['overleg in stap 1', () => nieuwDossier(), overleg(), 'stap-niet-aan-de-beurt', /stap 1/],
+    ['gesprek in stap 2', () => loop(nieuwDossier(), signalen), gesprekGevoerd, 'stap-niet-aan-de-beurt', /stap 2/],
+    ['afweging in stap 1', () => nieuwDossier(), vraag(1, true), 'stap-niet-aan-de-beurt', /stap 1/],
+    ['vraag 2 voor vraag 1', () => totStap4(), vraag(2, true), 'vraag-niet-aan-de-beurt', /eerst afwegingsvraag 1/],
+    ['vraag 3 in stap 4', () => loop(totStap4(), vraag(1, true)), vraag(3, true), 'stap-niet-aan-de-beurt', /stap 4/],
+    ['signalen opnieuw in stap 3', () => loop(nieuwDossier(), signalen, overleg()), signalen, 'stap-niet-aan-de-beurt', /stap 3/],
+    ['melden in stap 4', () => loop(totStap4(), vraag(1, true)), openMelding, 'melden-nog-niet-mogelijk', /stap 4 en 5/],
+    ['melden terwijl 3-5 nog open zijn zonder acute onveiligheid', () => loop(totStap4(), vraag(1, true), vraag(2, false)), openMelding, 'melden-nog-niet-mogelijk', /afweging/],
+  ] as const)('%s', (_naam, maak, cmd, code, tekst) => {
+    const f = weiger(maak(), cmd);
+    expect(f.code).toBe(code);
+    expect(f.melding).toMatch(tekst);
+  });
+});
+
+describe('corrigeer: take back the previous answer', () => {
+  it('takes back the last afwegingsvraag and the decision built on it', () => {
+    const d = loop(totStap4(), vraag(1, true), vraag(2, false), vraag(3, true), vraag(4, true), vraag(5, true));
+    const terug = meldcode(d, { soort: 'corrigeer' }).dossier;
+    expect(terug.meldcode.antwoorden).toEqual({ vermoeden: true, acuutOfStructureelOnveilig: false, hulpMogelijk: true, betrokkenenWerkenMee: true });
+    expect(terug.meldcode.beslissingen).toBeUndefined();
+    expect(terug.meldcode.status).toBe('lopend');
+    expect(loop(terug, vraag(5, false)).meldcode.beslissingen?.route).toBe('melden');
+  });
+
+  it('takes back question 2 and returns to step 4', () => {
+    const terug = loop(totStap4(), vraag(1, true), vraag(2, true), { soort: 'corrigeer' });
+    expect(terug.meldcode.stap).toBe(4);
+    expect(terug.meldcode.antwoorden).toEqual({ vermoeden: true });
+  });
+
+  it('goes back a step and keeps the recorded text to correct it', () => {
+    const terug = loop(totStap4(), { soort: 'corrigeer' });
+    expect(terug.meldcode.stap).toBe(3);
+    expect(terug.meldcode.gesprek?.uitkomst).toBe('gevoerd');
+    expect(loop(terug, { soort: 'gesprek', gesprek: { uitkomst: 'niet-gevoerd', reden: 'veiligheid-kind' } }).meldcode.stap).toBe(4);
+  });
+
+  it('reopens an early exit', () => {
+    const d = loop(nieuwDossier(), signalen, overleg(false), { soort: 'corrigeer' });
+    expect(d.meldcode.status).toBe('lopend');
+    expect(d.meldcode.stap).toBe(2);
+    expect(d.meldcode.afsluiting).toBeUndefined();
+    expect(loop(d, overleg(true)).meldcode.stap).toBe(3);
+  });
+
+  it('reopens "geen vermoeden" at question 1', () => {
+    const d = loop(totStap4(), vraag(1, false), { soort: 'corrigeer' });
+    expect(d.meldcode.antwoorden).toEqual({});
+    expect(loop(d, vraag(1, true)).meldcode.stap).toBe(4);
+  });
+
+  it.each([
+    ['in stap 1', () => nieuwDossier(), 'niets-te-corrigeren'],
+    ['na een melding', () => loop(totStap4(), vraag(1, true), vraag(2, true), openMelding), 'al-gemeld'],
+    ['na handmatig afsluiten', () => loop(nieuwDossier(), { soort: 'afsluiten', toelichting: 'Dubbel aangemaakt.' }), 'meldcode-afgesloten'],
+  ] as const)('is refused %s', (_naam, maak, code) => {
+    expect(weiger(maak(), { soort: 'corrigeer' }).code).toBe(code);
+  });
+});
+
+describe('startDossier', () => {
+  const actor = ctx('2026-03-02 09:00');
+  it.each([
+    ['BSN', 'Gezin 111222333', 'bsn-in-referentie'],
+    ['BSN in groepjes', 'Kind 123 456 782', 'bsn-in-referentie'],
+    ['leeg', '   ', 'referentie-leeg'],
+  ])('refuses a reference with %s', (_naam, referentie, code) => {
+    const r = startDossier({ id: 'x', referentie, organisatieId: 'o', regioId: 'r', werktMetVolwassenen: false }, actor);
+    expect(r.ok ? 'ok' : r.fout.code).toBe(code);
+  });
+
+  it('accepts a pseudonymous reference with an ordinary number in it', () => {
+    const r = startDossier({ id: 'x', referentie: 'Gezin K., groep 5, 2026', organisatieId: 'o', regioId: 'r', werktMetVolwassenen: false }, actor);
+    expect(r.ok && r.waarde.meldcode).toMatchObject({ stap: 1, status: 'lopend' });
+  });
+});

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bepaalMonitoring,
+  pasVeiligThuisToe,
+  zichtOpVeiligheid,
+  type Dossier,
+  type VtCommando,
+  type VtFase,
+} from '../../src/domain/index.js';
+import { aangeboden, ams, ctx, gemeld, lokaalTeam, nieuwDossier, taxatie, vt, vtMedewerker, wijkteam } from './fixtures.js';
+
+const loop = (d: Dossier, ...cmds: VtCommando[]) => cmds.reduce((acc, c) => vt(acc, c).dossier, d);
+const weiger = (d: Dossier, cmd: VtCommando) => {
+  const r = pasVeiligThuisToe(d, cmd, ctx('2026-03-03 10:00', vtMedewerker));
+  if (r.ok) throw new Error(`expected ${cmd.soort} to be refused`);
+  return r.fout;
+};
+const vb = (besluit: 'geen-vervolg' | 'overdracht' | 'voorwaarden-en-vervolg' | 'onderzoek', extra: Partial<Extract<VtCommando, { soort: 'veiligheidsbeoordeling' }>> = {}): VtCommando => ({
+  soort: 'veiligheidsbeoordeling',
+  taxatie,
+  besluit,
+  risicofactoren: ['Schulden'],
+  ...extra,
+});
+const gi = { soort: 'gecertificeerde-instelling' as const, naam: 'Jeugdbescherming Gelderland' };
+const bevestig: VtCommando = { soort: 'bevestig-overdracht', regisseur: 'J. de Vries' };
+
+describe('veiligheidsbeoordeling decisions', () => {
+  it.each([
+    ['geen vervolg: dossier afgesloten', vb('geen-vervolg'), 'afgesloten'],
+    ['overdracht na veiligheidsbeoordeling', vb('overdracht', { partij: wijkteam }), 'overdracht-aangeboden'],
+    ['Voorwaarden & Vervolg', vb('voorwaarden-en-vervolg'), 'vervolg'],
+    ['Onderzoek', vb('onderzoek'), 'vervolg'],
+  ] as const)('%s', (_naam, cmd, fase) => {
+    const d = loop(gemeld(), cmd);
+    expect(d.veiligThuis?.fase).toBe(fase);
+    expect(d.veiligThuis?.veiligheidsbeoordeling?.risicofactoren).toEqual(['Schulden']);
+  });
+
+  it('an overdracht names the party and informs the lokaal team', () => {
+    const { dossier, effecten } = vt(gemeld(), vb('overdracht', { partij: wijkteam }));
+    expect(dossier.veiligThuis?.overdracht).toMatchObject({ partij: wijkteam, moment: 'na-veiligheidsbeoordeling' });
+    expect(effecten).toEqual([{ soort: 'overdracht-naar-lokaal-team', teamId: 'team-noord' }]);
+    expect(weiger(gemeld(), vb('overdracht')).code).toBe('partij-ontbreekt');
+  });
+});
+
+describe('transitions and guards', () => {
+  const vv = () => loop(gemeld(), vb('voorwaarden-en-vervolg'));
+  const onderzoek = () => loop(gemeld(), vb('onderzoek'));
+  it.each<[string, () => Dossier, VtCommando, string]>([
+    ['no VT action without a melding', () => nieuwDossier(), bevestig, 'geen-melding'],
+    ['bevestigen before any overdracht', () => gemeld(), bevestig, 'ongeldige-overgang'],
+    ['contact met gezin before bevestiging', () => aangeboden(), { soort: 'contact-gezin' }, 'ongeldige-overgang'],
+    ['terugkoppeling before contact', () => loop(aangeboden(), bevestig), { soort: 'terugkoppeling', samenvatting: 'x' }, 'contact-ontbreekt'],
+    ['a second veiligheidsbeoordeling during vervolg', vv, vb('geen-vervolg'), 'ongeldige-overgang'],
+    ['Onderzoek cannot switch to Onderzoek', onderzoek, { soort: 'wissel-naar-onderzoek' }, 'ongeldige-overgang'],
+    ['Onderzoek needs bevestigd/weerlegd', onderzoek, { soort: 'rond-vervolg-af', veiligheidsvoorwaarden: [], partij: wijkteam }, 'uitkomst-onderzoek-ontbreekt'],
+    ['not monitoring after V&V needs a reason', vv, { soort: 'rond-vervolg-af', veiligheidsvoorwaarden: [], partij: wijkteam, redenGeenMonitoring: ' ' }, 'reden-geen-monitoring-ontbreekt'],
+    ['never monitoring after overdracht to a GI', () => gemeld(), vb('overdracht', { partij: gi, monitoring: true }), 'monitoring-niet-toegestaan'],
+    ['monitoring without a planned moment', () => loop(aangeboden(), bevestig), { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan' }, 'geen-monitoringmoment'],
+    ['anything after afsluiten', () => loop(gemeld(), vb('geen-vervolg')), { soort: 'start-escalatie', reden: 'x' }, 'ongeldige-overgang'],
+    ['finishing an escalation that never started', () => gemeld(), { soort: 'rond-escalatie-af', uitkomst: 'I' }, 'geen-escalatie'],
+  ])('refuses %s', (_naam, maak, cmd, code) => {
+    const f = weiger(maak(), cmd);
+    expect(f.code).toBe(code);
+    expect(f.melding.length).toBeGreaterThan(10);
+  });
+
+  it('V&V can switch to Onderzoek; the 10-week term still counts from the veiligheidsbeoordeling', () => {
+    const d = loop(gemeld(), vb('voorwaarden-en-vervolg'), { soort: 'wissel-naar-onderzoek' });
+    expect(d.veiligThuis?.vervolg).toMatchObject({ soort: 'onderzoek' });
+    expect(d.veiligThuis?.vervolg?.gewisseldVanVvOp).toBeDefined();
+  });
+
+  it('lokaal team path: bevestigen, contact met gezin, terugkoppeling', () => {
+    const d = loop(aangeboden(), bevestig, { soort: 'contact-gezin' }, { soort: 'terugkoppeling', samenvatting: 'Huisbezoek gedaan, veiligheidsplan gestart.' });
+    expect(d.veiligThuis?.fase).toBe('overgedragen');
+    expect(d.veiligThuis?.overdracht).toMatchObject({ regisseur: 'J. de Vries', terugkoppeling: { samenvatting: 'Huisbezoek gedaan, veiligheidsplan gestart.' } });
+  });
+
+  it('records a beargumenteerd besluit with its reason and date', () => {
+    const d = loop(aangeboden(), bevestig, { soort: 'beargumenteerd-besluit', reden: 'Gezin op vakantie tot 20 maart.', oppakkenOp: '2026-03-23' });
+    expect(d.veiligThuis?.overdracht?.beargumenteerdBesluit).toMatchObject({ oppakkenOp: '2026-03-23' });
+  });
+
+  it('terug naar Veilig Thuis, then a new decision', () => {
+    const d = loop(aangeboden(), bevestig, { soort: 'terug-naar-vt', reden: 'Duurzame veiligheid niet haalbaar.' });
+    expect(d.veiligThuis?.fase).toBe('terug-bij-vt');
+    expect(loop(d, vb('onderzoek')).veiligThuis?.fase).toBe('vervolg');
+  });
+
+  it('monitoring at 3 and 12 months, closing when there are no possibilities left', () => {
+    const d = loop(
+      aangeboden('2026-03-02 10:00', true),
+      bevestig,
+      { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan' },
+    );
+    expect(d.veiligThuis?.monitoring?.momenten.map((m) => [m.maandenNaOverdracht, m.uitgevoerdOp !== undefined])).toEqual([[3, true], [12, false]]);
+    const dicht = loop(d, { soort: 'monitoring', maandenNaOverdracht: 12, voorwaardenNagekomen: false, stabieleVeiligheid: false, aandachtVoorHerstel: false, vervolgstap: 'afsluiten-geen-mogelijkheden' });
+    expect(dicht.veiligThuis?.fase).toBe('afgesloten');
+  });
+
+  it('escalation climbs a -> b -> c on outcome II and stops on outcome I', () => {
+    let d = loop(aangeboden(), { soort: 'start-escalatie', reden: 'Geen contact binnen een week.' });
+    expect(weiger(d, { soort: 'start-escalatie', reden: 'nogmaals' }).code).toBe('escalatie-loopt-al');
+    d = loop(d, { soort: 'rond-escalatie-af', uitkomst: 'II' }, { soort: 'rond-escalatie-af', uitkomst: 'II' });
+    expect(d.veiligThuis?.escalaties.map((e) => [e.route, e.uitkomst ?? null])).toEqual([['a', 'II'], ['b', 'II'], ['c', null]]);
+    d = loop(d, { soort: 'rond-escalatie-af', uitkomst: 'I' });
+    expect(d.veiligThuis?.escalaties.map((e) => e.uitkomst)).toEqual(['II', 'II', 'I']);
+  });
+});
+
+describe('monitoring guards (seed 004 §7.1)', () => {
+  it.each([
+    ['na V&V: altijd', 'na-voorwaarden-en-vervolg', wijkteam, {}, true],
+    ['na V&V met vastgelegde reden: niet', 'na-voorwaarden-en-vervolg', wijkteam, { redenGeen: 'Gezin verhuisd naar buitenland.' }, false],
+    ['na Onderzoek, bevestigd: wel', 'na-onderzoek', wijkteam, { weerlegd: false }, true],
+    ['na Onderzoek, weerlegd: niet', 'na-onderzoek', wijkteam, { weerlegd: true }, false],
+    ['na VB, besloten: wel', 'na-veiligheidsbeoordeling', wijkteam, { besloten: true }, true],
+    ['na VB, niet besloten: niet', 'na-veiligheidsbeoordeling', wijkteam, {}, false],
+    ['na V&V aan een GI: nooit', 'na-voorwaarden-en-vervolg', gi, {}, false],
+    ['na Onderzoek aan een GI: nooit', 'na-onderzoek', gi, { weerlegd: false }, false],
+  ] as const)('%s', (_naam, moment, partij, opties, gepland) => {
+    const r = bepaalMonitoring(moment, partij, opties);
+    expect(r.ok && r.waarde.gepland).toBe(gepland);
+    if (r.ok && gepland) expect(r.waarde.momenten.map((m) => m.maandenNaOverdracht)).toEqual([3, 12]);
+  });
+
+  it('rond-vervolg-af applies the guard: onderzoek bevestigd gets monitoring, weerlegd does not', () => {
+    const bevestigd = loop(gemeld(), vb('onderzoek'), { soort: 'rond-vervolg-af', uitkomstOnderzoek: 'bevestigd', veiligheidsvoorwaarden: ['Vader drinkt niet als de kinderen er zijn.'], partij: wijkteam });
+    expect(bevestigd.veiligThuis?.monitoring?.gepland).toBe(true);
+    expect(bevestigd.veiligThuis?.overdracht?.moment).toBe('na-onderzoek');
+    expect(bevestigd.veiligThuis?.veiligheidsvoorwaarden).toEqual(['Vader drinkt niet als de kinderen er zijn.']);
+    const weerlegd = loop(gemeld(), vb('onderzoek'), { soort: 'rond-vervolg-af', uitkomstOnderzoek: 'weerlegd', veiligheidsvoorwaarden: [], partij: wijkteam });
+    expect(weerlegd.veiligThuis?.monitoring?.gepland).toBe(false);
+  });
+});
+
+describe('zicht op veiligheid', () => {
+  const bevestigd = () => loop(aangeboden(), bevestig);
+  it.each<[string, () => Dossier, string, string, RegExp]>([
+    ['tijdens de meldcode: de professional', () => nieuwDossier(), '2026-03-02 12:00', 'professional', /Juf Annelies/],
+    ['melding ontvangen op ma, vr nog de melder', () => gemeld('2026-03-02 10:00'), '2026-03-06 16:00', 'professional', /professional/],
+    ['melding ontvangen op ma, vanaf de 6e werkdag Veilig Thuis', () => gemeld('2026-03-02 10:00'), '2026-03-10 00:00', 'veilig-thuis', /Veilig Thuis/],
+    ['spoedmelding: meteen Veilig Thuis', () => gemeld('2026-03-02 10:00', true), '2026-03-02 10:05', 'veilig-thuis', /Veilig Thuis/],
+    ['na de veiligheidsbeoordeling, overdracht nog niet bevestigd', () => aangeboden(), '2026-03-03 10:00', 'veilig-thuis', /Veilig Thuis/],
+    ['na bevestiging: het lokale team met regisseur', bevestigd, '2026-03-04 10:00', 'overdrachtspartij', /Wijkteam Noord \(regisseur: J\. de Vries\)/],
+    ['na afsluiten: niemand', () => loop(gemeld(), vb('geen-vervolg')), '2026-03-04 10:00', 'niemand', /afgesloten/],
+  ])('%s', (_naam, maak, nu, houder, tekst) => {
+    const z = zichtOpVeiligheid(maak(), ams(nu));
+    expect(z.houder).toBe(houder);
+    expect(z.omschrijving).toMatch(tekst);
+  });
+
+  it('every phase has an answer', () => {
+    const fasen: VtFase[] = ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt', 'afgesloten'];
+    const d = bevestigd();
+    for (const fase of fasen) {
+      const z = zichtOpVeiligheid({ ...d, veiligThuis: { ...d.veiligThuis!, fase } }, ams('2026-04-01 10:00'));
+      expect(z.omschrijving.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('is recorded by the actor who acts: the lokaal team confirms', () => {
+    const d = vt(aangeboden(), bevestig, ctx('2026-03-03 10:00', lokaalTeam)).dossier;
+    expect(d.gebeurtenissen.at(-1)?.door.rol).toBe('lokaal-team');
+  });
+});
