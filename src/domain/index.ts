@@ -14,3 +14,4 @@ export * from './herinneringen.js';
 export * from './privacy.js';
 export * from './tijd/werkdagen.js';
 export * from './tijd/termijnen.js';
+export * from './bewaartermijn.js';

@@ -1,0 +1,33 @@
+import { setTimeout as wacht } from 'node:timers/promises';
+import type { DomeinFout, Dossier, Resultaat, Wijziging } from '../domain/index.js';
+import { ConflictError, type DossierStore, type Versie } from '../store/ports.js';
+
+export type NietGevonden = DomeinFout<'dossier-niet-gevonden'>;
+
+const MAX_POGINGEN = 30;
+
+/**
+ * One workflow step with optimistic concurrency: read the dossier, apply one change in the pure
+ * domain, save with the ETag. When someone else saved first, read again and re-apply, so no
+ * change is ever lost and none is applied twice.
+ */
+export async function werkDossierBij<E extends DomeinFout>(
+  store: DossierStore,
+  id: string,
+  pasToe: (dossier: Dossier) => Resultaat<Wijziging, E>,
+): Promise<Resultaat<Wijziging & { versie: Versie<Dossier> }, E | NietGevonden>> {
+  for (let poging = 1; ; poging += 1) {
+    const huidig = await store.get(id);
+    if (huidig === undefined) return { ok: false, fout: { code: 'dossier-niet-gevonden', melding: 'Deze casus bestaat niet (meer).' } };
+    const r = pasToe(huidig.waarde);
+    if (!r.ok) return r;
+    try {
+      const versie = await store.update(r.waarde.dossier, huidig.etag);
+      return { ok: true, waarde: { ...r.waarde, versie } };
+    } catch (e) {
+      if (!(e instanceof ConflictError) || poging >= MAX_POGINGEN) throw e;
+      // Jitter spreads concurrent writers out so each round lets a different one through.
+      await wacht(Math.floor(Math.random() * Math.min(50, 2 ** poging)));
+    }
+  }
+}

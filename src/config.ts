@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, read once from the environment into a validated, typed object. A wrong value
+ * stops start-up with a message that names the variable.
+ */
+
+const lijst = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter((x) => x.length > 0));
+
+const geheelGetal = (standaard: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(standaard);
+
+const Omgeving = z
+  .object({
+    STORE: z.enum(['sqlite', 'cosmos']).optional(),
+    SQLITE_PATH: z.string().min(1).default('./data/meldroute.db'),
+    COSMOS_ENDPOINT: z.url().optional(),
+    COSMOS_KEY: z.string().min(1).optional(),
+    COSMOS_DATABASE: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/).default('meldroute'),
+    PORT: geheelGetal(3978, 1, 65535),
+    MicrosoftAppId: z.string().trim().optional().transform((s) => (s ? s : undefined)),
+    MicrosoftAppPassword: z.string().optional(),
+    MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant']).default('SingleTenant'),
+    MicrosoftAppTenantId: z.string().trim().optional().transform((s) => (s ? s : undefined)),
+    ALLOWED_TENANT_IDS: lijst,
+    BEWAARTERMIJN_DOSSIER_JAREN: geheelGetal(20, 1, 100),
+    BEWAARTERMIJN_ADVIES_OVERIGE_ZORGMELDING_JAREN: geheelGetal(2, 1, 100),
+    REGIO_SLUITINGSDAGEN: lijst,
+    STANDAARD_REGIO: z.string().min(1).default('vt-regio-demo'),
+  })
+  .superRefine((o, ctx) => {
+    if (o.STORE === 'cosmos' && o.COSMOS_ENDPOINT === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'is verplicht bij STORE=cosmos' });
+    }
+    if (o.MicrosoftAppId && o.MicrosoftAppType !== 'MultiTenant' && !o.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is verplicht voor een single-tenant bot of managed identity' });
+    }
+    if (o.MicrosoftAppId && o.MicrosoftAppType === 'SingleTenant' && !o.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is verplicht voor een single-tenant bot met app-id' });
+    }
+  });
+
+export interface Config {
+  readonly store:
+    | { readonly soort: 'sqlite'; readonly pad: string }
+    | { readonly soort: 'cosmos'; readonly endpoint: string; readonly key?: string; readonly database: string };
+  readonly port: number;
+  readonly bot: {
+    /** Undefined only for local use: then incoming requests are not authenticated. */
+    readonly appId?: string;
+    readonly appPassword?: string;
+    readonly appType: 'SingleTenant' | 'UserAssignedMSI' | 'MultiTenant';
+    readonly tenantId?: string;
+    /** Tenants served; empty means only `tenantId` (or any, when no app id is configured). */
+    readonly toegestaneTenants: readonly string[];
+  };
+  readonly bewaartermijnen: { readonly dossierJaren: number; readonly adviesOverigeZorgmeldingJaren: number };
+  readonly regio: { readonly standaard: string; readonly sluitingsdagen: readonly string[] };
+}
+
+export class ConfigFout extends Error {
+  override readonly name = 'ConfigFout';
+}
+
+export function laadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const r = Omgeving.safeParse(env);
+  if (!r.success) {
+    const regels = r.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigFout(`Ongeldige configuratie; meldroute start niet:\n${regels.join('\n')}`);
+  }
+  const o = r.data;
+  const soort = o.STORE ?? (o.COSMOS_ENDPOINT ? 'cosmos' : 'sqlite');
+  const toegestaan = o.ALLOWED_TENANT_IDS.length > 0 ? o.ALLOWED_TENANT_IDS : o.MicrosoftAppTenantId ? [o.MicrosoftAppTenantId] : [];
+  return {
+    store:
+      soort === 'cosmos'
+        ? { soort, endpoint: o.COSMOS_ENDPOINT as string, database: o.COSMOS_DATABASE, ...(o.COSMOS_KEY ? { key: o.COSMOS_KEY } : {}) }
+        : { soort, pad: o.SQLITE_PATH },
+    port: o.PORT,
+    bot: {
+      ...(o.MicrosoftAppId ? { appId: o.MicrosoftAppId } : {}),
+      ...(o.MicrosoftAppPassword ? { appPassword: o.MicrosoftAppPassword } : {}),
+      appType: o.MicrosoftAppType,
+      ...(o.MicrosoftAppTenantId ? { tenantId: o.MicrosoftAppTenantId } : {}),
+      toegestaneTenants: toegestaan,
+    },
+    bewaartermijnen: { dossierJaren: o.BEWAARTERMIJN_DOSSIER_JAREN, adviesOverigeZorgmeldingJaren: o.BEWAARTERMIJN_ADVIES_OVERIGE_ZORGMELDING_JAREN },
+    regio: { standaard: o.STANDAARD_REGIO, sluitingsdagen: o.REGIO_SLUITINGSDAGEN },
+  };
+}

@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import type { Dossier } from '../domain/index.js';
+
+/**
+ * The narrow storage ports the application depends on. Every implementation (embedded SQLite,
+ * Azure Cosmos DB) passes the same contract suite (test/store/contract.ts).
+ */
+
+/** A stored value with the ETag of the version that was read. */
+export interface Versie<T> {
+  readonly waarde: T;
+  readonly etag: string;
+}
+
+export interface Pagina<T> {
+  readonly items: readonly T[];
+  /** Pass back to get the next page; undefined on the last page. */
+  readonly vervolg?: string;
+}
+
+export interface PaginaOpties {
+  readonly max?: number;
+  readonly vervolg?: string;
+}
+
+/** Someone else wrote first: re-read, re-apply the change, and try again. */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+  constructor(readonly soort: string, readonly id: string) {
+    super(`${soort} ${id} is intussen door iemand anders gewijzigd.`);
+  }
+}
+
+export class BestaatAlError extends Error {
+  override readonly name = 'BestaatAlError';
+  constructor(readonly soort: string, readonly id: string) {
+    super(`${soort} ${id} bestaat al.`);
+  }
+}
+
+/** A stored record that fails validation: surfaced, never skipped or overwritten. */
+export class CorruptRecordError extends Error {
+  override readonly name = 'CorruptRecordError';
+  constructor(readonly soort: string, readonly id: string, readonly details: string) {
+    super(`Opgeslagen ${soort} ${id} is ongeldig: ${details}`);
+  }
+}
+
+export function valideer<S extends z.ZodType>(schema: S, soort: string, id: string, ruw: unknown): z.infer<S> {
+  const r = schema.safeParse(ruw);
+  if (!r.success) {
+    throw new CorruptRecordError(soort, id, r.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+  }
+  return r.data;
+}
+
+// ---------------------------------------------------------------- dossiers
+
+/** Fields derived from a dossier on every write, so queries are indexed range scans. */
+export interface DossierIndex {
+  /** Earliest moment a reminder becomes due (ISO UTC), or null. */
+  readonly nextDueAt: string | null;
+  /** When the record must be deleted under its retention period (ISO UTC), or null. */
+  readonly verlooptOp: string | null;
+}
+
+export type DossierIndexeerder = (dossier: Dossier) => DossierIndex;
+
+/** Which dossiers a person may see (DOMAIN.md §8). */
+export type Zichtbaarheid =
+  | { readonly soort: 'eigen'; readonly gebruikerId: string }
+  | { readonly soort: 'organisatie'; readonly organisatieId: string }
+  | { readonly soort: 'lokaal-team'; readonly teamId: string }
+  | { readonly soort: 'vt-regio'; readonly regioId: string };
+
+export type IndexVeld = 'eigenaarId' | 'organisatieId' | 'lokaalTeamId' | 'vtRegioId';
+
+/** The indexed field and value that select what `wie` may see. */
+export function zichtbaarheidFilter(wie: Zichtbaarheid): { veld: IndexVeld; waarde: string } {
+  switch (wie.soort) {
+    case 'eigen':
+      return { veld: 'eigenaarId', waarde: wie.gebruikerId };
+    case 'organisatie':
+      return { veld: 'organisatieId', waarde: wie.organisatieId };
+    case 'lokaal-team':
+      return { veld: 'lokaalTeamId', waarde: wie.teamId };
+    case 'vt-regio':
+      return { veld: 'vtRegioId', waarde: wie.regioId };
+  }
+}
+
+/**
+ * The visibility fields of a dossier: a lokaal team sees what was handed over to it, Veilig
+ * Thuis what was reported to it (not a professional's advies-only dossier).
+ */
+export function zichtbaarheidsvelden(dossier: Dossier): Record<IndexVeld, string | null> {
+  return {
+    eigenaarId: dossier.eigenaar.id,
+    organisatieId: dossier.organisatieId,
+    lokaalTeamId: dossier.veiligThuis?.overdracht?.partij.teamId ?? null,
+    vtRegioId: dossier.veiligThuis?.regioId ?? null,
+  };
+}
+
+export interface DossierStore {
+  get(id: string): Promise<Versie<Dossier> | undefined>;
+  /** Fails with BestaatAlError when the id is taken. */
+  create(dossier: Dossier): Promise<Versie<Dossier>>;
+  /** Fails with ConflictError when `etag` is not the stored version's. */
+  update(dossier: Dossier, etag: string): Promise<Versie<Dossier>>;
+  lijst(wie: Zichtbaarheid, opties?: PaginaOpties): Promise<Pagina<Versie<Dossier>>>;
+  /** Dossiers whose next reminder is due at or before `tot`, earliest first. */
+  dueVoor(tot: string, opties?: PaginaOpties): Promise<Pagina<Versie<Dossier>>>;
+  /** Deletes dossiers past their retention period; returns their ids. */
+  verwijderVerlopen(nu: string): Promise<string[]>;
+}
+
+// ---------------------------------------------------------------- reminder ledger
+
+export const LedgerStatus = z.enum(['geclaimd', 'verzonden', 'mislukt']);
+export const LedgerRegel = z.object({
+  sleutel: z.string().min(1),
+  dossierId: z.string().min(1),
+  publiek: z.string().min(1),
+  status: LedgerStatus,
+  pogingen: z.number().int().nonnegative(),
+  geclaimdOp: z.string(),
+  verzondenOp: z.string().optional(),
+  activityId: z.string().optional(),
+  laatsteFout: z.string().optional(),
+});
+export type LedgerRegel = z.infer<typeof LedgerRegel>;
+
+export interface ClaimGegevens {
+  readonly dossierId: string;
+  readonly publiek: string;
+  readonly op: string;
+}
+
+export interface HerinneringLedger {
+  /** True for exactly one caller per key, however many try at once. */
+  claim(sleutel: string, gegevens: ClaimGegevens): Promise<boolean>;
+  /** Takes over a failed or stale claim for a retry; true for exactly one caller. */
+  herclaim(regel: Versie<LedgerRegel>, op: string): Promise<boolean>;
+  markeerVerzonden(sleutel: string, activityId: string, op: string): Promise<void>;
+  markeerMislukt(sleutel: string, fout: string, op: string): Promise<void>;
+  get(sleutel: string): Promise<Versie<LedgerRegel> | undefined>;
+  /** Failed claims, and claims not marked sent since before `geclaimdVoor`. */
+  teHerproberen(geclaimdVoor: string): Promise<Versie<LedgerRegel>[]>;
+}
+
+// ---------------------------------------------------------------- conversation references
+
+export type GesprekSleutel =
+  | { readonly soort: 'persoonlijk'; readonly gebruikerId: string }
+  | { readonly soort: 'kanaal'; readonly teamId: string; readonly kanaalId: string };
+
+/** A Bot Framework conversation reference, kept as opaque JSON so this port stays SDK-free. */
+export type GesprekReferentie = Record<string, unknown>;
+
+export interface GesprekStore {
+  /** Replaces the reference: Teams sends the current one on every install and message. */
+  bewaar(sleutel: GesprekSleutel, referentie: GesprekReferentie): Promise<void>;
+  zoek(sleutel: GesprekSleutel): Promise<GesprekReferentie | undefined>;
+  koppelLokaalTeam(lokaalTeamId: string, kanaal: Extract<GesprekSleutel, { soort: 'kanaal' }>): Promise<void>;
+  zoekLokaalTeam(lokaalTeamId: string): Promise<GesprekReferentie | undefined>;
+}
+
+export function gesprekId(sleutel: GesprekSleutel): string {
+  return sleutel.soort === 'persoonlijk' ? `persoonlijk:${sleutel.gebruikerId}` : `kanaal:${sleutel.teamId}:${sleutel.kanaalId}`;
+}
+
+// ---------------------------------------------------------------- audit trail
+
+export const AuditActie = z.enum(['create', 'read', 'update', 'export', 'delete', 'search']);
+export const AuditRegel = z.object({
+  id: z.string().min(1),
+  op: z.string(),
+  actor: z.object({ id: z.string().min(1), naam: z.string().min(1) }),
+  namens: z.string().optional(),
+  rol: z.string().min(1),
+  actie: AuditActie,
+  /** Absent for actions on no single dossier (a search, a list). */
+  dossierId: z.string().optional(),
+  kanaal: z.string().min(1),
+  uitkomst: z.enum(['toegestaan', 'geweigerd']),
+});
+export type AuditRegel = z.infer<typeof AuditRegel>;
+
+/** Append-only (NEN 7513 style). Holds no free text from the case. */
+export interface AuditLog {
+  append(regel: AuditRegel): Promise<void>;
+  lijst(filter: { dossierId?: string }): Promise<AuditRegel[]>;
+}
+
+// ---------------------------------------------------------------- bot state
+
+/** Key-value state with ETags; src/bot adapts it to botbuilder's Storage. */
+export interface StateStore {
+  read(keys: readonly string[]): Promise<Map<string, Versie<unknown>>>;
+  /** `etag` undefined or '*' overwrites; otherwise it must match. Returns the new ETag. */
+  write(key: string, waarde: unknown, etag?: string): Promise<string>;
+  delete(keys: readonly string[]): Promise<void>;
+}
+
+export interface Stores {
+  readonly dossiers: DossierStore;
+  readonly herinneringen: HerinneringLedger;
+  readonly gesprekken: GesprekStore;
+  readonly audit: AuditLog;
+  readonly state: StateStore;
+  close(): Promise<void>;
+}

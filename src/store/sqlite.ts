@@ -1,0 +1,394 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Dossier } from '../domain/index.js';
+import {
+  AuditRegel,
+  BestaatAlError,
+  ConflictError,
+  LedgerRegel,
+  gesprekId,
+  valideer,
+  zichtbaarheidFilter,
+  zichtbaarheidsvelden,
+  type AuditLog,
+  type IndexVeld,
+  type ClaimGegevens,
+  type DossierIndexeerder,
+  type DossierStore,
+  type GesprekReferentie,
+  type GesprekSleutel,
+  type GesprekStore,
+  type HerinneringLedger,
+  type Pagina,
+  type PaginaOpties,
+  type StateStore,
+  type Stores,
+  type Versie,
+  type Zichtbaarheid,
+} from './ports.js';
+
+/**
+ * The embedded store: one SQLite file (WAL mode) for local use and small installations. The
+ * schema is created on first open. Every write carries an ETag, exactly like Cosmos DB.
+ */
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS dossiers (
+  id TEXT PRIMARY KEY,
+  etag TEXT NOT NULL,
+  data TEXT NOT NULL,
+  eigenaar_id TEXT NOT NULL,
+  organisatie_id TEXT NOT NULL,
+  lokaal_team_id TEXT,
+  vt_regio_id TEXT,
+  next_due_at TEXT,
+  verloopt_op TEXT
+);
+CREATE INDEX IF NOT EXISTS dossiers_eigenaar ON dossiers (eigenaar_id, id);
+CREATE INDEX IF NOT EXISTS dossiers_organisatie ON dossiers (organisatie_id, id);
+CREATE INDEX IF NOT EXISTS dossiers_lokaal_team ON dossiers (lokaal_team_id, id) WHERE lokaal_team_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS dossiers_vt_regio ON dossiers (vt_regio_id, id) WHERE vt_regio_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS dossiers_due ON dossiers (next_due_at, id) WHERE next_due_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS dossiers_verloopt ON dossiers (verloopt_op) WHERE verloopt_op IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS herinneringen (
+  sleutel TEXT PRIMARY KEY,
+  etag TEXT NOT NULL,
+  data TEXT NOT NULL,
+  status TEXT NOT NULL,
+  geclaimd_op TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS herinneringen_open ON herinneringen (status, geclaimd_op) WHERE status <> 'verzonden';
+
+CREATE TABLE IF NOT EXISTS gesprekken (
+  id TEXT PRIMARY KEY,
+  data TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS audit (
+  volgnummer INTEGER PRIMARY KEY AUTOINCREMENT,
+  dossier_id TEXT,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_dossier ON audit (dossier_id, volgnummer);
+-- NEN 7513: the audit trail is append-only, also for code that bypasses the port.
+CREATE TRIGGER IF NOT EXISTS audit_geen_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_geen_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+
+CREATE TABLE IF NOT EXISTS state (
+  sleutel TEXT PRIMARY KEY,
+  etag TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+`;
+
+interface DossierRij {
+  id: string;
+  etag: string;
+  data: string;
+  next_due_at: string | null;
+}
+
+/**
+ * The timer's due query: keyset paging over the partial index `dossiers_due`, so it reads only
+ * the due rows whatever the table size. Parameters: tot, na-due, na-due, na-id, limit.
+ */
+export const DUE_QUERY = `SELECT id, etag, data, next_due_at FROM dossiers INDEXED BY dossiers_due
+  WHERE next_due_at IS NOT NULL AND next_due_at <= ? AND (next_due_at > ? OR (next_due_at = ? AND id > ?))
+  ORDER BY next_due_at, id LIMIT ?`;
+
+const STANDAARD_PAGINA = 50;
+const MAX_PAGINA = 500;
+
+function paginaGrootte(opties?: PaginaOpties): number {
+  return Math.min(Math.max(1, opties?.max ?? STANDAARD_PAGINA), MAX_PAGINA);
+}
+
+function codeer(waarden: readonly string[]): string {
+  return Buffer.from(JSON.stringify(waarden)).toString('base64url');
+}
+
+function decodeer(vervolg: string | undefined, aantal: number): string[] | undefined {
+  if (vervolg === undefined) return undefined;
+  const waarden: unknown = JSON.parse(Buffer.from(vervolg, 'base64url').toString('utf8'));
+  if (!Array.isArray(waarden) || waarden.length !== aantal || !waarden.every((w) => typeof w === 'string')) {
+    throw new RangeError('Ongeldig vervolgtoken.');
+  }
+  return waarden;
+}
+
+export interface SqliteOpties {
+  /** A file path, or ':memory:' for tests. */
+  readonly pad: string;
+  readonly indexeer: DossierIndexeerder;
+}
+
+export function openSqliteStores(opties: SqliteOpties): Stores & { readonly db: Database.Database } {
+  if (opties.pad !== ':memory:') mkdirSync(dirname(opties.pad), { recursive: true });
+  const db = new Database(opties.pad);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  return {
+    db,
+    dossiers: new SqliteDossierStore(db, opties.indexeer),
+    herinneringen: new SqliteLedger(db),
+    gesprekken: new SqliteGesprekken(db),
+    audit: new SqliteAudit(db),
+    state: new SqliteState(db),
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+class SqliteDossierStore implements DossierStore {
+  private readonly zoekId: Database.Statement<[string], DossierRij>;
+  private readonly invoegen: Database.Statement;
+  private readonly bijwerken: Database.Statement;
+  private readonly due: Database.Statement<[string, string, string, string, number], DossierRij>;
+
+  constructor(private readonly db: Database.Database, private readonly indexeer: DossierIndexeerder) {
+    this.zoekId = db.prepare('SELECT id, etag, data, next_due_at FROM dossiers WHERE id = ?');
+    this.invoegen = db.prepare(
+      `INSERT INTO dossiers (id, etag, data, eigenaar_id, organisatie_id, lokaal_team_id, vt_regio_id, next_due_at, verloopt_op)
+       VALUES (@id, @etag, @data, @eigenaar_id, @organisatie_id, @lokaal_team_id, @vt_regio_id, @next_due_at, @verloopt_op)`,
+    );
+    this.bijwerken = db.prepare(
+      `UPDATE dossiers SET etag = @etag, data = @data, eigenaar_id = @eigenaar_id, organisatie_id = @organisatie_id,
+         lokaal_team_id = @lokaal_team_id, vt_regio_id = @vt_regio_id, next_due_at = @next_due_at, verloopt_op = @verloopt_op
+       WHERE id = @id AND etag = @oude_etag`,
+    );
+    this.due = db.prepare(DUE_QUERY);
+  }
+
+  async get(id: string): Promise<Versie<Dossier> | undefined> {
+    const rij = this.zoekId.get(id);
+    return rij === undefined ? undefined : this.lees(rij);
+  }
+
+  async create(dossier: Dossier): Promise<Versie<Dossier>> {
+    const etag = randomUUID();
+    try {
+      this.invoegen.run(this.rij(dossier, etag));
+    } catch (e) {
+      if (e instanceof Database.SqliteError && e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new BestaatAlError('dossier', dossier.id);
+      throw e;
+    }
+    return { waarde: dossier, etag };
+  }
+
+  async update(dossier: Dossier, etag: string): Promise<Versie<Dossier>> {
+    const nieuw = randomUUID();
+    const r = this.bijwerken.run({ ...this.rij(dossier, nieuw), oude_etag: etag });
+    if (r.changes !== 1) throw new ConflictError('dossier', dossier.id);
+    return { waarde: dossier, etag: nieuw };
+  }
+
+  async lijst(wie: Zichtbaarheid, opties?: PaginaOpties): Promise<Pagina<Versie<Dossier>>> {
+    const { veld, waarde } = zichtbaarheidFilter(wie);
+    const kolom = KOLOM[veld];
+    const [naId] = decodeer(opties?.vervolg, 1) ?? [''];
+    const max = paginaGrootte(opties);
+    const rijen = this.db
+      .prepare<[string, string, number], DossierRij>(`SELECT id, etag, data, next_due_at FROM dossiers WHERE ${kolom} = ? AND id > ? ORDER BY id LIMIT ?`)
+      .all(waarde, naId ?? '', max + 1);
+    return this.pagina(rijen, max, (r) => [r.id]);
+  }
+
+  async dueVoor(tot: string, opties?: PaginaOpties): Promise<Pagina<Versie<Dossier>>> {
+    const [naDue, naId] = decodeer(opties?.vervolg, 2) ?? ['', ''];
+    const max = paginaGrootte(opties);
+    const rijen = this.due.all(tot, naDue ?? '', naDue ?? '', naId ?? '', max + 1);
+    return this.pagina(rijen, max, (r) => [r.next_due_at ?? '', r.id]);
+  }
+
+  async verwijderVerlopen(nu: string): Promise<string[]> {
+    const ids = this.db
+      .prepare<[string], { id: string }>('SELECT id FROM dossiers WHERE verloopt_op IS NOT NULL AND verloopt_op <= ?')
+      .all(nu)
+      .map((r) => r.id);
+    const verwijder = this.db.prepare('DELETE FROM dossiers WHERE id = ?');
+    this.db.transaction(() => {
+      for (const id of ids) verwijder.run(id);
+    })();
+    return ids;
+  }
+
+  private pagina(rijen: DossierRij[], max: number, sleutel: (r: DossierRij) => string[]): Pagina<Versie<Dossier>> {
+    const items = rijen.slice(0, max).map((r) => this.lees(r));
+    const laatste = rijen[max - 1];
+    return rijen.length > max && laatste ? { items, vervolg: codeer(sleutel(laatste)) } : { items };
+  }
+
+  private lees(rij: DossierRij): Versie<Dossier> {
+    let ruw: unknown;
+    try {
+      ruw = JSON.parse(rij.data);
+    } catch {
+      ruw = rij.data;
+    }
+    return { waarde: valideer(Dossier, 'dossier', rij.id, ruw), etag: rij.etag };
+  }
+
+  private rij(dossier: Dossier, etag: string) {
+    const index = this.indexeer(dossier);
+    return {
+      id: dossier.id,
+      etag,
+      data: JSON.stringify(dossier),
+      eigenaar_id: dossier.eigenaar.id,
+      organisatie_id: dossier.organisatieId,
+      lokaal_team_id: zichtbaarheidsvelden(dossier).lokaalTeamId,
+      vt_regio_id: zichtbaarheidsvelden(dossier).vtRegioId,
+      next_due_at: index.nextDueAt,
+      verloopt_op: index.verlooptOp,
+    };
+  }
+}
+
+const KOLOM: Readonly<Record<IndexVeld, string>> = {
+  eigenaarId: 'eigenaar_id',
+  organisatieId: 'organisatie_id',
+  lokaalTeamId: 'lokaal_team_id',
+  vtRegioId: 'vt_regio_id',
+};
+
+class SqliteLedger implements HerinneringLedger {
+  constructor(private readonly db: Database.Database) {}
+
+  async claim(sleutel: string, gegevens: ClaimGegevens): Promise<boolean> {
+    const regel: LedgerRegel = { sleutel, dossierId: gegevens.dossierId, publiek: gegevens.publiek, status: 'geclaimd', pogingen: 1, geclaimdOp: gegevens.op };
+    // INSERT OR IGNORE on the primary key: of many concurrent claims exactly one inserts.
+    const r = this.db
+      .prepare('INSERT OR IGNORE INTO herinneringen (sleutel, etag, data, status, geclaimd_op) VALUES (?, ?, ?, ?, ?)')
+      .run(sleutel, randomUUID(), JSON.stringify(regel), regel.status, regel.geclaimdOp);
+    return r.changes === 1;
+  }
+
+  async herclaim(regel: Versie<LedgerRegel>, op: string): Promise<boolean> {
+    const nieuw: LedgerRegel = { ...regel.waarde, status: 'geclaimd', pogingen: regel.waarde.pogingen + 1, geclaimdOp: op };
+    return this.schrijf(nieuw, regel.etag);
+  }
+
+  async markeerVerzonden(sleutel: string, activityId: string, op: string): Promise<void> {
+    await this.wijzig(sleutel, (r) => ({ ...r, status: 'verzonden', activityId, verzondenOp: op }));
+  }
+
+  async markeerMislukt(sleutel: string, fout: string, _op: string): Promise<void> {
+    await this.wijzig(sleutel, (r) => ({ ...r, status: 'mislukt', laatsteFout: fout.slice(0, 500) }));
+  }
+
+  async get(sleutel: string): Promise<Versie<LedgerRegel> | undefined> {
+    const rij = this.db.prepare<[string], { etag: string; data: string }>('SELECT etag, data FROM herinneringen WHERE sleutel = ?').get(sleutel);
+    return rij === undefined ? undefined : { waarde: valideer(LedgerRegel, 'herinnering', sleutel, JSON.parse(rij.data)), etag: rij.etag };
+  }
+
+  async teHerproberen(geclaimdVoor: string): Promise<Versie<LedgerRegel>[]> {
+    return this.db
+      .prepare<[string], { sleutel: string; etag: string; data: string }>(
+        "SELECT sleutel, etag, data FROM herinneringen WHERE status = 'mislukt' OR (status = 'geclaimd' AND geclaimd_op < ?) ORDER BY geclaimd_op",
+      )
+      .all(geclaimdVoor)
+      .map((r) => ({ waarde: valideer(LedgerRegel, 'herinnering', r.sleutel, JSON.parse(r.data)), etag: r.etag }));
+  }
+
+  private async wijzig(sleutel: string, f: (r: LedgerRegel) => LedgerRegel): Promise<void> {
+    // The claimant is the only writer of its entry, so a retry on conflict cannot lose anything.
+    for (;;) {
+      const huidig = await this.get(sleutel);
+      if (huidig === undefined) throw new RangeError(`Herinnering ${sleutel} is niet geclaimd.`);
+      if (this.schrijf(f(huidig.waarde), huidig.etag)) return;
+    }
+  }
+
+  private schrijf(regel: LedgerRegel, etag: string): boolean {
+    const r = this.db
+      .prepare('UPDATE herinneringen SET etag = ?, data = ?, status = ?, geclaimd_op = ? WHERE sleutel = ? AND etag = ?')
+      .run(randomUUID(), JSON.stringify(regel), regel.status, regel.geclaimdOp, regel.sleutel, etag);
+    return r.changes === 1;
+  }
+}
+
+class SqliteGesprekken implements GesprekStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async bewaar(sleutel: GesprekSleutel, referentie: GesprekReferentie): Promise<void> {
+    this.zet(gesprekId(sleutel), referentie);
+  }
+
+  async zoek(sleutel: GesprekSleutel): Promise<GesprekReferentie | undefined> {
+    return this.lees(gesprekId(sleutel));
+  }
+
+  async koppelLokaalTeam(lokaalTeamId: string, kanaal: Extract<GesprekSleutel, { soort: 'kanaal' }>): Promise<void> {
+    this.zet(`lokaal-team:${lokaalTeamId}`, { kanaal: gesprekId(kanaal) });
+  }
+
+  async zoekLokaalTeam(lokaalTeamId: string): Promise<GesprekReferentie | undefined> {
+    const koppeling = this.lees(`lokaal-team:${lokaalTeamId}`);
+    return typeof koppeling?.['kanaal'] === 'string' ? this.lees(koppeling['kanaal']) : undefined;
+  }
+
+  private zet(id: string, data: GesprekReferentie): void {
+    this.db.prepare('INSERT INTO gesprekken (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data').run(id, JSON.stringify(data));
+  }
+
+  private lees(id: string): GesprekReferentie | undefined {
+    const rij = this.db.prepare<[string], { data: string }>('SELECT data FROM gesprekken WHERE id = ?').get(id);
+    return rij === undefined ? undefined : (JSON.parse(rij.data) as GesprekReferentie);
+  }
+}
+
+class SqliteAudit implements AuditLog {
+  constructor(private readonly db: Database.Database) {}
+
+  async append(regel: AuditRegel): Promise<void> {
+    const geldig = AuditRegel.parse(regel);
+    this.db.prepare('INSERT INTO audit (dossier_id, data) VALUES (?, ?)').run(geldig.dossierId ?? null, JSON.stringify(geldig));
+  }
+
+  async lijst(filter: { dossierId?: string }): Promise<AuditRegel[]> {
+    const rijen =
+      filter.dossierId === undefined
+        ? this.db.prepare<[], { volgnummer: number; data: string }>('SELECT volgnummer, data FROM audit ORDER BY volgnummer').all()
+        : this.db
+            .prepare<[string], { volgnummer: number; data: string }>('SELECT volgnummer, data FROM audit WHERE dossier_id = ? ORDER BY volgnummer')
+            .all(filter.dossierId);
+    return rijen.map((r) => valideer(AuditRegel, 'auditregel', String(r.volgnummer), JSON.parse(r.data)));
+  }
+}
+
+class SqliteState implements StateStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async read(keys: readonly string[]): Promise<Map<string, Versie<unknown>>> {
+    const lees = this.db.prepare<[string], { etag: string; data: string }>('SELECT etag, data FROM state WHERE sleutel = ?');
+    const gevonden = new Map<string, Versie<unknown>>();
+    for (const key of keys) {
+      const rij = lees.get(key);
+      if (rij !== undefined) gevonden.set(key, { waarde: JSON.parse(rij.data) as unknown, etag: rij.etag });
+    }
+    return gevonden;
+  }
+
+  async write(key: string, waarde: unknown, etag?: string): Promise<string> {
+    const nieuw = randomUUID();
+    const data = JSON.stringify(waarde);
+    if (etag === undefined || etag === '*') {
+      this.db.prepare('INSERT INTO state (sleutel, etag, data) VALUES (?, ?, ?) ON CONFLICT (sleutel) DO UPDATE SET etag = excluded.etag, data = excluded.data').run(key, nieuw, data);
+      return nieuw;
+    }
+    const r = this.db.prepare('UPDATE state SET etag = ?, data = ? WHERE sleutel = ? AND etag = ?').run(nieuw, data, key, etag);
+    if (r.changes !== 1) throw new ConflictError('state', key);
+    return nieuw;
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    const verwijder = this.db.prepare('DELETE FROM state WHERE sleutel = ?');
+    for (const key of keys) verwijder.run(key);
+  }
+}

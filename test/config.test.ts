@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigFout, laadConfig } from '../src/config.js';
+
+describe('laadConfig', () => {
+  it('defaults to the embedded store under ./data for a newcomer', () => {
+    const c = laadConfig({});
+    expect(c.store).toEqual({ soort: 'sqlite', pad: './data/meldroute.db' });
+    expect(c.port).toBe(3978);
+    expect(c.bot.appId).toBeUndefined();
+    expect(c.bewaartermijnen).toEqual({ dossierJaren: 20, adviesOverigeZorgmeldingJaren: 2 });
+  });
+
+  it('picks Cosmos DB when an endpoint is configured', () => {
+    expect(laadConfig({ COSMOS_ENDPOINT: 'https://meldroute.documents.azure.com:443/' }).store).toEqual({
+      soort: 'cosmos',
+      endpoint: 'https://meldroute.documents.azure.com:443/',
+      database: 'meldroute',
+    });
+    expect(laadConfig({ STORE: 'sqlite', COSMOS_ENDPOINT: 'https://x.documents.azure.com/' }).store.soort).toBe('sqlite');
+  });
+
+  it('serves the bot tenant by default and an explicit allowlist when given', () => {
+    const bot = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'geheim', MicrosoftAppTenantId: 'tenant-1' };
+    expect(laadConfig(bot).bot.toegestaneTenants).toEqual(['tenant-1']);
+    expect(laadConfig({ ...bot, ALLOWED_TENANT_IDS: 'tenant-1, tenant-2' }).bot.toegestaneTenants).toEqual(['tenant-1', 'tenant-2']);
+  });
+
+  it.each([
+    ['STORE=cosmos without an endpoint', { STORE: 'cosmos' }, /COSMOS_ENDPOINT/],
+    ['a port that is not a number', { PORT: 'abc' }, /PORT/],
+    ['an unknown store', { STORE: 'postgres' }, /STORE/],
+    ['a single-tenant app id without tenant', { MicrosoftAppId: 'app', MicrosoftAppPassword: 'x' }, /MicrosoftAppTenantId/],
+    ['a retention of 0 years', { BEWAARTERMIJN_DOSSIER_JAREN: '0' }, /BEWAARTERMIJN_DOSSIER_JAREN/],
+  ])('refuses %s with a message naming the variable', (_naam, env, melding) => {
+    expect(() => laadConfig(env)).toThrow(ConfigFout);
+    expect(() => laadConfig(env)).toThrow(melding);
+  });
+});

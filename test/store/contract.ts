@@ -1,0 +1,308 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { werkDossierBij } from '../../src/app/bijwerken.js';
+import { metGebeurtenis, ok, type Dossier } from '../../src/domain/index.js';
+import {
+  BestaatAlError,
+  ConflictError,
+  CorruptRecordError,
+  type AuditRegel,
+  type DossierIndex,
+  type DossierIndexeerder,
+  type Stores,
+  type Versie,
+  type Zichtbaarheid,
+} from '../../src/store/ports.js';
+import { aangeboden, ctx, nieuwDossier, professional } from '../domain/fixtures.js';
+
+/** What each implementation's test file provides to the shared contract. */
+export interface StoreFixture {
+  readonly stores: Stores;
+  /** Writes a record bypassing validation, to prove bad data surfaces. */
+  schrijfRuwDossier(id: string, ruw: unknown): Promise<void>;
+  sluit(): Promise<void>;
+}
+
+/** A hand-written fake indexer: the tests decide each dossier's due and expiry moments. */
+export class TestIndex {
+  readonly due = new Map<string, string>();
+  readonly verloopt = new Map<string, string>();
+  readonly indexeer: DossierIndexeerder = (d): DossierIndex => ({ nextDueAt: this.due.get(d.id) ?? null, verlooptOp: this.verloopt.get(d.id) ?? null });
+}
+
+let teller = 0;
+function dossier(overrides: Partial<Dossier> = {}): Dossier {
+  teller += 1;
+  return { ...nieuwDossier(), id: `d-${teller}-${Math.random().toString(36).slice(2, 8)}`, ...overrides };
+}
+
+async function alles(haal: (vervolg?: string) => Promise<{ items: readonly Versie<Dossier>[]; vervolg?: string }>): Promise<string[]> {
+  const ids: string[] = [];
+  let vervolg: string | undefined;
+  let paginas = 0;
+  do {
+    const p = await haal(vervolg);
+    ids.push(...p.items.map((i) => i.waarde.id));
+    vervolg = p.vervolg;
+    paginas += 1;
+  } while (vervolg !== undefined && paginas < 100);
+  return ids;
+}
+
+export function storeContract(naam: string, maak: (index: TestIndex) => Promise<StoreFixture>): void {
+  describe(`store contract: ${naam}`, () => {
+    const index = new TestIndex();
+    let f: StoreFixture;
+    let s: Stores;
+    beforeAll(async () => {
+      f = await maak(index);
+      s = f.stores;
+    });
+    afterAll(async () => {
+      await f.sluit();
+    });
+    beforeEach(() => {
+      index.due.clear();
+      index.verloopt.clear();
+    });
+
+    describe('dossiers', () => {
+      it('creates and reads back a dossier with an ETag', async () => {
+        const d = dossier();
+        const gemaakt = await s.dossiers.create(d);
+        const gelezen = await s.dossiers.get(d.id);
+        expect(gelezen?.waarde).toEqual(d);
+        expect(gelezen?.etag).toBe(gemaakt.etag);
+        expect(await s.dossiers.get('bestaat-niet')).toBeUndefined();
+      });
+
+      it('refuses a second create with the same id', async () => {
+        const d = dossier();
+        await s.dossiers.create(d);
+        await expect(s.dossiers.create(d)).rejects.toBeInstanceOf(BestaatAlError);
+      });
+
+      it('a stale update fails with a typed conflict and leaves the first writer\'s version', async () => {
+        const d = dossier();
+        const v1 = await s.dossiers.create(d);
+        const eerste = { ...d, referentie: 'Eerste schrijver' };
+        const v2 = await s.dossiers.update(eerste, v1.etag);
+        expect(v2.etag).not.toBe(v1.etag);
+        const fout = await s.dossiers.update({ ...d, referentie: 'Te laat' }, v1.etag).catch((e: unknown) => e);
+        expect(fout).toBeInstanceOf(ConflictError);
+        expect((await s.dossiers.get(d.id))?.waarde.referentie).toBe('Eerste schrijver');
+      });
+
+      it('20 concurrent updates of one dossier are each applied exactly once', async () => {
+        const d = dossier();
+        await s.dossiers.create(d);
+        // Count the conflicts, to prove the writers really raced and the retries did the work.
+        let conflicten = 0;
+        const tellend = {
+          ...s.dossiers,
+          get: (id: string) => s.dossiers.get(id),
+          update: (x: Dossier, etag: string) =>
+            s.dossiers.update(x, etag).catch((e: unknown) => {
+              if (e instanceof ConflictError) conflicten += 1;
+              throw e;
+            }),
+        } as typeof s.dossiers;
+        const updates = Array.from({ length: 20 }, (_, i) =>
+          werkDossierBij(tellend, d.id, (huidig) => ok({ dossier: metGebeurtenis(huidig, ctx('2026-03-02 10:00'), 'notitie', `update ${i}`), effecten: [] })),
+        );
+        const resultaten = await Promise.all(updates);
+        expect(resultaten.every((r) => r.ok)).toBe(true);
+        const eind = await s.dossiers.get(d.id);
+        const notities = eind?.waarde.gebeurtenissen.filter((g) => g.soort === 'notitie').map((g) => g.omschrijving) ?? [];
+        expect(notities).toHaveLength(20);
+        expect(new Set(notities).size).toBe(20);
+        expect(conflicten).toBeGreaterThan(0);
+      });
+
+      it('werkDossierBij reports a missing dossier and writes nothing on a domain error', async () => {
+        const r = await werkDossierBij(s.dossiers, 'bestaat-niet', (x) => ok({ dossier: x, effecten: [] }));
+        expect(r.ok ? 'ok' : r.fout.code).toBe('dossier-niet-gevonden');
+        const d = dossier();
+        const v = await s.dossiers.create(d);
+        const geweigerd = await werkDossierBij(s.dossiers, d.id, () => ({ ok: false as const, fout: { code: 'nee', melding: 'Nee.' } }));
+        expect(geweigerd.ok).toBe(false);
+        expect((await s.dossiers.get(d.id))?.etag).toBe(v.etag);
+      });
+
+      it.each<[string, (d: Dossier) => Zichtbaarheid]>([
+        ['own cases', (d) => ({ soort: 'eigen', gebruikerId: d.eigenaar.id })],
+        ['cases of an organisation', (d) => ({ soort: 'organisatie', organisatieId: d.organisatieId })],
+        ['cases handed over to a lokaal team', (d) => ({ soort: 'lokaal-team', teamId: d.veiligThuis?.overdracht?.partij.teamId ?? '' })],
+        ['cases at a VT region', (d) => ({ soort: 'vt-regio', regioId: d.veiligThuis?.regioId ?? '' })],
+      ])('lists %s, paged by continuation, and nothing else', async (_naam, scope) => {
+        const uniek = Math.random().toString(36).slice(2, 8);
+        const basis = aangeboden();
+        const maakZichtbaar = (i: number): Dossier => ({
+          ...basis,
+          id: `zicht-${uniek}-${i}`,
+          organisatieId: `org-${uniek}`,
+          eigenaar: { id: `prof-${uniek}`, naam: 'Prof' },
+          veiligThuis: { ...basis.veiligThuis!, regioId: `regio-${uniek}`, overdracht: { ...basis.veiligThuis!.overdracht!, partij: { soort: 'lokaal-team', naam: 'Team', teamId: `team-${uniek}` } } },
+        });
+        const zichtbaar = Array.from({ length: 5 }, (_, i) => maakZichtbaar(i));
+        for (const d of zichtbaar) await s.dossiers.create(d);
+        await s.dossiers.create(dossier()); // someone else's, elsewhere
+        const ids = await alles((vervolg) => s.dossiers.lijst(scope(zichtbaar[0]!), { max: 2, ...(vervolg ? { vervolg } : {}) }));
+        expect([...ids].sort()).toEqual(zichtbaar.map((d) => d.id).sort());
+      });
+
+      it('an advies-only dossier is not visible to Veilig Thuis or a lokaal team', async () => {
+        const d = dossier({ organisatieId: `org-${Math.random()}` });
+        await s.dossiers.create(d);
+        const vt = await s.dossiers.lijst({ soort: 'vt-regio', regioId: d.regioId });
+        expect(vt.items.map((i) => i.waarde.id)).not.toContain(d.id);
+      });
+
+      it('the due query returns exactly the due dossiers, earliest first, paged', async () => {
+        const tijden = ['2030-01-01T08:00:00.000Z', '2030-01-01T09:00:00.000Z', '2030-01-02T08:00:00.000Z', '2030-01-03T08:00:00.000Z', '2030-01-03T08:00:00.000Z', '2030-02-01T08:00:00.000Z'];
+        const due = tijden.map((t) => {
+          const d = dossier();
+          index.due.set(d.id, t);
+          return d;
+        });
+        const nooit = dossier();
+        for (const d of [...due, nooit]) await s.dossiers.create(d);
+        // Other tests' dossiers are due in 2031 or never, so this range holds only these.
+        const ids = await alles((vervolg) => s.dossiers.dueVoor('2030-01-03T08:00:00.000Z', { max: 2, ...(vervolg ? { vervolg } : {}) }));
+        expect([...ids].sort()).toEqual(due.slice(0, 5).map((d) => d.id).sort());
+        const volgorde = ids.map((id) => index.due.get(id) ?? '');
+        expect(volgorde).toEqual([...volgorde].sort());
+      });
+
+      it('keeps the due index up to date on every update', async () => {
+        const d = dossier();
+        index.due.set(d.id, '2031-05-01T08:00:00.000Z');
+        const v = await s.dossiers.create(d);
+        expect((await s.dossiers.dueVoor('2031-05-01T08:00:00.000Z')).items.map((i) => i.waarde.id)).toContain(d.id);
+        index.due.delete(d.id);
+        await s.dossiers.update({ ...d, herinneringen: ['x'] }, v.etag);
+        expect((await s.dossiers.dueVoor('2031-05-01T08:00:00.000Z')).items.map((i) => i.waarde.id)).not.toContain(d.id);
+      });
+
+      it('deletes dossiers past their retention period', async () => {
+        const oud = dossier();
+        const nieuw = dossier();
+        index.verloopt.set(oud.id, '2020-01-01T00:00:00.000Z');
+        index.verloopt.set(nieuw.id, '2099-01-01T00:00:00.000Z');
+        await s.dossiers.create(oud);
+        await s.dossiers.create(nieuw);
+        const weg = await s.dossiers.verwijderVerlopen('2026-11-22T00:00:00.000Z');
+        expect(weg).toContain(oud.id);
+        expect(weg).not.toContain(nieuw.id);
+        expect(await s.dossiers.get(oud.id)).toBeUndefined();
+        expect(await s.dossiers.get(nieuw.id)).toBeDefined();
+      });
+
+      it('a stored record that fails validation surfaces as a clear error naming it', async () => {
+        const id = `kapot-${Math.random().toString(36).slice(2, 8)}`;
+        await f.schrijfRuwDossier(id, { id, referentie: 42 });
+        const fout = await s.dossiers.get(id).catch((e: unknown) => e);
+        expect(fout).toBeInstanceOf(CorruptRecordError);
+        expect((fout as Error).message).toContain(id);
+      });
+    });
+
+    describe('reminder ledger', () => {
+      const gegevens = { dossierId: 'd-1', publiek: 'lokaal-team-kanaal', op: '2026-03-06T08:00:00.000Z' };
+
+      it('50 concurrent claims of one key: exactly one succeeds', async () => {
+        const sleutel = `d-1:overdracht-bevestigen:herinnering:${Math.random()}`;
+        const uitkomsten = await Promise.all(Array.from({ length: 50 }, () => s.herinneringen.claim(sleutel, gegevens)));
+        expect(uitkomsten.filter(Boolean)).toHaveLength(1);
+        expect((await s.herinneringen.get(sleutel))?.waarde).toMatchObject({ status: 'geclaimd', pogingen: 1 });
+      });
+
+      it('marks sent with the activity id; a sent entry is never retried', async () => {
+        const sleutel = `k-${Math.random()}`;
+        await s.herinneringen.claim(sleutel, gegevens);
+        await s.herinneringen.markeerVerzonden(sleutel, 'activity-123', '2026-03-06T08:00:05.000Z');
+        expect((await s.herinneringen.get(sleutel))?.waarde).toMatchObject({ status: 'verzonden', activityId: 'activity-123' });
+        const teDoen = await s.herinneringen.teHerproberen('2099-01-01T00:00:00.000Z');
+        expect(teDoen.map((r) => r.waarde.sleutel)).not.toContain(sleutel);
+      });
+
+      it('lists failed and stale claims for retry; exactly one retrier takes each over', async () => {
+        const mislukt = `mislukt-${Math.random()}`;
+        const vers = `vers-${Math.random()}`;
+        const oud = `oud-${Math.random()}`;
+        await s.herinneringen.claim(mislukt, gegevens);
+        await s.herinneringen.markeerMislukt(mislukt, '429 Too Many Requests', '2026-03-06T08:00:01.000Z');
+        await s.herinneringen.claim(oud, { ...gegevens, op: '2026-03-06T07:00:00.000Z' });
+        await s.herinneringen.claim(vers, { ...gegevens, op: '2026-03-06T08:30:00.000Z' });
+        const teDoen = await s.herinneringen.teHerproberen('2026-03-06T08:10:00.000Z');
+        const sleutels = teDoen.map((r) => r.waarde.sleutel);
+        expect(sleutels).toEqual(expect.arrayContaining([mislukt, oud]));
+        expect(sleutels).not.toContain(vers);
+        const regel = teDoen.find((r) => r.waarde.sleutel === mislukt)!;
+        expect(regel.waarde).toMatchObject({ status: 'mislukt', laatsteFout: '429 Too Many Requests' });
+        const pogingen = await Promise.all(Array.from({ length: 10 }, () => s.herinneringen.herclaim(regel, '2026-03-06T08:15:00.000Z')));
+        expect(pogingen.filter(Boolean)).toHaveLength(1);
+        expect((await s.herinneringen.get(mislukt))?.waarde).toMatchObject({ status: 'geclaimd', pogingen: 2 });
+      });
+    });
+
+    describe('conversation references', () => {
+      it('stores and finds references by user, by channel and by lokaal team binding', async () => {
+        const kanaal = { soort: 'kanaal' as const, teamId: '19:team@thread.tacv2', kanaalId: '19:general/with?odd#chars' };
+        await s.gesprekken.bewaar({ soort: 'persoonlijk', gebruikerId: 'aad-1' }, { conversation: { id: 'a:1' }, serviceUrl: 'http://x/' });
+        await s.gesprekken.bewaar(kanaal, { conversation: { id: '19:general' }, serviceUrl: 'http://x/' });
+        await s.gesprekken.koppelLokaalTeam('team-noord', kanaal);
+        expect(await s.gesprekken.zoek({ soort: 'persoonlijk', gebruikerId: 'aad-1' })).toMatchObject({ conversation: { id: 'a:1' } });
+        expect(await s.gesprekken.zoekLokaalTeam('team-noord')).toMatchObject({ conversation: { id: '19:general' } });
+        expect(await s.gesprekken.zoekLokaalTeam('onbekend')).toBeUndefined();
+        await s.gesprekken.bewaar(kanaal, { conversation: { id: '19:general' }, serviceUrl: 'http://nieuw/' });
+        expect(await s.gesprekken.zoekLokaalTeam('team-noord')).toMatchObject({ serviceUrl: 'http://nieuw/' });
+      });
+    });
+
+    describe('audit log', () => {
+      const regel = (i: number, dossierId?: string): AuditRegel => ({
+        id: `audit-${Math.random().toString(36).slice(2)}`,
+        op: `2026-03-02T10:00:0${i}.000Z`,
+        actor: { id: professional.id, naam: professional.naam },
+        rol: 'professional',
+        actie: i === 0 ? 'create' : 'read',
+        ...(dossierId ? { dossierId } : {}),
+        kanaal: 'msteams',
+        uitkomst: 'toegestaan',
+      });
+
+      it('appends and lists per dossier in order', async () => {
+        const id = `dossier-audit-${Math.random()}`;
+        for (const i of [0, 1, 2]) await s.audit.append(regel(i, id));
+        await s.audit.append(regel(3));
+        const lijst = await s.audit.lijst({ dossierId: id });
+        expect(lijst.map((r) => r.actie)).toEqual(['create', 'read', 'read']);
+        expect(lijst.every((r) => r.dossierId === id)).toBe(true);
+        expect((await s.audit.lijst({})).some((r) => r.dossierId === undefined)).toBe(true);
+      });
+
+      it('refuses an entry without who or what', async () => {
+        await expect(s.audit.append({ ...regel(0), actor: { id: '', naam: '' } })).rejects.toThrow();
+      });
+
+      it('offers no way to change or delete an entry', () => {
+        expect(Object.keys(Object.getPrototypeOf(s.audit)).concat(Object.getOwnPropertyNames(Object.getPrototypeOf(s.audit))).filter((k) => /update|delete|remove|wijzig/i.test(k))).toEqual([]);
+      });
+    });
+
+    describe('bot state', () => {
+      it('reads, writes with ETags and deletes; keys may hold slashes', async () => {
+        const key = `msteams/conversations/a:1/${Math.random()}`;
+        const e1 = await s.state.write(key, { stap: 1 });
+        expect((await s.state.read([key, 'ontbreekt'])).get(key)).toEqual({ waarde: { stap: 1 }, etag: e1 });
+        const e2 = await s.state.write(key, { stap: 2 }, e1);
+        await expect(s.state.write(key, { stap: 3 }, e1)).rejects.toBeInstanceOf(ConflictError);
+        expect((await s.state.read([key])).get(key)?.waarde).toEqual({ stap: 2 });
+        await s.state.write(key, { stap: 4 }, '*');
+        expect((await s.state.read([key])).get(key)?.etag).not.toBe(e2);
+        await s.state.delete([key]);
+        expect((await s.state.read([key])).size).toBe(0);
+      });
+    });
+  });
+}
