@@ -119,6 +119,8 @@ async function cosmos(aantal: number): Promise<string> {
 }
 
 const aantal = Number(process.env['BENCH_CASES'] ?? 100_000);
-const cosmosAantal = Number(process.env['BENCH_COSMOS_CASES'] ?? aantal);
+// The in-process emulator keeps items in JavaScript and answers ORDER BY queries by scanning
+// them all: at 100 000 items one query passes the client's 60 s timeout. It runs with 10 000.
+const cosmosAantal = Number(process.env['BENCH_COSMOS_CASES'] ?? Math.min(aantal, 10_000));
 console.log(await cosmos(cosmosAantal));
 console.log(await sqlite(aantal));
