@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import {
+  OVERLEG_ROLLEN,
+  REDENEN_GEEN_GESPREK,
+  SIGNAAL_CATEGORIEEN,
+  bevatBsn,
+  BSN_MELDING,
+  type Advies,
+  type Gesprek,
+  type Kindcheck,
+  type Melding,
+  type Overleg,
+  type Signalen,
+} from '../domain/index.js';
+
+/**
+ * What the cards send, validated with Dutch messages per field. Adaptive Card inputs arrive as
+ * strings: a multi-select as "a,b", a toggle as "true"/"false", a date as yyyy-MM-dd.
+ */
+
+export type Waarden = Record<string, string>;
+export type Fouten = Record<string, string>;
+
+const tekst = (veld: string, max: number, min = 1) =>
+  z
+    .string({ error: `Vul ${veld} in.` })
+    .trim()
+    .min(min, { error: min > 1 ? `Beschrijf ${veld} in minstens ${min} tekens.` : `Vul ${veld} in.` })
+    .max(max, { error: `Gebruik voor ${veld} hoogstens ${max} tekens.` });
+const optioneel = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Gebruik hoogstens ${max} tekens.` })
+    .optional()
+    .transform((s) => (s ? s : undefined));
+const jaNee = (vraag: string) => z.enum(['ja', 'nee'], { error: `Kies ja of nee bij ${vraag}.` }).transform((s) => s === 'ja');
+const schakelaar = z
+  .union([z.literal('true'), z.literal('false'), z.boolean()])
+  .optional()
+  .transform((s) => s === true || s === 'true');
+const datum = (veld: string) => z.iso.date({ error: `Kies een geldige datum bij ${veld}.` });
+const keuzes = <T extends string>(opties: readonly T[], min: number, fout: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter((x) => x.length > 0))
+    .pipe(z.array(z.enum(opties as [T, ...T[]], { error: 'Kies uit de lijst.' })).min(min, { error: fout }));
+
+export const StartInvoer = z.object({
+  referentie: tekst('een kenmerk voor de casus', 80),
+  werktMetVolwassenen: schakelaar,
+});
+
+export const SignalenInvoer = z.object({
+  categorieen: keuzes(SIGNAAL_CATEGORIEEN, 1, 'Kies minstens één soort signaal.'),
+  beschrijving: tekst('wat u zag of hoorde', 4000, 10),
+  waargenomenOp: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s : undefined))
+    .pipe(datum('de datum').optional()),
+  waargenomenDoor: tekst('wie het waarnam', 200),
+});
+
+export const KindcheckInvoer = z
+  .object({
+    zorgtVoorMinderjarigen: jaNee('"zorgt de cliënt voor minderjarige kinderen?"'),
+    gevolgenVoorKinderen: z
+      .enum(['ja', 'nee'])
+      .optional()
+      .transform((s) => (s === undefined ? undefined : s === 'ja')),
+    toelichting: optioneel(2000),
+  })
+  .refine((k) => !k.zorgtVoorMinderjarigen || k.gevolgenVoorKinderen !== undefined, {
+    path: ['gevolgenVoorKinderen'],
+    error: 'Geef aan of de problemen van de cliënt gevolgen hebben voor de kinderen.',
+  });
+
+export const OverlegInvoer = z
+  .object({
+    met: keuzes(OVERLEG_ROLLEN, 0, ''),
+    adviesVeiligThuis: schakelaar,
+    uitkomst: tekst('de uitkomst van het overleg', 4000),
+    voldoendeSignalen: jaNee('"zijn er voldoende signalen?"'),
+  })
+  .refine((o) => o.met.length > 0 || o.adviesVeiligThuis, { path: ['met'], error: 'Overleg met minstens één collega, of met Veilig Thuis.' });
+
+export const GesprekInvoer = z
+  .object({
+    uitkomst: z.enum(['gevoerd', 'niet-gevoerd', 'zorgen-weggenomen'], { error: 'Kies wat er met het gesprek is gebeurd.' }),
+    samenvatting: optioneel(4000),
+    reden: z.enum(REDENEN_GEEN_GESPREK).optional(),
+    toelichting: optioneel(2000),
+  })
+  .refine((g) => g.uitkomst === 'niet-gevoerd' || g.samenvatting !== undefined, { path: ['samenvatting'], error: 'Vat het gesprek kort samen.' })
+  .refine((g) => g.uitkomst !== 'niet-gevoerd' || g.reden !== undefined, { path: ['reden'], error: 'Geef aan waarom het gesprek niet is gevoerd.' });
+
+export const AfwegingInvoer = z.object({
+  vraag: z.coerce.number().int().min(1).max(5),
+  antwoord: z.enum(['ja', 'nee']).transform((s) => s === 'ja'),
+});
+
+export const AdviesInvoer = z.object({
+  datum: datum('de datum van het advies'),
+  adviseurVeiligThuis: tekst('de naam van de adviseur van Veilig Thuis', 200),
+  afspraken: tekst('de afspraken', 4000),
+  vervolgadviesOp: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s : undefined))
+    .pipe(datum('de datum van het vervolgadvies').optional()),
+  opNaamAdviesvrager: schakelaar,
+  overigeZorgmelding: schakelaar,
+});
+
+export const MeldingInvoer = z
+  .object({
+    soort: z.enum(['open', 'anoniem-tov-gezin'], { error: 'Kies een open melding of een melding anoniem ten opzichte van het gezin.' }),
+    besprokenMetGezin: schakelaar,
+    redenAnoniem: optioneel(2000),
+    melderNaam: tekst('uw naam', 200),
+    melderTelefoon: z.string({ error: 'Vul uw telefoonnummer in.' }).trim().regex(/^\+?[0-9 ()-]{8,20}$/, { error: 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.' }),
+    melderEmail: z
+      .string()
+      .trim()
+      .optional()
+      .transform((s) => (s ? s : undefined))
+      .pipe(z.email({ error: 'Vul een geldig e-mailadres in.' }).optional()),
+    feiten: tekst('de feiten', 8000, 10),
+    spoed: schakelaar,
+  })
+  .refine((m) => m.soort !== 'open' || m.besprokenMetGezin, {
+    path: ['besprokenMetGezin'],
+    error: 'Een open melding bespreekt u eerst met het gezin. Kan dat niet, kies dan een melding anoniem ten opzichte van het gezin.',
+  })
+  .refine((m) => m.soort !== 'anoniem-tov-gezin' || m.redenAnoniem !== undefined, { path: ['redenAnoniem'], error: 'Geef aan waarom de melding anoniem ten opzichte van het gezin is.' });
+
+export const AfsluitInvoer = z.object({ toelichting: tekst('de reden van afsluiten', 2000) });
+
+export type Invoer<T> = { ok: true; waarde: T } | { ok: false; fouten: Fouten };
+
+/** Validates card input; free text that looks like a BSN is refused on its own field. */
+export function leesInvoer<S extends z.ZodType>(schema: S, data: Record<string, unknown>): Invoer<z.infer<S>> {
+  const fouten: Fouten = {};
+  for (const [veld, waarde] of Object.entries(data)) {
+    if (typeof waarde === 'string' && bevatBsn(waarde)) fouten[veld] = BSN_MELDING;
+  }
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    for (const issue of r.error.issues) {
+      const veld = String(issue.path[0] ?? 'algemeen');
+      fouten[veld] ??= issue.message;
+    }
+  }
+  if (Object.keys(fouten).length > 0 || !r.success) return { ok: false, fouten };
+  return { ok: true, waarde: r.data };
+}
+
+/** The values a person entered, as strings, to put back on a card after an error. */
+export function alsWaarden(data: Record<string, unknown>): Waarden {
+  return Object.fromEntries(Object.entries(data).filter(([, w]) => typeof w === 'string' || typeof w === 'boolean').map(([k, w]) => [k, String(w)]));
+}
+
+export const naarSignalen = (i: z.infer<typeof SignalenInvoer>): Signalen => ({
+  categorieen: i.categorieen,
+  beschrijving: i.beschrijving,
+  waargenomenDoor: i.waargenomenDoor,
+  ...(i.waargenomenOp ? { waargenomenOp: i.waargenomenOp } : {}),
+});
+
+export const naarKindcheck = (i: z.infer<typeof KindcheckInvoer>): Kindcheck => ({
+  zorgtVoorMinderjarigen: i.zorgtVoorMinderjarigen,
+  ...(i.zorgtVoorMinderjarigen && i.gevolgenVoorKinderen !== undefined ? { gevolgenVoorKinderen: i.gevolgenVoorKinderen } : {}),
+  ...(i.toelichting ? { toelichting: i.toelichting } : {}),
+});
+
+export const naarOverleg = (i: z.infer<typeof OverlegInvoer>): Overleg => i;
+
+export const naarGesprek = (i: z.infer<typeof GesprekInvoer>): Gesprek =>
+  i.uitkomst === 'niet-gevoerd'
+    ? { uitkomst: 'niet-gevoerd', reden: i.reden ?? 'veiligheid-kind', ...(i.toelichting ? { toelichting: i.toelichting } : {}) }
+    : { uitkomst: i.uitkomst, samenvatting: i.samenvatting ?? '' };
+
+export const naarAdvies = (i: z.infer<typeof AdviesInvoer>): Advies => ({
+  datum: i.datum,
+  adviseurVeiligThuis: i.adviseurVeiligThuis,
+  afspraken: i.afspraken,
+  opNaamAdviesvrager: i.opNaamAdviesvrager,
+  overigeZorgmelding: i.overigeZorgmelding,
+  ...(i.vervolgadviesOp ? { vervolgadviesOp: i.vervolgadviesOp } : {}),
+});
+
+export const naarMelding = (i: z.infer<typeof MeldingInvoer>): Melding => {
+  const melder = { naam: i.melderNaam, telefoon: i.melderTelefoon, ...(i.melderEmail ? { email: i.melderEmail } : {}) };
+  return i.soort === 'open'
+    ? { soort: 'open', besprokenMetGezin: true, melder, feiten: i.feiten, spoed: i.spoed }
+    : { soort: 'anoniem-tov-gezin', redenAnoniem: i.redenAnoniem ?? '', melder, feiten: i.feiten, spoed: i.spoed };
+};

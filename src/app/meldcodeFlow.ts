@@ -1,0 +1,203 @@
+import type { DateTime } from 'luxon';
+import { z } from 'zod';
+import { evaluateAfwegingskader, type Afwegingsvraag, type Dossier, type MeldcodeCommando } from '../domain/index.js';
+import {
+  AdviesInvoer,
+  AfsluitInvoer,
+  AfwegingInvoer,
+  GesprekInvoer,
+  KindcheckInvoer,
+  MeldingInvoer,
+  OverlegInvoer,
+  SignalenInvoer,
+  StartInvoer,
+  alsWaarden,
+  leesInvoer,
+  naarAdvies,
+  naarGesprek,
+  naarKindcheck,
+  naarMelding,
+  naarOverleg,
+  naarSignalen,
+  type Fouten,
+  type Waarden,
+} from './kaartInvoer.js';
+import type { Aanvraag, MeldcodeService } from './meldcodeService.js';
+import { dossierverslag } from './verslag.js';
+
+/** Every verb a card or a typed command can send: one typed union for the whole bot. */
+export const VERBS = [
+  'menu',
+  'hulp',
+  'nieuw',
+  'start',
+  'casussen',
+  'open',
+  'vernieuw',
+  'signalen',
+  'kindcheck',
+  'overleg',
+  'gesprek',
+  'afweging',
+  'advies-formulier',
+  'advies',
+  'melding-formulier',
+  'melding',
+  'afsluiten-formulier',
+  'afsluiten',
+  'corrigeer',
+  'verslag',
+] as const;
+export type Verb = (typeof VERBS)[number];
+export const Verb = z.enum(VERBS);
+
+export type Scherm =
+  | 'signalen'
+  | 'kindcheck'
+  | 'overleg'
+  | 'gesprek'
+  | 'afweging'
+  | 'beslissing'
+  | 'advies'
+  | 'melding'
+  | 'afsluiten'
+  | 'status';
+
+/** What the person sees next; src/cards turns it into an Adaptive Card. */
+export type Weergave =
+  | { readonly soort: 'welkom'; readonly melding?: string }
+  | { readonly soort: 'hulp' }
+  | { readonly soort: 'start'; readonly waarden?: Waarden; readonly fouten?: Fouten }
+  | {
+      readonly soort: 'dossier';
+      readonly dossier: Dossier;
+      readonly scherm: Scherm;
+      readonly nu: DateTime;
+      readonly waarden?: Waarden;
+      readonly fouten?: Fouten;
+      /** A Dutch message at the top, e.g. why a command was refused. */
+      readonly melding?: string;
+    }
+  | { readonly soort: 'casussen'; readonly dossiers: readonly Dossier[]; readonly nu: DateTime }
+  | { readonly soort: 'verslag'; readonly dossier: Dossier; readonly tekst: string; readonly nu: DateTime }
+  | { readonly soort: 'fout'; readonly melding: string };
+
+/** Which screen belongs to the dossier's current state. */
+export function schermVoor(d: Dossier): Scherm {
+  const m = d.meldcode;
+  if (m.status === 'afgesloten') return 'status';
+  if (m.status === 'gemeld') return evaluateAfwegingskader(m.antwoorden).volgendeVraag === null ? 'status' : 'afweging';
+  if (m.status === 'zelf-hulp') return 'beslissing';
+  switch (m.stap) {
+    case 1:
+      return m.signalen === undefined ? 'signalen' : 'kindcheck';
+    case 2:
+      return 'overleg';
+    case 3:
+      return 'gesprek';
+    case 4:
+      return 'afweging';
+    case 5:
+      return evaluateAfwegingskader(m.antwoorden).volgendeVraag === null ? 'beslissing' : 'afweging';
+  }
+}
+
+const FORMULIEREN: Partial<Record<Verb, Scherm>> = {
+  signalen: 'signalen',
+  kindcheck: 'kindcheck',
+  overleg: 'overleg',
+  gesprek: 'gesprek',
+  advies: 'advies',
+  melding: 'melding',
+  afsluiten: 'afsluiten',
+  'advies-formulier': 'advies',
+  'melding-formulier': 'melding',
+  'afsluiten-formulier': 'afsluiten',
+};
+
+type Vertaling = { ok: true; commando: MeldcodeCommando } | { ok: false; fouten: Fouten };
+
+/** Card input -> domain command, for the verbs that change the meldcode. */
+const COMMANDO_VERBS: Partial<Record<Verb, (data: Record<string, unknown>) => Vertaling>> = {
+  signalen: (d) => vertaal(leesInvoer(SignalenInvoer, d), (i) => ({ soort: 'signalen', signalen: naarSignalen(i) })),
+  kindcheck: (d) => vertaal(leesInvoer(KindcheckInvoer, d), (i) => ({ soort: 'kindcheck', kindcheck: naarKindcheck(i) })),
+  overleg: (d) => vertaal(leesInvoer(OverlegInvoer, d), (i) => ({ soort: 'overleg', overleg: naarOverleg(i) })),
+  gesprek: (d) => vertaal(leesInvoer(GesprekInvoer, d), (i) => ({ soort: 'gesprek', gesprek: naarGesprek(i) })),
+  afweging: (d) => vertaal(leesInvoer(AfwegingInvoer, d), (i) => ({ soort: 'afweging', vraag: i.vraag as Afwegingsvraag, antwoord: i.antwoord })),
+  advies: (d) => vertaal(leesInvoer(AdviesInvoer, d), (i) => ({ soort: 'advies', advies: naarAdvies(i) })),
+  melding: (d) => vertaal(leesInvoer(MeldingInvoer, d), (i) => ({ soort: 'melding', melding: naarMelding(i) })),
+  afsluiten: (d) => vertaal(leesInvoer(AfsluitInvoer, d), (i) => ({ soort: 'afsluiten', toelichting: i.toelichting })),
+  corrigeer: () => ({ ok: true, commando: { soort: 'corrigeer' } }),
+};
+
+function vertaal<T>(invoer: { ok: true; waarde: T } | { ok: false; fouten: Fouten }, maak: (t: T) => MeldcodeCommando): Vertaling {
+  return invoer.ok ? { ok: true, commando: maak(invoer.waarde) } : invoer;
+}
+
+/**
+ * Handles one card action or typed command: validate, call the use case, and decide what the
+ * person sees next. The same code serves Action.Execute, Action.Submit and the dialogs.
+ */
+export class MeldcodeFlow {
+  constructor(private readonly service: MeldcodeService, private readonly klok: () => DateTime) {}
+
+  async verwerk(a: Aanvraag, verb: Verb, data: Record<string, unknown> = {}): Promise<Weergave> {
+    switch (verb) {
+      case 'menu':
+        return { soort: 'welkom' };
+      case 'hulp':
+        return { soort: 'hulp' };
+      case 'nieuw':
+        return { soort: 'start' };
+      case 'casussen':
+        return { soort: 'casussen', dossiers: await this.service.casussen(a), nu: this.klok() };
+      case 'start':
+        return this.start(a, data);
+      default:
+        return this.metDossier(a, verb, data);
+    }
+  }
+
+  private async start(a: Aanvraag, data: Record<string, unknown>): Promise<Weergave> {
+    const invoer = leesInvoer(StartInvoer, data);
+    if (!invoer.ok) return { soort: 'start', waarden: alsWaarden(data), fouten: invoer.fouten };
+    const r = await this.service.start(a, invoer.waarde);
+    if (!r.ok) return { soort: 'start', waarden: alsWaarden(data), fouten: { referentie: r.fout.melding } };
+    return this.dossierWeergave(r.waarde);
+  }
+
+  private async metDossier(a: Aanvraag, verb: Verb, data: Record<string, unknown>): Promise<Weergave> {
+    const dossierId = typeof data['dossierId'] === 'string' ? data['dossierId'] : undefined;
+    if (dossierId === undefined) return { soort: 'welkom', melding: 'Kies eerst een casus via "Mijn casussen", of start een nieuwe meldcode.' };
+    const vertaler = COMMANDO_VERBS[verb];
+    if (vertaler !== undefined) {
+      const vertaling = vertaler(data);
+      if (!vertaling.ok) return this.opnieuw(a, dossierId, FORMULIEREN[verb], data, vertaling.fouten);
+      const r = await this.service.pasToe(a, dossierId, vertaling.commando);
+      if (r.ok) return this.dossierWeergave(r.waarde.dossier);
+      if (r.fout.code === 'geen-toegang' || r.fout.code === 'dossier-niet-gevonden') return { soort: 'fout', melding: r.fout.melding };
+      return this.opnieuw(a, dossierId, undefined, data, {}, r.fout.melding);
+    }
+    if (verb === 'verslag') {
+      const r = await this.service.exporteer(a, dossierId);
+      return r.ok ? { soort: 'verslag', dossier: r.waarde, tekst: dossierverslag(r.waarde), nu: this.klok() } : { soort: 'fout', melding: r.fout.melding };
+    }
+    return this.opnieuw(a, dossierId, FORMULIEREN[verb]);
+  }
+
+  /** Shows the dossier again: on a form with the entered values and errors, or on its current step. */
+  private async opnieuw(a: Aanvraag, dossierId: string, scherm?: Scherm, data: Record<string, unknown> = {}, fouten: Fouten = {}, melding?: string): Promise<Weergave> {
+    const r = await this.service.open(a, dossierId);
+    if (!r.ok) return { soort: 'fout', melding: r.fout.melding };
+    return {
+      ...this.dossierWeergave(r.waarde, scherm),
+      waarden: alsWaarden(data),
+      fouten,
+      ...(melding ? { melding } : Object.keys(fouten).length > 0 ? { melding: 'Controleer de gemarkeerde velden; wat u invulde staat er nog.' } : {}),
+    };
+  }
+
+  private dossierWeergave(dossier: Dossier, scherm: Scherm = schermVoor(dossier)): Weergave & { soort: 'dossier' } {
+    return { soort: 'dossier', dossier, scherm, nu: this.klok() };
+  }
+}
