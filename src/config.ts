@@ -30,6 +30,7 @@ const Omgeving = z
     BEWAARTERMIJN_ADVIES_OVERIGE_ZORGMELDING_JAREN: geheelGetal(2, 1, 100),
     REGIO_SLUITINGSDAGEN: lijst,
     STANDAARD_REGIO: z.string().min(1).default('vt-regio-demo'),
+    GEBRUIKERS_BESTAND: z.string().min(1).optional(),
   })
   .superRefine((o, ctx) => {
     if (o.STORE === 'cosmos' && o.COSMOS_ENDPOINT === undefined) {
@@ -59,6 +60,8 @@ export interface Config {
   };
   readonly bewaartermijnen: { readonly dossierJaren: number; readonly adviesOverigeZorgmeldingJaren: number };
   readonly regio: { readonly standaard: string; readonly sluitingsdagen: readonly string[] };
+  /** JSON file with roles per Entra object id (see GebruikersRegister); absent: everyone is a professional. */
+  readonly gebruikersBestand?: string;
 }
 
 export class ConfigFout extends Error {
@@ -89,5 +92,6 @@ export function laadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     bewaartermijnen: { dossierJaren: o.BEWAARTERMIJN_DOSSIER_JAREN, adviesOverigeZorgmeldingJaren: o.BEWAARTERMIJN_ADVIES_OVERIGE_ZORGMELDING_JAREN },
     regio: { standaard: o.STANDAARD_REGIO, sluitingsdagen: o.REGIO_SLUITINGSDAGEN },
+    ...(o.GEBRUIKERS_BESTAND ? { gebruikersBestand: o.GEBRUIKERS_BESTAND } : {}),
   };
 }

@@ -39,6 +39,7 @@ export const VERBS = [
   'overleg',
   'gesprek',
   'afweging',
+  'afweging-formulier',
   'advies-formulier',
   'advies',
   'melding-formulier',
@@ -77,6 +78,7 @@ export type Weergave =
       readonly fouten?: Fouten;
       /** A Dutch message at the top, e.g. why a command was refused. */
       readonly melding?: string;
+      readonly meldingSoort?: 'fout' | 'bevestiging';
     }
   | { readonly soort: 'casussen'; readonly dossiers: readonly Dossier[]; readonly nu: DateTime }
   | { readonly soort: 'verslag'; readonly dossier: Dossier; readonly tekst: string; readonly nu: DateTime }
@@ -86,7 +88,8 @@ export type Weergave =
 export function schermVoor(d: Dossier): Scherm {
   const m = d.meldcode;
   if (m.status === 'afgesloten') return 'status';
-  if (m.status === 'gemeld') return evaluateAfwegingskader(m.antwoorden).volgendeVraag === null ? 'status' : 'afweging';
+  // After a melding the confirmation comes first; questions 3-5 with VT are one click away.
+  if (m.status === 'gemeld') return 'status';
   if (m.status === 'zelf-hulp') return 'beslissing';
   switch (m.stap) {
     case 1:
@@ -110,9 +113,16 @@ const FORMULIEREN: Partial<Record<Verb, Scherm>> = {
   advies: 'advies',
   melding: 'melding',
   afsluiten: 'afsluiten',
+  'afweging-formulier': 'afweging',
   'advies-formulier': 'advies',
   'melding-formulier': 'melding',
   'afsluiten-formulier': 'afsluiten',
+};
+
+/** Confirmations for actions whose result is not obvious from the next screen. */
+const BEVESTIGINGEN: Partial<Record<Verb, string>> = {
+  advies: 'Het advies van Veilig Thuis is vastgelegd.',
+  corrigeer: 'Uw vorige antwoord is teruggenomen; u kunt het nu opnieuw geven.',
 };
 
 type Vertaling = { ok: true; commando: MeldcodeCommando } | { ok: false; fouten: Fouten };
@@ -174,7 +184,10 @@ export class MeldcodeFlow {
       const vertaling = vertaler(data);
       if (!vertaling.ok) return this.opnieuw(a, dossierId, FORMULIEREN[verb], data, vertaling.fouten);
       const r = await this.service.pasToe(a, dossierId, vertaling.commando);
-      if (r.ok) return this.dossierWeergave(r.waarde.dossier);
+      if (r.ok) {
+        const bevestiging = BEVESTIGINGEN[verb];
+        return { ...this.dossierWeergave(r.waarde.dossier), ...(bevestiging ? { melding: bevestiging, meldingSoort: 'bevestiging' as const } : {}) };
+      }
       if (r.fout.code === 'geen-toegang' || r.fout.code === 'dossier-niet-gevonden') return { soort: 'fout', melding: r.fout.melding };
       return this.opnieuw(a, dossierId, undefined, data, {}, r.fout.melding);
     }

@@ -8,6 +8,8 @@ import {
   ZONE,
   evaluateAfwegingskader,
   openMijlpalen,
+  uiterlijkeStartZichtVeiligThuis,
+  vanIso,
   zichtOpVeiligheid,
   type Dossier,
   type Verantwoordelijke,
@@ -105,9 +107,12 @@ const VERANTWOORDELIJKE: Readonly<Record<Verantwoordelijke, string>> = {
 /** Every case card says who holds zicht op veiligheid and what the next deadline is. */
 export function dossierFeiten(d: Dossier, nu: DateTime): { titel: string; waarde: string }[] {
   const volgende = openMijlpalen(d)[0];
+  const zicht = zichtOpVeiligheid(d, nu);
+  // Between a melding and the veiligheidsbeoordeling the melder keeps zicht, but not for long.
+  const overname = zicht.houder === 'professional' && d.veiligThuis ? `, tot Veilig Thuis het overneemt (uiterlijk ${datum(uiterlijkeStartZichtVeiligThuis(vanIso(d.veiligThuis.ontvangenOp)))})` : '';
   return [
     { titel: 'Casus', waarde: d.referentie },
-    { titel: 'Zicht op veiligheid', waarde: zichtOpVeiligheid(d, nu).omschrijving },
+    { titel: 'Zicht op veiligheid', waarde: `${zicht.omschrijving}${overname}` },
     {
       titel: 'Volgende termijn',
       waarde: volgende
@@ -188,6 +193,7 @@ interface DossierKaartInvoer {
   readonly waarden?: Record<string, string>;
   readonly fouten?: Record<string, string>;
   readonly melding?: string;
+  readonly meldingSoort?: 'fout' | 'bevestiging';
 }
 
 /** The card for one dossier: the current step, a form, or its status. */
@@ -202,7 +208,7 @@ export function dossierKaart(v: DossierKaartInvoer): KaartBijlage {
     titel: lopend ? STAP_TITELS[stap] : STAP_TITELS[m.stap],
     feiten: dossierFeiten(d, v.nu),
     melding: v.melding ?? '',
-    meldingStijl: 'attention',
+    meldingStijl: v.meldingSoort === 'bevestiging' ? 'good' : 'attention',
     dossierId: d.id,
     secundair: lopend
       ? [
@@ -300,7 +306,10 @@ function statusKaart(d: Dossier, basis: Kader): KaartBijlage {
       { ...basis, kop: 'Meldcode', titel: 'Melding gedaan bij Veilig Thuis', melding: basis.melding || 'De melding is ontvangen door Veilig Thuis.', meldingStijl: basis.melding ? 'attention' : 'good' },
       {
         toelichting: 'Veilig Thuis doet binnen 5 werkdagen een veiligheidsbeoordeling (bij spoed dezelfde dag) en laat u weten wie de vervolgstappen zet. Melden betekent niet dat u de hulp overdraagt: u werkt samen met Veilig Thuis.',
-        primair: [{ verb: 'casussen', titel: 'Mijn casussen' }],
+        primair: [
+          ...(evaluateAfwegingskader(m.antwoorden).volgendeVraag !== null ? [{ verb: 'afweging-formulier' as const, titel: 'Vraag 3-5 samen met Veilig Thuis' }] : []),
+          { verb: 'casussen', titel: 'Mijn casussen' },
+        ],
       },
       d.id,
     );

@@ -1,0 +1,48 @@
+/**
+ * npm start: meldroute on a developer's machine. Serves the same function handlers as Azure
+ * does through a small Node host on 127.0.0.1, on the embedded store, and starts the Microsoft 365
+ * Agents Playground (a Teams-like web chat) pointed at it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bouwApplicatie } from '../src/bot/compositie.js';
+import { ConfigFout, laadConfig } from '../src/config.js';
+import { consoleLogger } from '../src/app/logger.js';
+import { startHost } from './host.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PLAYGROUND_POORT = 56150;
+
+async function main(): Promise<void> {
+  const config = laadConfig({ GEBRUIKERS_BESTAND: join(root, 'config', 'demo-gebruikers.json'), ...process.env });
+  const applicatie = await bouwApplicatie(config);
+  const host = await startHost(applicatie, config.port);
+  consoleLogger.info('meldroute draait', { endpoint: `${host.url}/api/messages`, store: config.store.soort === 'sqlite' ? config.store.pad : 'cosmos' });
+
+  let playground: ChildProcess | undefined;
+  if (process.env['PLAYGROUND'] !== 'uit') {
+    const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+    playground = spawn(process.execPath, [cli, 'start', '-e', `${host.url}/api/messages`, '-c', 'msteams', '-p', String(PLAYGROUND_POORT), '--disable-telemetry'], {
+      cwd: root,
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    console.log(`\n  Open de Teams-achtige chat: http://127.0.0.1:${PLAYGROUND_POORT}\n  (typ "start" of kies "Nieuwe meldcode starten")\n`);
+  }
+
+  const stop = async () => {
+    playground?.kill();
+    await host.stop();
+    await applicatie.sluit();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((fout: unknown) => {
+  console.error(fout instanceof ConfigFout ? fout.message : fout);
+  process.exit(1);
+});

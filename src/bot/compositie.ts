@@ -1,0 +1,73 @@
+import { ConversationState, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
+import { GebruikersRegister } from '../app/gebruikers.js';
+import { maakIndexeerder } from '../app/indexering.js';
+import { consoleLogger, type Logger } from '../app/logger.js';
+import { MeldcodeFlow } from '../app/meldcodeFlow.js';
+import { MeldcodeService } from '../app/meldcodeService.js';
+import type { Config } from '../config.js';
+import { WerkdagKalender, standaardBeleid } from '../domain/index.js';
+import { HoofdDialog } from '../dialogs/hoofdDialog.js';
+import { openStores } from '../store/index.js';
+import type { Stores } from '../store/ports.js';
+import { maakAdapter } from './adapter.js';
+import { aanvraagUit } from './context.js';
+import { MeldrouteBot } from './meldrouteBot.js';
+import { BotOpslag } from './opslag.js';
+
+export interface Applicatie {
+  readonly adapter: CloudAdapter;
+  readonly bot: MeldrouteBot;
+  readonly stores: Stores;
+  readonly service: MeldcodeService;
+  readonly logic: (context: TurnContext) => Promise<void>;
+  sluit(): Promise<void>;
+}
+
+export interface Opties {
+  readonly klok?: () => DateTime;
+  readonly log?: Logger;
+  readonly gebruikers?: GebruikersRegister;
+  readonly stores?: Stores;
+}
+
+/**
+ * The composition root: configuration, stores, adapter, dialogs and bot are built once, here,
+ * and handed to each other through constructors.
+ */
+export async function bouwApplicatie(config: Config, opties: Opties = {}): Promise<Applicatie> {
+  const klok = opties.klok ?? (() => DateTime.utc());
+  const log = opties.log ?? consoleLogger;
+  const beleid = standaardBeleid(new WerkdagKalender({ sluitingsdagen: config.regio.sluitingsdagen }));
+  const stores = opties.stores ?? (await openStores(config.store, maakIndexeerder(() => beleid, config.bewaartermijnen)));
+  const register = opties.gebruikers ?? (config.gebruikersBestand ? GebruikersRegister.uitBestand(config.gebruikersBestand) : new GebruikersRegister());
+  const service = new MeldcodeService({ stores, klok, regioVoor: (g) => g.vtRegioId ?? config.regio.standaard });
+  const flow = new MeldcodeFlow(service, klok);
+  const conversationState = new ConversationState(new BotOpslag(stores.state));
+  const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, register));
+  const bot = new MeldrouteBot({
+    flow,
+    register,
+    gesprekken: stores.gesprekken,
+    audit: stores.audit,
+    conversationState,
+    dialog,
+    toegestaneTenants: config.bot.toegestaneTenants,
+    klok,
+    log,
+  });
+  const adapter = maakAdapter(config.bot, log);
+  return { adapter, bot, stores, service, logic: (context) => bot.run(context), sluit: () => stores.close() };
+}
+
+let gedeeld: Promise<Applicatie> | undefined;
+
+/**
+ * The Functions host loads each function file on its own, so there is no main() to build the
+ * application in: it is built once per worker on first use and shared by every trigger. This is
+ * the one piece of module state, and it holds only the composition root.
+ */
+export function haalApplicatie(laad: () => Config): Promise<Applicatie> {
+  gedeeld ??= bouwApplicatie(laad());
+  return gedeeld;
+}

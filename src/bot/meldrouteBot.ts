@@ -1,0 +1,118 @@
+import {
+  ActivityTypes,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ConversationState,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import { runDialog, type DialogState } from 'botbuilder-dialogs';
+import { randomUUID } from 'node:crypto';
+import type { DateTime } from 'luxon';
+import type { GebruikersRegister } from '../app/gebruikers.js';
+import type { Logger } from '../app/logger.js';
+import { Verb, type MeldcodeFlow, type Weergave } from '../app/meldcodeFlow.js';
+import { ADAPTIVE_CARD, kaartVoor } from '../cards/kaarten.js';
+import type { HoofdDialog } from '../dialogs/hoofdDialog.js';
+import { stuurWeergave } from '../dialogs/verzenden.js';
+import type { AuditLog, GesprekReferentie, GesprekStore } from '../store/ports.js';
+import { aanvraagUit, tenantVan } from './context.js';
+
+export interface BotAfhankelijkheden {
+  readonly flow: MeldcodeFlow;
+  readonly register: GebruikersRegister;
+  readonly gesprekken: GesprekStore;
+  readonly audit: AuditLog;
+  readonly conversationState: ConversationState;
+  readonly dialog: HoofdDialog;
+  /** Empty: every tenant (only for local use without an app id). */
+  readonly toegestaneTenants: readonly string[];
+  readonly klok: () => DateTime;
+  readonly log: Logger;
+}
+
+/**
+ * The Teams bot: personal chat for the professional, team channels for the lokale teams.
+ * Messages go through the dialogs; Universal Actions (adaptiveCard/action invokes) go straight
+ * to the flow and answer with the refreshed card.
+ */
+export class MeldrouteBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+
+  constructor(private readonly deps: BotAfhankelijkheden) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+
+    this.onMessage(async (context, next) => {
+      await this.bewaarReferentie(context);
+      await runDialog(deps.dialog, context, this.dialogState);
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.bewaarReferentie(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botToegevoegd = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botToegevoegd) {
+        await this.bewaarReferentie(context);
+        if (context.activity.conversation.conversationType === 'personal' || context.activity.conversation.conversationType === undefined) {
+          await stuurWeergave(context, { soort: 'welkom' });
+        }
+      }
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    if (!(await this.tenantToegestaan(context))) return;
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const verb = Verb.safeParse(invoke.action?.verb);
+    const data = (invoke.action?.data ?? {}) as Record<string, unknown>;
+    const weergave: Weergave = verb.success
+      ? await this.deps.flow.verwerk(aanvraagUit(context, this.deps.register), verb.data, data)
+      : { soort: 'welkom', melding: 'Deze knop ken ik niet (meer). Kies hieronder wat u wilt doen.' };
+    return { statusCode: 200, type: ADAPTIVE_CARD, value: kaartVoor(weergave).content };
+  }
+
+  /** Only the configured Entra tenant(s) are served; a refusal is audited. */
+  private async tenantToegestaan(context: TurnContext): Promise<boolean> {
+    const toegestaan = this.deps.toegestaneTenants;
+    const tenant = tenantVan(context.activity);
+    if (toegestaan.length === 0 || (tenant !== undefined && toegestaan.includes(tenant))) return true;
+    const van = context.activity.from;
+    await this.deps.audit.append({
+      id: randomUUID(),
+      op: this.deps.klok().toUTC().toISO() as string,
+      actor: { id: van?.aadObjectId ?? van?.id ?? 'onbekend', naam: van?.name || 'onbekend' },
+      rol: 'onbekend',
+      actie: 'read',
+      kanaal: context.activity.channelId || 'onbekend',
+      uitkomst: 'geweigerd',
+    });
+    this.deps.log.warn('Activiteit van een niet-toegestane tenant geweigerd', { tenant: tenant ?? 'geen' });
+    if (context.activity.type === ActivityTypes.Invoke) {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body: { code: 'tenant-niet-toegestaan' } } });
+    }
+    return false;
+  }
+
+  /** Keeps the newest conversation reference, so meldroute can post proactively later. */
+  private async bewaarReferentie(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const referentie = TurnContext.getConversationReference(activity) as unknown as GesprekReferentie;
+    const kanaal = activity.channelData as { team?: { id?: string }; channel?: { id?: string } } | undefined;
+    if (activity.conversation.conversationType === 'channel' && kanaal?.team?.id) {
+      await this.deps.gesprekken.bewaar({ soort: 'kanaal', teamId: kanaal.team.id, kanaalId: kanaal.channel?.id ?? kanaal.team.id }, referentie);
+    } else if (activity.conversation.conversationType !== 'groupChat') {
+      await this.deps.gesprekken.bewaar({ soort: 'persoonlijk', gebruikerId: activity.from.aadObjectId ?? activity.from.id }, referentie);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bouwApplicatie, type Applicatie } from '../../src/bot/compositie.js';
+import { laadConfig } from '../../src/config.js';
+import { stilleLogger } from '../../src/app/logger.js';
+import { startHost, type Host } from '../../scripts/host.js';
+import { startPlayground } from '../support/playground.js';
+
+/**
+ * A professional walks the meldcode in the Teams-like Playground, in a real browser, by
+ * clicking the rendered Adaptive Cards: once to an advies, once to a melding.
+ */
+const RESULTATEN = join(import.meta.dirname, '..', '..', 'test-results');
+const ROOT = join(import.meta.dirname, '..', '..');
+
+let map: string;
+let applicatie: Applicatie;
+let host: Host;
+let playground: { url: string; stop(): void };
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(RESULTATEN, { recursive: true });
+  map = mkdtempSync(join(tmpdir(), 'meldroute-e2e-'));
+  const config = laadConfig({ SQLITE_PATH: join(map, 'e2e.db'), GEBRUIKERS_BESTAND: join(ROOT, 'config', 'demo-gebruikers.json') });
+  applicatie = await bouwApplicatie(config, { log: stilleLogger });
+  host = await startHost(applicatie, 0);
+  playground = await startPlayground(`${host.url}/api/messages`);
+  browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  playground?.stop();
+  await host?.stop();
+  await applicatie?.sluit();
+  rmSync(map, { recursive: true, force: true });
+});
+
+/** The card the bot refreshed last: Universal Actions replace a card in place. */
+const kaart = (page: Page) => page.locator('.ac-adaptiveCard').last();
+
+async function klik(page: Page, knop: string, verwacht: string | RegExp): Promise<void> {
+  await kaart(page).getByRole('button', { name: knop, exact: true }).click();
+  await expect.poll(async () => kaart(page).innerText(), { timeout: 15_000 }).toMatch(verwacht);
+}
+
+// Labels of required inputs end in an asterisk, so match on the start of the label.
+const label = (tekst: string) => new RegExp(`^${tekst.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+async function vul(page: Page, veld: string, tekst: string): Promise<void> {
+  await kaart(page).getByLabel(label(veld)).first().fill(tekst);
+}
+
+/** Clicks the label of a choice (checkbox or radio), as a person would. */
+async function kies(page: Page, keuze: string): Promise<void> {
+  await kaart(page).locator('label').getByText(keuze, { exact: true }).click();
+}
+
+async function totAfweging(page: Page, kenmerk: string, naam: string): Promise<void> {
+  await page.goto(playground.url);
+  await expect.poll(async () => page.locator('.ac-adaptiveCard').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  await klik(page, 'Nieuwe meldcode starten', /Kenmerk van de casus/);
+  await vul(page, 'Kenmerk van de casus', kenmerk);
+  await klik(page, 'Start stap 1', /Stap 1 van 5/);
+  await page.screenshot({ path: join(RESULTATEN, `${naam}-1-signalen.png`) });
+  await kies(page, 'Lichamelijke mishandeling');
+  await vul(page, 'Wat zag of hoorde u? (feiten)', 'Maandag 8.30 uur: blauwe plek op de linkerbovenarm gezien bij het omkleden.');
+  await vul(page, 'Waargenomen door (functie)', 'Groepsleerkracht');
+  await klik(page, 'Signalen vastleggen', /Stap 2 van 5/);
+  await kies(page, 'Aandachtsfunctionaris');
+  await vul(page, 'Uitkomst van het overleg', 'Signalen besproken met de aandachtsfunctionaris; zorgen gedeeld.');
+  await kies(page, 'Ja, verder met stap 3');
+  await klik(page, 'Overleg vastleggen', /Stap 3 van 5/);
+  await kies(page, 'Is gevoerd, de zorgen blijven');
+  await vul(page, 'Samenvatting van het gesprek', 'Met moeder gesproken; zij herkent de zorgen deels.');
+  await klik(page, 'Gesprek vastleggen', /Stap 4 van 5/);
+  await page.screenshot({ path: join(RESULTATEN, `${naam}-2-wegen.png`) });
+  await klik(page, 'Ja', /Afwegingsvraag 2 van 5/);
+}
+
+describe('the meldcode in the Teams-like Playground', () => {
+  it('walks to zelf hulp and records an advies of Veilig Thuis', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
+    await totAfweging(page, 'Gezin K., groep 5', 'advies');
+    await klik(page, 'Nee', /Afwegingsvraag 3 van 5/);
+    await klik(page, 'Ja', /Afwegingsvraag 4 van 5/);
+    await klik(page, 'Ja', /Afwegingsvraag 5 van 5/);
+    await klik(page, 'Ja', /Melden is niet noodzakelijk/);
+    await page.screenshot({ path: join(RESULTATEN, 'advies-3-beslissing.png') });
+    await klik(page, 'Advies vastleggen', /Advies van Veilig Thuis vastleggen/);
+    await vul(page, 'Naam van de adviseur bij Veilig Thuis', 'M. Jansen');
+    await vul(page, 'Advies en afspraken (wie doet wat)', 'Gesprek met ouders voeren; over twee weken opnieuw wegen.');
+    await klik(page, 'Advies vastleggen', /Het advies van Veilig Thuis is vastgelegd/);
+    await page.screenshot({ path: join(RESULTATEN, 'advies-4-vastgelegd.png') });
+    const tekst = await kaart(page).innerText();
+    expect(tekst).toContain('Zicht op veiligheid');
+    expect(tekst).toContain('Annelies de Boer (leerkracht) (professional)');
+    await page.close();
+  });
+
+  it('walks the acute path to an open melding at Veilig Thuis', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
+    await totAfweging(page, 'Gezin B., groep 7', 'melding');
+    await klik(page, 'Ja', /Samen met Veilig Thuis/);
+    await klik(page, 'Nu melden bij Veilig Thuis', /Melding doen bij Veilig Thuis/);
+    await kies(page, 'Ik heb de melding met het gezin besproken (nodig voor een open melding)');
+    await vul(page, 'Uw telefoonnummer', '0612345678');
+    await page.screenshot({ path: join(RESULTATEN, 'melding-3-formulier.png') });
+    await klik(page, 'Melding doen bij Veilig Thuis', /Melding gedaan bij Veilig Thuis/);
+    await page.screenshot({ path: join(RESULTATEN, 'melding-4-gemeld.png') });
+    expect(await kaart(page).innerText()).toMatch(/Veiligheidsbeoordeling \(binnen 5 werkdagen\): uiterlijk/);
+    await page.close();
+  });
+});

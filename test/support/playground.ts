@@ -1,0 +1,35 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * Starts the Microsoft 365 Agents Playground (Teams-like web chat) against a bot endpoint and
+ * resolves with its URL once it listens. It picks another port when the preferred one is taken,
+ * so the port is read from its own output.
+ */
+export async function startPlayground(botEndpoint: string, voorkeurPoort = 56150): Promise<{ url: string; stop(): void }> {
+  const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+  const proces: ChildProcess = spawn(process.execPath, [cli, 'start', '-e', botEndpoint, '-c', 'msteams', '-p', String(voorkeurPoort), '--disable-telemetry'], {
+    cwd: ROOT,
+    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let uitvoer = '';
+  const poort = await new Promise<number>((klaar, mislukt) => {
+    const timer = setTimeout(() => mislukt(new Error(`Playground startte niet: ${uitvoer}`)), 60_000);
+    const lees = (deel: Buffer) => {
+      uitvoer += deel.toString();
+      const m = /Listening on (\d+)/.exec(uitvoer);
+      if (m) {
+        clearTimeout(timer);
+        klaar(Number(m[1]));
+      }
+    };
+    proces.stdout?.on('data', lees);
+    proces.stderr?.on('data', lees);
+    proces.on('exit', (code) => mislukt(new Error(`Playground stopte (${code}): ${uitvoer}`)));
+  });
+  return { url: `http://127.0.0.1:${poort}`, stop: () => proces.kill() };
+}
