@@ -185,8 +185,11 @@ export class MeldcodeFlow {
       if (!vertaling.ok) return this.opnieuw(a, dossierId, FORMULIEREN[verb], data, vertaling.fouten);
       const r = await this.service.pasToe(a, dossierId, vertaling.commando);
       if (r.ok) {
+        const d = r.waarde.dossier;
         const bevestiging = BEVESTIGINGEN[verb];
-        return { ...this.dossierWeergave(r.waarde.dossier), ...(bevestiging ? { melding: bevestiging, meldingSoort: 'bevestiging' as const } : {}) };
+        // Questions 3-5 after a melding are answered with VT in one go: keep asking.
+        const samenVerder = verb === 'afweging' && d.meldcode.status === 'gemeld' && evaluateAfwegingskader(d.meldcode.antwoorden).volgendeVraag !== null;
+        return { ...this.dossierWeergave(d, samenVerder ? 'afweging' : undefined), ...(bevestiging ? { melding: bevestiging, meldingSoort: 'bevestiging' as const } : {}) };
       }
       if (r.fout.code === 'geen-toegang' || r.fout.code === 'dossier-niet-gevonden') return { soort: 'fout', melding: r.fout.melding };
       return this.opnieuw(a, dossierId, undefined, data, {}, r.fout.melding);

@@ -56,6 +56,10 @@ export class HoofdDialog extends ComponentDialog {
       return stap.endDialog();
     }
     const tekst = (activity.text ?? '').trim().toLowerCase().replace(/[.!]+$/, '');
+    if (ANNULEREN.has(tekst) && tekst !== 'menu') {
+      await stuurWeergave(stap.context, { soort: 'welkom', melding: 'Gestopt. Er is niets vastgelegd van wat u net typte.' });
+      return stap.endDialog();
+    }
     const opdracht = OPDRACHTEN[tekst];
     if (opdracht === 'start-dialoog') return stap.beginDialog(START_DIALOG);
     if (opdracht !== undefined) {

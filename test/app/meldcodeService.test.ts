@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Aanvraag } from '../../src/app/meldcodeService.js';
+import type { MeldcodeCommando } from '../../src/domain/index.js';
+import { demoRegister, testFlow, testStores } from '../support/app.js';
+
+const als = (id: string, naam: string): Aanvraag => ({ gebruiker: demoRegister.zoek(id, naam, 'tenant-1'), kanaal: 'msteams' });
+const annelies = als('aad-prof-1', 'Annelies');
+const collega = als('aad-prof-2', 'Bram');
+const aandacht = als('aad-aandacht', 'Peter');
+const vt = als('aad-vt', 'Sanne');
+
+async function metDossier() {
+  const stores = testStores();
+  const { service } = testFlow(stores);
+  const r = await service.start(annelies, { referentie: 'Gezin K., groep 5', werktMetVolwassenen: false });
+  if (!r.ok) throw new Error(r.fout.melding);
+  return { stores, service, id: r.waarde.id };
+}
+
+describe('MeldcodeService: access by role and organisation, every read and write audited', () => {
+  it.each([
+    ['the owner', annelies, true],
+    ['another professional of the same organisation', collega, false],
+    ['the aandachtsfunctionaris of the organisation', aandacht, true],
+    ['Veilig Thuis before any melding', vt, false],
+  ])('%s may read: %s', async (_naam, wie, mag) => {
+    const { service, stores, id } = await metDossier();
+    const r = await service.open(wie, id);
+    expect(r.ok).toBe(mag);
+    const laatste = (await stores.audit.lijst({ dossierId: id })).at(-1);
+    expect(laatste).toMatchObject({ actie: 'read', actor: { id: wie.gebruiker.id }, rol: wie.gebruiker.rol, uitkomst: mag ? 'toegestaan' : 'geweigerd', kanaal: 'msteams' });
+  });
+
+  it('only the owner records meldcode steps; a refusal is audited and changes nothing', async () => {
+    const { service, stores, id } = await metDossier();
+    const r = await service.pasToe(aandacht, id, { soort: 'afsluiten', toelichting: 'Niet mijn casus.' });
+    expect(r.ok ? 'ok' : r.fout.code).toBe('geen-toegang');
+    expect((await stores.dossiers.get(id))?.waarde.meldcode.status).toBe('lopend');
+    expect((await stores.audit.lijst({ dossierId: id })).map((a) => [a.actie, a.uitkomst])).toEqual([
+      ['create', 'toegestaan'],
+      ['update', 'geweigerd'],
+    ]);
+  });
+
+  it('after a melding Veilig Thuis of the region sees the dossier', async () => {
+    const { service, id } = await metDossier();
+    for (const commando of [
+      { soort: 'signalen', signalen: { categorieen: ['anders'], beschrijving: 'Feiten feiten feiten.', waargenomenDoor: 'Leerkracht' } },
+      { soort: 'overleg', overleg: { met: ['collega'], adviesVeiligThuis: false, uitkomst: 'Zorgen.', voldoendeSignalen: true } },
+      { soort: 'gesprek', gesprek: { uitkomst: 'gevoerd', samenvatting: 'Gesprek.' } },
+      { soort: 'afweging', vraag: 1, antwoord: true },
+      { soort: 'afweging', vraag: 2, antwoord: true },
+      { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder: { naam: 'Annelies', telefoon: '0612345678' }, feiten: 'Feiten.', spoed: false } },
+    ] satisfies MeldcodeCommando[]) {
+      const r = await service.pasToe(annelies, id, commando);
+      expect(r.ok, commando.soort).toBe(true);
+    }
+    expect((await service.open(vt, id)).ok).toBe(true);
+    expect((await service.casussen(vt)).map((d) => d.id)).toEqual([id]);
+  });
+
+  it('lists a search in the audit trail without a dossier id', async () => {
+    const { service, stores } = await metDossier();
+    expect(await service.casussen(annelies)).toHaveLength(1);
+    expect(await service.casussen(collega)).toHaveLength(0);
+    expect((await stores.audit.lijst({})).filter((a) => a.actie === 'search').map((a) => a.dossierId)).toEqual([undefined, undefined]);
+  });
+
+  it('the dossierverslag is an audited export and holds every step with time and actor', async () => {
+    const { service, stores, id } = await metDossier();
+    const r = await service.exporteer(annelies, id);
+    expect(r.ok).toBe(true);
+    expect((await stores.audit.lijst({ dossierId: id })).at(-1)?.actie).toBe('export');
+  });
+});

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maakMessagesHandler } from '../../functions/messages.js';
+import { HttpRequest, InvocationContext } from '../../src/hosting/azureFunctions.js';
+import { bouwApplicatie, type Applicatie } from '../../src/bot/compositie.js';
+import { laadConfig } from '../../src/config.js';
+import { stilleLogger } from '../../src/app/logger.js';
+import { startHost, type Host } from '../../scripts/host.js';
+import { demoRegister, testStores, TestKlok } from '../support/app.js';
+import { startFakeConnector } from '../support/fakeConnector.js';
+
+const context = () => new InvocationContext({ functionName: 'messages', invocationId: 'test' });
+const verzoek = (body: unknown, headers: Record<string, string> = {}) =>
+  new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/messages', headers: { 'content-type': 'application/json', ...headers }, body: { string: JSON.stringify(body) } });
+
+function activity(serviceUrl: string, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: '2026-03-02T09:00:00.000Z',
+    from: { id: 'user-1', name: 'Annelies de Boer', aadObjectId: 'aad-prof-1' },
+    recipient: { id: 'bot-1', name: 'meldroute' },
+    conversation: { id: 'a:persoonlijk-1', conversationType: 'personal', tenantId: 'tenant-1' },
+    channelData: { tenant: { id: 'tenant-1' } },
+    ...extra,
+  };
+}
+
+async function app(env: Record<string, string> = {}): Promise<Applicatie> {
+  return bouwApplicatie(laadConfig({ STORE: 'sqlite', ...env }), { log: stilleLogger, stores: testStores(), gebruikers: demoRegister, klok: new TestKlok().lees });
+}
+
+describe('POST /api/messages, through the Node host and a fake Bot Connector', () => {
+  let applicatie: Applicatie;
+  let host: Host;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  const post = async (body: unknown) => {
+    const r = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const tekst = await r.text();
+    return { status: r.status, body: tekst ? (JSON.parse(tekst) as Record<string, unknown>) : undefined };
+  };
+
+  beforeAll(async () => {
+    applicatie = await app();
+    host = await startHost(applicatie, 0);
+    connector = await startFakeConnector();
+  });
+  afterAll(async () => {
+    await host.stop();
+    await connector.stop();
+    await applicatie.sluit();
+  });
+
+  it('welcomes on install in personal scope and keeps the conversation reference', async () => {
+    const r = await post(activity(connector.url, { type: 'conversationUpdate', id: 'cu-1', membersAdded: [{ id: 'bot-1' }] }));
+    expect(r.status).toBe(200);
+    const welkom = connector.ontvangen.at(-1);
+    expect(welkom?.pad).toBe('/v3/conversations/a%3Apersoonlijk-1/activities/cu-1');
+    expect(JSON.stringify(welkom?.activity)).toContain('Welkom bij meldroute');
+    expect(await applicatie.stores.gesprekken.zoek({ soort: 'persoonlijk', gebruikerId: 'aad-prof-1' })).toMatchObject({ conversation: { id: 'a:persoonlijk-1' } });
+  });
+
+  it('replies to a typed message at /activities/:replyToId', async () => {
+    const r = await post(activity(connector.url, { type: 'message', id: 'msg-1', text: 'start' }));
+    expect(r.status).toBe(200);
+    const antwoord = connector.ontvangen.at(-1);
+    expect(antwoord?.pad).toBe('/v3/conversations/a%3Apersoonlijk-1/activities/msg-1');
+    expect(antwoord?.activity['text']).toMatch(/Welk kenmerk geeft u de casus/);
+  });
+
+  it('answers adaptiveCard/action invokes with the refreshed card in the HTTP response', async () => {
+    const voor = connector.ontvangen.length;
+    const r = await post(
+      activity(connector.url, {
+        type: 'invoke',
+        id: 'inv-1',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'start', data: { referentie: 'Gezin K., groep 5', werktMetVolwassenen: 'false' } }, trigger: 'manual' },
+      }),
+    );
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(JSON.stringify(r.body)).toContain('Stap 1 van 5');
+    expect(connector.ontvangen.length).toBe(voor);
+  });
+
+  it('an invalid invoke gets the card back with a Dutch error, not an HTTP error', async () => {
+    const r = await post(activity(connector.url, { type: 'invoke', id: 'inv-2', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'start', data: { referentie: '123456782' } } } }));
+    expect(r.status).toBe(200);
+    expect(JSON.stringify(r.body)).toContain('burgerservicenummer');
+  });
+});
+
+describe('functions/messages handler (real HttpRequest and InvocationContext)', () => {
+  it('refuses a request without a valid Bot Framework JWT when an app id is configured', async () => {
+    const applicatie = await app({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'geheim', MicrosoftAppTenantId: 'tenant-1' });
+    const handler = maakMessagesHandler(async () => applicatie);
+    const body = activity('https://smba.trafficmanager.net/emea/', { type: 'message', id: 'm', text: 'start' });
+    expect((await handler(verzoek(body), context())).status).toBe(401);
+    expect((await handler(verzoek(body, { authorization: 'Bearer niet-een-jwt' }), context())).status).toBe(401);
+    await applicatie.sluit();
+  });
+
+  it('refuses and audits an activity from a tenant that is not allowed', async () => {
+    const connector = await startFakeConnector();
+    const applicatie = await app({ ALLOWED_TENANT_IDS: 'tenant-1' });
+    const handler = maakMessagesHandler(async () => applicatie);
+    const vreemd = { channelData: { tenant: { id: 'tenant-vreemd' } }, conversation: { id: 'a:x', conversationType: 'personal', tenantId: 'tenant-vreemd' } };
+    expect((await handler(verzoek(activity(connector.url, { type: 'message', id: 'm-1', text: 'casussen', ...vreemd })), context())).status).toBe(200);
+    const invoke = await handler(verzoek(activity(connector.url, { type: 'invoke', id: 'i-1', name: 'adaptiveCard/action', value: { action: { verb: 'casussen' } }, ...vreemd })), context());
+    expect(invoke.status).toBe(403);
+    expect(connector.ontvangen).toEqual([]);
+    const audit = await applicatie.stores.audit.lijst({});
+    expect(audit.filter((r) => r.uitkomst === 'geweigerd')).toHaveLength(2);
+    await applicatie.sluit();
+    await connector.stop();
+  });
+
+  it('rejects a body that is not JSON with 400', async () => {
+    const applicatie = await app();
+    const handler = maakMessagesHandler(async () => applicatie);
+    const r = await handler(new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/messages', body: { string: '{niet json' } }), context());
+    expect(r.status).toBe(400);
+    await applicatie.sluit();
+  });
+});
