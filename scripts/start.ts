@@ -5,14 +5,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { bouwApplicatie } from '../src/bot/compositie.js';
 import { ConfigFout, laadConfig } from '../src/config.js';
 import { consoleLogger } from '../src/app/logger.js';
 import { startHost } from './host.js';
+import { projectMap } from './projectMap.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = projectMap();
 const PLAYGROUND_POORT = 56150;
 
 async function main(): Promise<void> {
