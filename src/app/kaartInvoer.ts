@@ -140,10 +140,15 @@ export const AfsluitInvoer = z.object({ toelichting: tekst('de reden van afsluit
 
 export type Invoer<T> = { ok: true; waarde: T } | { ok: false; fouten: Fouten };
 
-/** Validates card input; free text that looks like a BSN is refused on its own field. */
-export function leesInvoer<S extends z.ZodType>(schema: S, data: Record<string, unknown>): Invoer<z.infer<S>> {
+/**
+ * Validates card input; free text that looks like a BSN is refused on its own field. Only the
+ * form's own fields are checked: technical data such as a dossier id (a UUID can hold nine
+ * digits in a row) is not something a person typed.
+ */
+export function leesInvoer<S extends z.ZodObject>(schema: S, data: Record<string, unknown>): Invoer<z.infer<S>> {
   const fouten: Fouten = {};
-  for (const [veld, waarde] of Object.entries(data)) {
+  for (const veld of Object.keys(schema.shape)) {
+    const waarde = data[veld];
     if (typeof waarde === 'string' && bevatBsn(waarde)) fouten[veld] = BSN_MELDING;
   }
   const r = schema.safeParse(data);

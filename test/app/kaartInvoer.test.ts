@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { MeldingInvoer, SignalenInvoer, leesInvoer } from '../../src/app/kaartInvoer.js';
+
+const signalen = { categorieen: 'anders', beschrijving: 'Blauwe plek gezien op maandag.', waargenomenDoor: 'Mentor' };
+
+describe('leesInvoer', () => {
+  it('does not mistake nine digits inside a dossier id for a BSN', () => {
+    // 111222333 passes the elfproef; inside a UUID it is not something a person typed.
+    const r = leesInvoer(SignalenInvoer, { ...signalen, dossierId: '3f2a9c1e-0b4d-4e6f-8a7b-111222333abc', verb: 'signalen' });
+    expect(r.ok).toBe(true);
+  });
+
+  it.each([
+    ['a BSN in the description', { ...signalen, beschrijving: 'Kind (BSN 111222333) had een blauwe plek.' }, 'beschrijving', /burgerservicenummer/],
+    ['too short a description', { ...signalen, beschrijving: 'Kort' }, 'beschrijving', /minstens 10 tekens/],
+    ['no category', { ...signalen, categorieen: '' }, 'categorieen', /minstens één soort signaal/],
+    ['an unknown category', { ...signalen, categorieen: 'verzonnen' }, 'categorieen', /Kies uit de lijst/],
+    ['a date that is no date', { ...signalen, waargenomenOp: '31-02-2026' }, 'waargenomenOp', /geldige datum/],
+  ])('refuses %s on its own field, in Dutch', (_naam, data, veld, melding) => {
+    const r = leesInvoer(SignalenInvoer, data);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.fouten[veld]).toMatch(melding);
+  });
+
+  it.each([
+    ['an open melding not discussed with the family', { soort: 'open', besprokenMetGezin: 'false' }, 'besprokenMetGezin', /bespreekt u eerst met het gezin/],
+    ['an anonymous melding without reason', { soort: 'anoniem-tov-gezin' }, 'redenAnoniem', /waarom de melding anoniem/],
+    ['a phone number that is none', { soort: 'open', besprokenMetGezin: 'true', melderTelefoon: 'bel me' }, 'melderTelefoon', /geldig telefoonnummer/],
+  ])('melding: refuses %s', (_naam, extra, veld, melding) => {
+    const r = leesInvoer(MeldingInvoer, { melderNaam: 'A. de Boer', melderTelefoon: '0612345678', feiten: 'Blauwe plekken gezien.', spoed: 'false', ...extra });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.fouten[veld]).toMatch(melding);
+  });
+});
