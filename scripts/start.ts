@@ -3,13 +3,12 @@
  * does through a small Node host on 127.0.0.1, on the embedded store, and starts the Microsoft 365
  * Agents Playground (a Teams-like web chat) pointed at it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { bouwApplicatie } from '../src/bot/compositie.js';
 import { ConfigFout, laadConfig } from '../src/config.js';
 import { consoleLogger } from '../src/app/logger.js';
 import { startHost } from './host.js';
+import { startPlayground } from './playground.js';
 import { projectMap } from './projectMap.js';
 
 const root = projectMap();
@@ -21,19 +20,11 @@ async function main(): Promise<void> {
   const host = await startHost(applicatie, config.port);
   consoleLogger.info('meldroute draait', { endpoint: `${host.url}/api/messages`, store: config.store.soort === 'sqlite' ? config.store.pad : 'cosmos' });
 
-  let playground: ChildProcess | undefined;
-  if (process.env['PLAYGROUND'] !== 'uit') {
-    const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
-    playground = spawn(process.execPath, [cli, 'start', '-e', `${host.url}/api/messages`, '-c', 'msteams', '-p', String(PLAYGROUND_POORT), '--disable-telemetry'], {
-      cwd: root,
-      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    console.log(`\n  Open de Teams-achtige chat: http://127.0.0.1:${PLAYGROUND_POORT}\n  (typ "start" of kies "Nieuwe meldcode starten")\n`);
-  }
+  const playground = process.env['PLAYGROUND'] === 'uit' ? undefined : await startPlayground(`${host.url}/api/messages`, PLAYGROUND_POORT, true);
+  if (playground) console.log(`\n  Open de Teams-achtige chat: ${playground.url}\n  (kies "Nieuwe meldcode starten" of typ "start")\n`);
 
   const stop = async () => {
-    playground?.kill();
+    playground?.stop();
     await host.stop();
     await applicatie.sluit();
     process.exit(0);

@@ -7,7 +7,7 @@ import { bouwApplicatie, type Applicatie } from '../../src/bot/compositie.js';
 import { laadConfig } from '../../src/config.js';
 import { stilleLogger } from '../../src/app/logger.js';
 import { startHost, type Host } from '../../scripts/host.js';
-import { startPlayground } from '../support/playground.js';
+import { startPlayground } from '../../scripts/playground.js';
 
 /**
  * A professional walks the meldcode in the Teams-like Playground, in a real browser, by
