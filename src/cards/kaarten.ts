@@ -119,7 +119,9 @@ export function dossierFeiten(d: Dossier, nu: DateTime): { titel: string; waarde
         ? `${volgende.omschrijving}: uiterlijk ${datum(volgende.deadline)} (${VERANTWOORDELIJKE[volgende.verantwoordelijke]})`
         : d.meldcode.status === 'lopend'
           ? `Geen vaste termijn; ${d.eigenaar.naam} zet de volgende stap`
-          : 'Geen',
+          : d.meldcode.status === 'zelf-hulp'
+            ? `Geen vaste termijn; ${d.eigenaar.naam} volgt de veiligheid`
+            : 'Geen',
     },
   ];
 }
@@ -213,7 +215,8 @@ export function dossierKaart(v: DossierKaartInvoer): KaartBijlage {
     secundair: lopend
       ? [
           ...(m.stap > 1 || m.antwoorden.vermoeden !== undefined ? [{ verb: 'corrigeer' as const, titel: 'Vorige antwoord corrigeren' }] : []),
-          ...(m.stap >= 2 && v.scherm !== 'advies' ? [{ verb: 'advies-formulier' as const, titel: 'Advies Veilig Thuis vastleggen' }] : []),
+          // The beslissing card offers advies among its own next steps.
+          ...(m.stap >= 2 && v.scherm !== 'advies' && v.scherm !== 'beslissing' ? [{ verb: 'advies-formulier' as const, titel: 'Advies Veilig Thuis vastleggen' }] : []),
           ...(v.scherm !== 'afsluiten' ? [{ verb: 'afsluiten-formulier' as const, titel: 'Meldcode afsluiten' }] : []),
           { verb: 'verslag', titel: 'Dossierverslag' },
         ]

@@ -112,7 +112,7 @@ export function routeVoor(meldenNoodzakelijk: boolean, hulpMogelijk: boolean): R
 
 function redenVoor(a: Antwoorden, route: Route): string {
   if (route === 'zelf-hulp') {
-    return 'U kunt passende hulp bieden of organiseren, de betrokkenen werken mee en de hulp leidt tot duurzame veiligheid: melden is niet noodzakelijk. Start de hulp en blijf de veiligheid volgen; advies of ondersteuning van Veilig Thuis blijft mogelijk.';
+    return 'U kunt passende hulp bieden of organiseren, de betrokkenen werken mee en de hulp leidt tot duurzame veiligheid: melden is niet noodzakelijk.';
   }
   const waarom = a.acuutOfStructureelOnveilig
     ? 'U schat in dat er sprake is van acute of structurele onveiligheid'

@@ -7,7 +7,6 @@ import {
   BestaatAlError,
   ConflictError,
   LedgerRegel,
-  gesprekId,
   valideer,
   zichtbaarheidFilter,
   zichtbaarheidsvelden,
@@ -16,8 +15,6 @@ import {
   type DossierIndexeerder,
   type DossierStore,
   type GesprekReferentie,
-  type GesprekSleutel,
-  type GesprekStore,
   type HerinneringLedger,
   type Pagina,
   type PaginaOpties,
@@ -26,6 +23,7 @@ import {
   type Versie,
   type Zichtbaarheid,
 } from './ports.js';
+import { GesprekkenOpSleutels, type SleutelOpslag } from './gesprekken.js';
 
 /**
  * Azure Cosmos DB (NoSQL API). Containers and indexing policies are code and are created at
@@ -96,7 +94,7 @@ export async function openCosmosStores(opties: CosmosOpties): Promise<Stores & {
     database,
     dossiers: new CosmosDossierStore(dossiers, opties.indexeer, opties.nu),
     herinneringen: new CosmosLedger(herinneringen),
-    gesprekken: new CosmosGesprekken(gesprekken),
+    gesprekken: new GesprekkenOpSleutels(cosmosSleutels(gesprekken)),
     audit: new CosmosAudit(audit),
     state: new CosmosState(state),
     close: async () => {
@@ -279,36 +277,19 @@ function stripSysteem<T extends Record<string, unknown>>(doc: T): Record<string,
   return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_') && k !== 'ttl'));
 }
 
-class CosmosGesprekken implements GesprekStore {
-  constructor(private readonly c: Container) {}
-
-  async bewaar(sleutel: GesprekSleutel, referentie: GesprekReferentie): Promise<void> {
-    await this.zet(gesprekId(sleutel), referentie);
-  }
-
-  async zoek(sleutel: GesprekSleutel): Promise<GesprekReferentie | undefined> {
-    return this.lees(gesprekId(sleutel));
-  }
-
-  async koppelLokaalTeam(lokaalTeamId: string, kanaal: Extract<GesprekSleutel, { soort: 'kanaal' }>): Promise<void> {
-    await this.zet(`lokaal-team:${lokaalTeamId}`, { kanaal: gesprekId(kanaal) });
-  }
-
-  async zoekLokaalTeam(lokaalTeamId: string): Promise<GesprekReferentie | undefined> {
-    const koppeling = await this.lees(`lokaal-team:${lokaalTeamId}`);
-    return typeof koppeling?.['kanaal'] === 'string' ? this.lees(koppeling['kanaal']) : undefined;
-  }
-
-  private async zet(sleutel: string, data: GesprekReferentie): Promise<void> {
+/** Conversation references as documents keyed by a hash of their key. */
+function cosmosSleutels(c: Container): SleutelOpslag {
+  return {
     // Upsert on purpose: the newest reference from Teams is always the right one to keep.
-    await this.c.items.upsert({ id: docId(sleutel), sleutel, data });
-  }
-
-  private async lees(sleutel: string): Promise<GesprekReferentie | undefined> {
-    const id = docId(sleutel);
-    const { resource } = await this.c.item(id, id).read<{ data: GesprekReferentie }>();
-    return resource?.data;
-  }
+    zet: async (sleutel, data) => {
+      await c.items.upsert({ id: docId(sleutel), sleutel, data });
+    },
+    lees: async (sleutel) => {
+      const id = docId(sleutel);
+      const { resource } = await c.item(id, id).read<{ data: GesprekReferentie }>();
+      return resource?.data;
+    },
+  };
 }
 
 const GEEN_DOSSIER = '-';

@@ -8,7 +8,6 @@ import {
   BestaatAlError,
   ConflictError,
   LedgerRegel,
-  gesprekId,
   valideer,
   zichtbaarheidFilter,
   zichtbaarheidsvelden,
@@ -18,8 +17,6 @@ import {
   type DossierIndexeerder,
   type DossierStore,
   type GesprekReferentie,
-  type GesprekSleutel,
-  type GesprekStore,
   type HerinneringLedger,
   type Pagina,
   type PaginaOpties,
@@ -28,6 +25,7 @@ import {
   type Versie,
   type Zichtbaarheid,
 } from './ports.js';
+import { GesprekkenOpSleutels, type SleutelOpslag } from './gesprekken.js';
 
 /**
  * The embedded store: one SQLite file (WAL mode) for local use and small installations. The
@@ -136,7 +134,7 @@ export function openSqliteStores(opties: SqliteOpties): Stores & { readonly db: 
     db,
     dossiers: new SqliteDossierStore(db, opties.indexeer),
     herinneringen: new SqliteLedger(db),
-    gesprekken: new SqliteGesprekken(db),
+    gesprekken: new GesprekkenOpSleutels(sqliteSleutels(db)),
     audit: new SqliteAudit(db),
     state: new SqliteState(db),
     close: async () => {
@@ -313,34 +311,19 @@ class SqliteLedger implements HerinneringLedger {
   }
 }
 
-class SqliteGesprekken implements GesprekStore {
-  constructor(private readonly db: Database.Database) {}
-
-  async bewaar(sleutel: GesprekSleutel, referentie: GesprekReferentie): Promise<void> {
-    this.zet(gesprekId(sleutel), referentie);
-  }
-
-  async zoek(sleutel: GesprekSleutel): Promise<GesprekReferentie | undefined> {
-    return this.lees(gesprekId(sleutel));
-  }
-
-  async koppelLokaalTeam(lokaalTeamId: string, kanaal: Extract<GesprekSleutel, { soort: 'kanaal' }>): Promise<void> {
-    this.zet(`lokaal-team:${lokaalTeamId}`, { kanaal: gesprekId(kanaal) });
-  }
-
-  async zoekLokaalTeam(lokaalTeamId: string): Promise<GesprekReferentie | undefined> {
-    const koppeling = this.lees(`lokaal-team:${lokaalTeamId}`);
-    return typeof koppeling?.['kanaal'] === 'string' ? this.lees(koppeling['kanaal']) : undefined;
-  }
-
-  private zet(id: string, data: GesprekReferentie): void {
-    this.db.prepare('INSERT INTO gesprekken (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data').run(id, JSON.stringify(data));
-  }
-
-  private lees(id: string): GesprekReferentie | undefined {
-    const rij = this.db.prepare<[string], { data: string }>('SELECT data FROM gesprekken WHERE id = ?').get(id);
-    return rij === undefined ? undefined : (JSON.parse(rij.data) as GesprekReferentie);
-  }
+/** Conversation references as rows of (id, JSON); the port's logic is in GesprekkenOpSleutels. */
+function sqliteSleutels(db: Database.Database): SleutelOpslag {
+  const zet = db.prepare('INSERT INTO gesprekken (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data');
+  const lees = db.prepare<[string], { data: string }>('SELECT data FROM gesprekken WHERE id = ?');
+  return {
+    zet: async (id, data) => {
+      zet.run(id, JSON.stringify(data));
+    },
+    lees: async (id) => {
+      const rij = lees.get(id);
+      return rij === undefined ? undefined : (JSON.parse(rij.data) as GesprekReferentie);
+    },
+  };
 }
 
 class SqliteAudit implements AuditLog {
