@@ -39,6 +39,10 @@ const Omgeving = z
     if (o.MicrosoftAppId && o.MicrosoftAppType !== 'MultiTenant' && !o.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is verplicht voor een single-tenant bot of managed identity' });
     }
+    if (o.MicrosoftAppId && o.ALLOWED_TENANT_IDS.length === 0 && !o.MicrosoftAppTenantId) {
+      // Only the configured Entra tenant(s) are served (DOMAIN.md §8): never "any tenant" in production.
+      ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANT_IDS'], message: 'is verplicht: noem de Entra-tenant(s) die meldroute bedient' });
+    }
     if (o.MicrosoftAppId && o.MicrosoftAppType === 'SingleTenant' && !o.MicrosoftAppPassword) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is verplicht voor een single-tenant bot met app-id' });
     }

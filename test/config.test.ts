@@ -31,6 +31,7 @@ describe('laadConfig', () => {
     ['an unknown store', { STORE: 'postgres' }, /STORE/],
     ['a single-tenant app id without tenant', { MicrosoftAppId: 'app', MicrosoftAppPassword: 'x' }, /MicrosoftAppTenantId/],
     ['a retention of 0 years', { BEWAARTERMIJN_DOSSIER_JAREN: '0' }, /BEWAARTERMIJN_DOSSIER_JAREN/],
+    ['a multi-tenant app id without a tenant allowlist', { MicrosoftAppId: 'app', MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: 'x' }, /ALLOWED_TENANT_IDS/],
   ])('refuses %s with a message naming the variable', (_naam, env, melding) => {
     expect(() => laadConfig(env)).toThrow(ConfigFout);
     expect(() => laadConfig(env)).toThrow(melding);
