@@ -15,7 +15,6 @@ import {
   type DossierIndexeerder,
   type DossierStore,
   type GesprekReferentie,
-  type HerinneringLedger,
   type Pagina,
   type PaginaOpties,
   type StateStore,
@@ -24,6 +23,7 @@ import {
   type Zichtbaarheid,
 } from './ports.js';
 import { GesprekkenOpSleutels, type SleutelOpslag } from './gesprekken.js';
+import { LedgerBasis } from './ledger.js';
 
 /**
  * Azure Cosmos DB (NoSQL API). Containers and indexing policies are code and are created at
@@ -200,31 +200,20 @@ interface LedgerDoc extends LedgerRegel {
   _etag?: string;
 }
 
-class CosmosLedger implements HerinneringLedger {
-  constructor(private readonly c: Container) {}
+class CosmosLedger extends LedgerBasis {
+  constructor(private readonly c: Container) {
+    super();
+  }
 
   async claim(sleutel: string, gegevens: ClaimGegevens): Promise<boolean> {
-    const doc: LedgerDoc = { id: docId(sleutel), sleutel, dossierId: gegevens.dossierId, publiek: gegevens.publiek, status: 'geclaimd', pogingen: 1, geclaimdOp: gegevens.op };
     try {
-      await this.c.items.create(doc);
+      // A create with the key as id: a second create of the same key gets 409.
+      await this.c.items.create<LedgerDoc>({ ...LedgerBasis.nieuweClaim(sleutel, gegevens), id: docId(sleutel) });
       return true;
     } catch (e) {
       if (statusVan(e) === 409) return false;
       throw e;
     }
-  }
-
-  async herclaim(regel: Versie<LedgerRegel>, op: string): Promise<boolean> {
-    const doc: LedgerDoc = { ...regel.waarde, id: docId(regel.waarde.sleutel), status: 'geclaimd', pogingen: regel.waarde.pogingen + 1, geclaimdOp: op };
-    return this.vervang(doc, regel.etag);
-  }
-
-  async markeerVerzonden(sleutel: string, activityId: string, op: string): Promise<void> {
-    await this.wijzig(sleutel, (r) => ({ ...r, status: 'verzonden', activityId, verzondenOp: op }));
-  }
-
-  async markeerMislukt(sleutel: string, fout: string, _op: string): Promise<void> {
-    await this.wijzig(sleutel, (r) => ({ ...r, status: 'mislukt', laatsteFout: fout.slice(0, 500) }));
   }
 
   async get(sleutel: string): Promise<Versie<LedgerRegel> | undefined> {
@@ -243,28 +232,20 @@ class CosmosLedger implements HerinneringLedger {
     return resources.map((d) => this.lees(d));
   }
 
-  private lees(doc: LedgerDoc): Versie<LedgerRegel> {
-    const { id: _id, _etag, ...rest } = doc;
-    return { waarde: valideer(LedgerRegel, 'herinnering', doc.sleutel ?? doc.id, stripSysteem(rest)), etag: etagVan(doc) };
-  }
-
-  private async wijzig(sleutel: string, f: (r: LedgerRegel) => LedgerRegel): Promise<void> {
-    // The claimant is the only writer of its entry, so retrying on conflict cannot lose anything.
-    for (;;) {
-      const huidig = await this.get(sleutel);
-      if (huidig === undefined) throw new RangeError(`Herinnering ${sleutel} is niet geclaimd.`);
-      if (await this.vervang({ ...f(huidig.waarde), id: docId(sleutel) }, huidig.etag)) return;
-    }
-  }
-
-  private async vervang(doc: LedgerDoc, etag: string): Promise<boolean> {
+  protected async vervangAls(regel: LedgerRegel, etag: string): Promise<boolean> {
+    const id = docId(regel.sleutel);
     try {
-      await this.c.item(doc.id, doc.id).replace(doc, ifMatch(etag));
+      await this.c.item(id, id).replace<LedgerDoc>({ ...regel, id }, ifMatch(etag));
       return true;
     } catch (e) {
       if (statusVan(e) === 412) return false;
       throw e;
     }
+  }
+
+  private lees(doc: LedgerDoc): Versie<LedgerRegel> {
+    // zod drops Cosmos' system properties (_rid, _ts, ...) and the id: they are not part of the entry.
+    return { waarde: valideer(LedgerRegel, 'herinnering', doc.sleutel ?? doc.id, doc), etag: etagVan(doc) };
   }
 }
 

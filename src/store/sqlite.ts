@@ -17,7 +17,6 @@ import {
   type DossierIndexeerder,
   type DossierStore,
   type GesprekReferentie,
-  type HerinneringLedger,
   type Pagina,
   type PaginaOpties,
   type StateStore,
@@ -26,6 +25,7 @@ import {
   type Zichtbaarheid,
 } from './ports.js';
 import { GesprekkenOpSleutels, type SleutelOpslag } from './gesprekken.js';
+import { LedgerBasis } from './ledger.js';
 
 /**
  * The embedded store: one SQLite file (WAL mode) for local use and small installations. The
@@ -255,29 +255,18 @@ const KOLOM: Readonly<Record<IndexVeld, string>> = {
   vtRegioId: 'vt_regio_id',
 };
 
-class SqliteLedger implements HerinneringLedger {
-  constructor(private readonly db: Database.Database) {}
+class SqliteLedger extends LedgerBasis {
+  constructor(private readonly db: Database.Database) {
+    super();
+  }
 
   async claim(sleutel: string, gegevens: ClaimGegevens): Promise<boolean> {
-    const regel: LedgerRegel = { sleutel, dossierId: gegevens.dossierId, publiek: gegevens.publiek, status: 'geclaimd', pogingen: 1, geclaimdOp: gegevens.op };
+    const regel = LedgerBasis.nieuweClaim(sleutel, gegevens);
     // INSERT OR IGNORE on the primary key: of many concurrent claims exactly one inserts.
     const r = this.db
       .prepare('INSERT OR IGNORE INTO herinneringen (sleutel, etag, data, status, geclaimd_op) VALUES (?, ?, ?, ?, ?)')
       .run(sleutel, randomUUID(), JSON.stringify(regel), regel.status, regel.geclaimdOp);
     return r.changes === 1;
-  }
-
-  async herclaim(regel: Versie<LedgerRegel>, op: string): Promise<boolean> {
-    const nieuw: LedgerRegel = { ...regel.waarde, status: 'geclaimd', pogingen: regel.waarde.pogingen + 1, geclaimdOp: op };
-    return this.schrijf(nieuw, regel.etag);
-  }
-
-  async markeerVerzonden(sleutel: string, activityId: string, op: string): Promise<void> {
-    await this.wijzig(sleutel, (r) => ({ ...r, status: 'verzonden', activityId, verzondenOp: op }));
-  }
-
-  async markeerMislukt(sleutel: string, fout: string, _op: string): Promise<void> {
-    await this.wijzig(sleutel, (r) => ({ ...r, status: 'mislukt', laatsteFout: fout.slice(0, 500) }));
   }
 
   async get(sleutel: string): Promise<Versie<LedgerRegel> | undefined> {
@@ -294,16 +283,7 @@ class SqliteLedger implements HerinneringLedger {
       .map((r) => ({ waarde: valideer(LedgerRegel, 'herinnering', r.sleutel, JSON.parse(r.data)), etag: r.etag }));
   }
 
-  private async wijzig(sleutel: string, f: (r: LedgerRegel) => LedgerRegel): Promise<void> {
-    // The claimant is the only writer of its entry, so a retry on conflict cannot lose anything.
-    for (;;) {
-      const huidig = await this.get(sleutel);
-      if (huidig === undefined) throw new RangeError(`Herinnering ${sleutel} is niet geclaimd.`);
-      if (this.schrijf(f(huidig.waarde), huidig.etag)) return;
-    }
-  }
-
-  private schrijf(regel: LedgerRegel, etag: string): boolean {
+  protected async vervangAls(regel: LedgerRegel, etag: string): Promise<boolean> {
     const r = this.db
       .prepare('UPDATE herinneringen SET etag = ?, data = ?, status = ?, geclaimd_op = ? WHERE sleutel = ? AND etag = ?')
       .run(randomUUID(), JSON.stringify(regel), regel.status, regel.geclaimdOp, regel.sleutel, etag);
