@@ -40,6 +40,13 @@ const schakelaar = z
   .optional()
   .transform((s) => s === true || s === 'true');
 const datum = (veld: string) => z.iso.date({ error: `Kies een geldige datum bij ${veld}.` });
+/** An empty date field means "not given"; anything else must be a real date. */
+const optioneleDatum = (veld: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ? s : undefined))
+    .pipe(datum(veld).optional());
 const keuzes = <T extends string>(opties: readonly T[], min: number, fout: string) =>
   z
     .string()
@@ -55,11 +62,7 @@ export const StartInvoer = z.object({
 export const SignalenInvoer = z.object({
   categorieen: keuzes(SIGNAAL_CATEGORIEEN, 1, 'Kies minstens één soort signaal.'),
   beschrijving: tekst('wat u zag of hoorde', 4000, 10),
-  waargenomenOp: z
-    .string()
-    .optional()
-    .transform((s) => (s ? s : undefined))
-    .pipe(datum('de datum').optional()),
+  waargenomenOp: optioneleDatum('de datum'),
   waargenomenDoor: tekst('wie het waarnam', 200),
 });
 
@@ -105,11 +108,7 @@ export const AdviesInvoer = z.object({
   datum: datum('de datum van het advies'),
   adviseurVeiligThuis: tekst('de naam van de adviseur van Veilig Thuis', 200),
   afspraken: tekst('de afspraken', 4000),
-  vervolgadviesOp: z
-    .string()
-    .optional()
-    .transform((s) => (s ? s : undefined))
-    .pipe(datum('de datum van het vervolgadvies').optional()),
+  vervolgadviesOp: optioneleDatum('de datum van het vervolgadvies'),
   opNaamAdviesvrager: schakelaar,
   overigeZorgmelding: schakelaar,
 });

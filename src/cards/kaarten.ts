@@ -15,6 +15,7 @@ import {
   type Verantwoordelijke,
 } from '../domain/index.js';
 import type { Scherm, Verb, Weergave } from '../app/meldcodeFlow.js';
+import { lokaleTijd } from '../app/verslag.js';
 import advies from './advies.json' with { type: 'json' };
 import afsluiten from './afsluiten.json' with { type: 'json' };
 import afweging from './afweging.json' with { type: 'json' };
@@ -321,7 +322,7 @@ function statusKaart(d: Dossier, basis: Kader): KaartBijlage {
     status,
     { ...basis, kop: 'Meldcode', titel: 'Meldcode afgesloten' },
     {
-      toelichting: `Afgesloten op ${m.afsluiting ? DateTime.fromISO(m.afsluiting.op).setZone(ZONE).setLocale('nl').toFormat('d MMMM yyyy HH:mm') : '-'}: ${d.gebeurtenissen.at(-1)?.omschrijving ?? ''}${m.afsluiting?.toelichting ? `. ${m.afsluiting.toelichting}` : ''}`,
+      toelichting: `Afgesloten op ${m.afsluiting ? lokaleTijd(m.afsluiting.op) : '-'}: ${d.gebeurtenissen.at(-1)?.omschrijving ?? ''}${m.afsluiting?.toelichting ? `. ${m.afsluiting.toelichting}` : ''}`,
       primair: [...(vroeg ? [{ verb: 'corrigeer' as const, titel: 'Vorige antwoord corrigeren' }] : []), { verb: 'nieuw', titel: 'Nieuwe meldcode starten' }],
     },
     d.id,
