@@ -30,6 +30,9 @@ const Omgeving = z
     BEWAARTERMIJN_ADVIES_OVERIGE_ZORGMELDING_JAREN: geheelGetal(2, 1, 100),
     REGIO_SLUITINGSDAGEN: lijst,
     STANDAARD_REGIO: z.string().min(1).default('vt-regio-demo'),
+    VEILIG_THUIS_NAAM: z.string().trim().min(1).max(100).default('Veilig Thuis'),
+    VEILIG_THUIS_TELEFOON: z.string().trim().regex(/^\+?[0-9 ()-]{4,20}$/).default('0800-2000'),
+    VERVOLG_ZELF_HULP_WEKEN: geheelGetal(6, 1, 52),
     GEBRUIKERS_BESTAND: z.string().min(1).optional(),
   })
   .superRefine((o, ctx) => {
@@ -63,7 +66,14 @@ export interface Config {
     readonly toegestaneTenants: readonly string[];
   };
   readonly bewaartermijnen: { readonly dossierJaren: number; readonly adviesOverigeZorgmeldingJaren: number };
-  readonly regio: { readonly standaard: string; readonly sluitingsdagen: readonly string[] };
+  readonly regio: {
+    readonly standaard: string;
+    readonly sluitingsdagen: readonly string[];
+    /** How the default region's Veilig Thuis is named and reached on the professional's cards. */
+    readonly veiligThuis: { readonly naam: string; readonly telefoon: string };
+  };
+  /** After zelf hulp the professional weighs afweging 5 again after this many weeks. */
+  readonly vervolgZelfHulpWeken: number;
   /** JSON file with roles per Entra object id (see GebruikersRegister); absent: everyone is a professional. */
   readonly gebruikersBestand?: string;
 }
@@ -95,7 +105,8 @@ export function laadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       toegestaneTenants: toegestaan,
     },
     bewaartermijnen: { dossierJaren: o.BEWAARTERMIJN_DOSSIER_JAREN, adviesOverigeZorgmeldingJaren: o.BEWAARTERMIJN_ADVIES_OVERIGE_ZORGMELDING_JAREN },
-    regio: { standaard: o.STANDAARD_REGIO, sluitingsdagen: o.REGIO_SLUITINGSDAGEN },
+    regio: { standaard: o.STANDAARD_REGIO, sluitingsdagen: o.REGIO_SLUITINGSDAGEN, veiligThuis: { naam: o.VEILIG_THUIS_NAAM, telefoon: o.VEILIG_THUIS_TELEFOON } },
+    vervolgZelfHulpWeken: o.VERVOLG_ZELF_HULP_WEKEN,
     ...(o.GEBRUIKERS_BESTAND ? { gebruikersBestand: o.GEBRUIKERS_BESTAND } : {}),
   };
 }

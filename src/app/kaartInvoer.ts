@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ONVEILIGHEDEN,
   OVERLEG_ROLLEN,
   REDENEN_GEEN_GESPREK,
   SIGNAAL_CATEGORIEEN,
@@ -54,8 +55,34 @@ const keuzes = <T extends string>(opties: readonly T[], min: number, fout: strin
     .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter((x) => x.length > 0))
     .pipe(z.array(z.enum(opties as [T, ...T[]], { error: 'Kies uit de lijst.' })).min(min, { error: fout }));
 
-export const StartInvoer = z.object({
+const telefoon = (veld: string) =>
+  z
+    .string({ error: `Vul ${veld} in.` })
+    .trim()
+    .regex(/^\+?[0-9 ()-]{8,20}$/, { error: 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.' });
+const email = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s) => (s ? s : undefined))
+  .pipe(z.email({ error: 'Vul een geldig e-mailadres in.' }).optional());
+
+/** A kenmerk that looks like a name with a birth date or address may be kept after an explicit yes. */
+export const KenmerkInvoer = z.object({
   referentie: tekst('een kenmerk voor de casus', 80),
+  kenmerkBevestigd: schakelaar,
+});
+
+/**
+ * zod skips an object's refinements once any field fails. A refinement that reads only `velden`
+ * can run as long as those are valid, so a form shows all its errors at once.
+ */
+const zodraGeldig =
+  (...velden: string[]) =>
+  (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }): boolean =>
+    !payload.issues.some((i) => velden.includes(String(i.path?.[0])));
+
+export const StartInvoer = KenmerkInvoer.extend({
   werktMetVolwassenen: schakelaar,
 });
 
@@ -78,6 +105,7 @@ export const KindcheckInvoer = z
   .refine((k) => !k.zorgtVoorMinderjarigen || k.gevolgenVoorKinderen !== undefined, {
     path: ['gevolgenVoorKinderen'],
     error: 'Geef aan of de problemen van de cliënt gevolgen hebben voor de kinderen.',
+    when: zodraGeldig('zorgtVoorMinderjarigen', 'gevolgenVoorKinderen'),
   });
 
 export const OverlegInvoer = z
@@ -86,8 +114,9 @@ export const OverlegInvoer = z
     adviesVeiligThuis: schakelaar,
     uitkomst: tekst('de uitkomst van het overleg', 4000),
     voldoendeSignalen: jaNee('"zijn er voldoende signalen?"'),
+    afsluitToelichting: optioneel(2000),
   })
-  .refine((o) => o.met.length > 0 || o.adviesVeiligThuis, { path: ['met'], error: 'Overleg met minstens één collega, of met Veilig Thuis.' });
+  .refine((o) => o.met.length > 0 || o.adviesVeiligThuis, { path: ['met'], error: 'Overleg met minstens één collega, of met Veilig Thuis.', when: zodraGeldig('met', 'adviesVeiligThuis') });
 
 export const GesprekInvoer = z
   .object({
@@ -95,13 +124,18 @@ export const GesprekInvoer = z
     samenvatting: optioneel(4000),
     reden: z.enum(REDENEN_GEEN_GESPREK).optional(),
     toelichting: optioneel(2000),
+    afsluitToelichting: optioneel(2000),
   })
-  .refine((g) => g.uitkomst === 'niet-gevoerd' || g.samenvatting !== undefined, { path: ['samenvatting'], error: 'Vat het gesprek kort samen.' })
-  .refine((g) => g.uitkomst !== 'niet-gevoerd' || g.reden !== undefined, { path: ['reden'], error: 'Geef aan waarom het gesprek niet is gevoerd.' });
+  .refine((g) => g.uitkomst === 'niet-gevoerd' || g.samenvatting !== undefined, { path: ['samenvatting'], error: 'Vat het gesprek kort samen.', when: zodraGeldig('uitkomst', 'samenvatting') })
+  .refine((g) => g.uitkomst !== 'niet-gevoerd' || g.reden !== undefined, { path: ['reden'], error: 'Geef aan waarom het gesprek niet is gevoerd.', when: zodraGeldig('uitkomst', 'reden') });
 
 export const AfwegingInvoer = z.object({
   vraag: z.coerce.number().int().min(1).max(5),
   antwoord: z.enum(['ja', 'nee']).transform((s) => s === 'ja'),
+  onveiligheid: z.enum(ONVEILIGHEDEN, { error: 'Kies acute of structurele onveiligheid (of beide).' }).optional(),
+  samenMetNaam: optioneel(200),
+  samenMetOp: optioneleDatum('de datum van het overleg met Veilig Thuis'),
+  afsluitToelichting: optioneel(2000),
 });
 
 export const AdviesInvoer = z.object({
@@ -111,6 +145,9 @@ export const AdviesInvoer = z.object({
   vervolgadviesOp: optioneleDatum('de datum van het vervolgadvies'),
   opNaamAdviesvrager: schakelaar,
   overigeZorgmelding: schakelaar,
+  adviesvragerNaam: tekst('uw naam', 200),
+  adviesvragerTelefoon: telefoon('uw telefoonnummer'),
+  adviesvragerEmail: email,
 });
 
 export const MeldingInvoer = z
@@ -119,21 +156,21 @@ export const MeldingInvoer = z
     besprokenMetGezin: schakelaar,
     redenAnoniem: optioneel(2000),
     melderNaam: tekst('uw naam', 200),
-    melderTelefoon: z.string({ error: 'Vul uw telefoonnummer in.' }).trim().regex(/^\+?[0-9 ()-]{8,20}$/, { error: 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.' }),
-    melderEmail: z
-      .string()
-      .trim()
-      .optional()
-      .transform((s) => (s ? s : undefined))
-      .pipe(z.email({ error: 'Vul een geldig e-mailadres in.' }).optional()),
+    melderTelefoon: telefoon('uw telefoonnummer'),
+    melderEmail: email,
     feiten: tekst('de feiten', 8000, 10),
     spoed: schakelaar,
   })
   .refine((m) => m.soort !== 'open' || m.besprokenMetGezin, {
     path: ['besprokenMetGezin'],
     error: 'Een open melding bespreekt u eerst met het gezin. Kan dat niet, kies dan een melding anoniem ten opzichte van het gezin.',
+    when: zodraGeldig('soort', 'besprokenMetGezin'),
   })
-  .refine((m) => m.soort !== 'anoniem-tov-gezin' || m.redenAnoniem !== undefined, { path: ['redenAnoniem'], error: 'Geef aan waarom de melding anoniem ten opzichte van het gezin is.' });
+  .refine((m) => m.soort !== 'anoniem-tov-gezin' || m.redenAnoniem !== undefined, {
+    path: ['redenAnoniem'],
+    error: 'Geef aan waarom de melding anoniem ten opzichte van het gezin is.',
+    when: zodraGeldig('soort', 'redenAnoniem'),
+  });
 
 export const AfsluitInvoer = z.object({ toelichting: tekst('de reden van afsluiten', 2000) });
 
@@ -192,6 +229,7 @@ export const naarAdvies = (i: z.infer<typeof AdviesInvoer>): Advies => ({
   afspraken: i.afspraken,
   opNaamAdviesvrager: i.opNaamAdviesvrager,
   overigeZorgmelding: i.overigeZorgmelding,
+  adviesvrager: { naam: i.adviesvragerNaam, telefoon: i.adviesvragerTelefoon, ...(i.adviesvragerEmail ? { email: i.adviesvragerEmail } : {}) },
   ...(i.vervolgadviesOp ? { vervolgadviesOp: i.vervolgadviesOp } : {}),
 });
 

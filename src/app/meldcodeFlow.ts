@@ -1,11 +1,12 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
-import { evaluateAfwegingskader, type Afwegingsvraag, type Dossier, type MeldcodeCommando } from '../domain/index.js';
+import { evaluateAfwegingskader, IDENTIFICATIE_WAARSCHUWING, isMeldcodeAfgesloten, lijktIdentificerend, type Afwegingsvraag, type Dossier, type MeldcodeCommando } from '../domain/index.js';
 import {
   AdviesInvoer,
   AfsluitInvoer,
   AfwegingInvoer,
   GesprekInvoer,
+  KenmerkInvoer,
   KindcheckInvoer,
   MeldingInvoer,
   OverlegInvoer,
@@ -23,6 +24,7 @@ import {
   type Waarden,
 } from './kaartInvoer.js';
 import type { Aanvraag, MeldcodeService } from './meldcodeService.js';
+import { vasteRegioGids, type RegioGids, type VeiligThuisContact } from './regio.js';
 import { dossierverslag } from './verslag.js';
 
 /** Every verb a card or a typed command can send: one typed union for the whole bot. */
@@ -48,6 +50,10 @@ export const VERBS = [
   'afsluiten',
   'corrigeer',
   'verslag',
+  'kenmerk-formulier',
+  'kenmerk',
+  'herstel',
+  'stap-formulier',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 export const Verb = z.enum(VERBS);
@@ -62,13 +68,15 @@ export type Scherm =
   | 'advies'
   | 'melding'
   | 'afsluiten'
+  | 'afsluiten-bevestigen'
+  | 'kenmerk'
   | 'status';
 
 /** What the person sees next; src/cards turns it into an Adaptive Card. */
 export type Weergave =
   | { readonly soort: 'welkom'; readonly melding?: string }
   | { readonly soort: 'hulp' }
-  | { readonly soort: 'start'; readonly waarden?: Waarden; readonly fouten?: Fouten }
+  | { readonly soort: 'start'; readonly waarden?: Waarden; readonly fouten?: Fouten; readonly kenmerkWaarschuwing?: boolean }
   | {
       readonly soort: 'dossier';
       readonly dossier: Dossier;
@@ -79,18 +87,41 @@ export type Weergave =
       /** A Dutch message at the top, e.g. why a command was refused. */
       readonly melding?: string;
       readonly meldingSoort?: 'fout' | 'bevestiging';
+      readonly veiligThuis: VeiligThuisContact;
+      /** With 'afsluiten-bevestigen': the command that would close, to send again once confirmed. */
+      readonly bevestig?: { readonly verb: Verb; readonly data: Waarden };
+      /** With 'kenmerk' and 'start': the entered kenmerk looks identifying; a yes keeps it. */
+      readonly kenmerkWaarschuwing?: boolean;
     }
   | { readonly soort: 'casussen'; readonly dossiers: readonly Dossier[]; readonly nu: DateTime }
   | { readonly soort: 'verslag'; readonly dossier: Dossier; readonly tekst: string; readonly nu: DateTime }
   | { readonly soort: 'fout'; readonly melding: string };
 
+/** The kenmerk looks like a name with a birth date or address, and the user has not said yes to it. */
+function kenmerkWaarschuwing(i: { referentie: string; kenmerkBevestigd: boolean }): string | undefined {
+  const soort = lijktIdentificerend(i.referentie);
+  return soort && !i.kenmerkBevestigd ? IDENTIFICATIE_WAARSCHUWING[soort] : undefined;
+}
+
 /** Which screen belongs to the dossier's current state. */
 export function schermVoor(d: Dossier): Scherm {
   const m = d.meldcode;
-  if (m.status === 'afgesloten') return 'status';
-  // After a melding the confirmation comes first; questions 3-5 with VT are one click away.
+  if (isMeldcodeAfgesloten(m)) return 'status';
+  // After a melding the confirmation comes first; the open steps and questions are one click away.
   if (m.status === 'gemeld') return 'status';
   if (m.status === 'zelf-hulp') return 'beslissing';
+  return stapScherm(d);
+}
+
+/** Whether steps or questions are still open after a melding (the melding may come at any step). */
+export function openNaMelding(d: Dossier): boolean {
+  const m = d.meldcode;
+  return m.status === 'gemeld' && !isMeldcodeAfgesloten(m) && (m.stap < 5 || evaluateAfwegingskader(m.antwoorden).volgendeVraag !== null);
+}
+
+/** The screen of the step the meldcode stands at. */
+export function stapScherm(d: Dossier): Scherm {
+  const m = d.meldcode;
   switch (m.stap) {
     case 1:
       return m.signalen === undefined ? 'signalen' : 'kindcheck';
@@ -101,11 +132,15 @@ export function schermVoor(d: Dossier): Scherm {
     case 4:
       return 'afweging';
     case 5:
-      return evaluateAfwegingskader(m.antwoorden).volgendeVraag === null ? 'beslissing' : 'afweging';
+      if (evaluateAfwegingskader(m.antwoorden).volgendeVraag !== null) return 'afweging';
+      return m.status === 'gemeld' ? 'status' : 'beslissing';
   }
 }
 
 const FORMULIEREN: Partial<Record<Verb, Scherm>> = {
+  kenmerk: 'kenmerk',
+  'kenmerk-formulier': 'kenmerk',
+  afweging: 'afweging',
   signalen: 'signalen',
   kindcheck: 'kindcheck',
   overleg: 'overleg',
@@ -131,13 +166,32 @@ type Vertaling = { ok: true; commando: MeldcodeCommando } | { ok: false; fouten:
 const COMMANDO_VERBS: Partial<Record<Verb, (data: Record<string, unknown>) => Vertaling>> = {
   signalen: (d) => vertaal(leesInvoer(SignalenInvoer, d), (i) => ({ soort: 'signalen', signalen: naarSignalen(i) })),
   kindcheck: (d) => vertaal(leesInvoer(KindcheckInvoer, d), (i) => ({ soort: 'kindcheck', kindcheck: naarKindcheck(i) })),
-  overleg: (d) => vertaal(leesInvoer(OverlegInvoer, d), (i) => ({ soort: 'overleg', overleg: naarOverleg(i) })),
-  gesprek: (d) => vertaal(leesInvoer(GesprekInvoer, d), (i) => ({ soort: 'gesprek', gesprek: naarGesprek(i) })),
-  afweging: (d) => vertaal(leesInvoer(AfwegingInvoer, d), (i) => ({ soort: 'afweging', vraag: i.vraag as Afwegingsvraag, antwoord: i.antwoord })),
+  overleg: (d) => vertaal(leesInvoer(OverlegInvoer, d), (i) => ({ soort: 'overleg', overleg: naarOverleg(i), ...bevestiging(i) })),
+  gesprek: (d) => vertaal(leesInvoer(GesprekInvoer, d), (i) => ({ soort: 'gesprek', gesprek: naarGesprek(i), ...bevestiging(i) })),
+  afweging: (d) =>
+    vertaal(leesInvoer(AfwegingInvoer, d), (i) => ({
+      soort: 'afweging',
+      vraag: i.vraag as Afwegingsvraag,
+      antwoord: i.antwoord,
+      ...(i.onveiligheid ? { onveiligheid: i.onveiligheid } : {}),
+      ...(i.samenMetNaam ? { samenMet: { met: i.samenMetNaam, op: i.samenMetOp ?? '' } } : {}),
+      ...(i.afsluitToelichting ? { afsluitToelichting: i.afsluitToelichting } : {}),
+    })),
   advies: (d) => vertaal(leesInvoer(AdviesInvoer, d), (i) => ({ soort: 'advies', advies: naarAdvies(i) })),
   melding: (d) => vertaal(leesInvoer(MeldingInvoer, d), (i) => ({ soort: 'melding', melding: naarMelding(i) })),
   afsluiten: (d) => vertaal(leesInvoer(AfsluitInvoer, d), (i) => ({ soort: 'afsluiten', toelichting: i.toelichting })),
   corrigeer: () => ({ ok: true, commando: { soort: 'corrigeer' } }),
+};
+
+const STAP_VERBS: ReadonlySet<Verb> = new Set(['signalen', 'kindcheck', 'overleg', 'gesprek', 'afweging']);
+
+const bevestiging = (i: { afsluitToelichting?: string | undefined }) => (i.afsluitToelichting ? { afsluitToelichting: i.afsluitToelichting } : {});
+
+/** Domain refusals that belong next to one field of the form, not at the top of the card. */
+const FOUT_VELD: Partial<Record<string, string>> = {
+  'onveiligheid-ontbreekt': 'onveiligheid',
+  'samen-met-veilig-thuis-ontbreekt': 'samenMetNaam',
+  'referentie-ongeldig': 'referentie',
 };
 
 function vertaal<T>(invoer: { ok: true; waarde: T } | { ok: false; fouten: Fouten }, maak: (t: T) => MeldcodeCommando): Vertaling {
@@ -149,7 +203,11 @@ function vertaal<T>(invoer: { ok: true; waarde: T } | { ok: false; fouten: Foute
  * person sees next. The same code serves Action.Execute, Action.Submit and the dialogs.
  */
 export class MeldcodeFlow {
-  constructor(private readonly service: MeldcodeService, private readonly klok: () => DateTime) {}
+  constructor(
+    private readonly service: MeldcodeService,
+    private readonly klok: () => DateTime,
+    private readonly regios: RegioGids = vasteRegioGids({}),
+  ) {}
 
   async verwerk(a: Aanvraag, verb: Verb, data: Record<string, unknown> = {}): Promise<Weergave> {
     switch (verb) {
@@ -171,6 +229,8 @@ export class MeldcodeFlow {
   private async start(a: Aanvraag, data: Record<string, unknown>): Promise<Weergave> {
     const invoer = leesInvoer(StartInvoer, data);
     if (!invoer.ok) return { soort: 'start', waarden: alsWaarden(data), fouten: invoer.fouten };
+    const waarschuwing = kenmerkWaarschuwing(invoer.waarde);
+    if (waarschuwing) return { soort: 'start', waarden: alsWaarden(data), fouten: { referentie: waarschuwing }, kenmerkWaarschuwing: true };
     const r = await this.service.start(a, invoer.waarde);
     if (!r.ok) return { soort: 'start', waarden: alsWaarden(data), fouten: { referentie: r.fout.melding } };
     return this.dossierWeergave(r.waarde);
@@ -179,6 +239,8 @@ export class MeldcodeFlow {
   private async metDossier(a: Aanvraag, verb: Verb, data: Record<string, unknown>): Promise<Weergave> {
     const dossierId = typeof data['dossierId'] === 'string' ? data['dossierId'] : undefined;
     if (dossierId === undefined) return { soort: 'welkom', melding: 'Kies eerst een casus via "Mijn casussen", of start een nieuwe meldcode.' };
+    if (verb === 'kenmerk') return this.wijzigKenmerk(a, dossierId, data);
+    if (verb === 'herstel') return this.opnieuw(a, dossierId, undefined, data);
     const vertaler = COMMANDO_VERBS[verb];
     if (vertaler !== undefined) {
       const vertaling = vertaler(data);
@@ -187,26 +249,52 @@ export class MeldcodeFlow {
       if (r.ok) {
         const d = r.waarde.dossier;
         const bevestiging = BEVESTIGINGEN[verb];
-        // Questions 3-5 after a melding are answered with VT in one go: keep asking.
-        const samenVerder = verb === 'afweging' && d.meldcode.status === 'gemeld' && evaluateAfwegingskader(d.meldcode.antwoorden).volgendeVraag !== null;
-        return { ...this.dossierWeergave(d, samenVerder ? 'afweging' : undefined), ...(bevestiging ? { melding: bevestiging, meldingSoort: 'bevestiging' as const } : {}) };
+        // After a melding the open steps and questions are recorded in one go: keep going.
+        const verder = STAP_VERBS.has(verb) && openNaMelding(d);
+        return { ...this.dossierWeergave(d, verder ? stapScherm(d) : undefined), ...(bevestiging ? { melding: bevestiging, meldingSoort: 'bevestiging' as const } : {}) };
       }
       if (r.fout.code === 'geen-toegang' || r.fout.code === 'dossier-niet-gevonden') return { soort: 'fout', melding: r.fout.melding };
-      return this.opnieuw(a, dossierId, undefined, data, {}, r.fout.melding);
+      if (r.fout.code === 'afsluiten-bevestigen') {
+        const w = await this.opnieuw(a, dossierId, 'afsluiten-bevestigen', {}, {}, r.fout.melding);
+        return w.soort === 'dossier' ? { ...w, bevestig: { verb, data: alsWaarden(data) } } : w;
+      }
+      const veld = FOUT_VELD[r.fout.code];
+      return veld ? this.opnieuw(a, dossierId, FORMULIEREN[verb], data, { [veld]: r.fout.melding }) : this.opnieuw(a, dossierId, undefined, data, {}, r.fout.melding);
     }
     if (verb === 'verslag') {
       const r = await this.service.exporteer(a, dossierId);
       return r.ok ? { soort: 'verslag', dossier: r.waarde, tekst: dossierverslag(r.waarde), nu: this.klok() } : { soort: 'fout', melding: r.fout.melding };
     }
-    return this.opnieuw(a, dossierId, FORMULIEREN[verb]);
+    return this.opnieuw(a, dossierId, verb === 'stap-formulier' ? stapScherm : FORMULIEREN[verb]);
+  }
+
+  private async wijzigKenmerk(a: Aanvraag, dossierId: string, data: Record<string, unknown>): Promise<Weergave> {
+    const invoer = leesInvoer(KenmerkInvoer, data);
+    if (!invoer.ok) return this.opnieuw(a, dossierId, 'kenmerk', data, invoer.fouten);
+    const waarschuwing = kenmerkWaarschuwing(invoer.waarde);
+    if (waarschuwing) {
+      const w = await this.opnieuw(a, dossierId, 'kenmerk', data, { referentie: waarschuwing });
+      return w.soort === 'dossier' ? { ...w, kenmerkWaarschuwing: true } : w;
+    }
+    const r = await this.service.pasToe(a, dossierId, { soort: 'kenmerk', referentie: invoer.waarde.referentie });
+    if (r.ok) return { ...this.dossierWeergave(r.waarde.dossier), melding: 'Het kenmerk is gewijzigd.', meldingSoort: 'bevestiging' };
+    if (r.fout.code === 'geen-toegang' || r.fout.code === 'dossier-niet-gevonden') return { soort: 'fout', melding: r.fout.melding };
+    return this.opnieuw(a, dossierId, 'kenmerk', data, { referentie: r.fout.melding });
   }
 
   /** Shows the dossier again: on a form with the entered values and errors, or on its current step. */
-  private async opnieuw(a: Aanvraag, dossierId: string, scherm?: Scherm, data: Record<string, unknown> = {}, fouten: Fouten = {}, melding?: string): Promise<Weergave> {
+  private async opnieuw(
+    a: Aanvraag,
+    dossierId: string,
+    scherm?: Scherm | ((d: Dossier) => Scherm),
+    data: Record<string, unknown> = {},
+    fouten: Fouten = {},
+    melding?: string,
+  ): Promise<Weergave> {
     const r = await this.service.open(a, dossierId);
     if (!r.ok) return { soort: 'fout', melding: r.fout.melding };
     return {
-      ...this.dossierWeergave(r.waarde, scherm),
+      ...this.dossierWeergave(r.waarde, typeof scherm === 'function' ? scherm(r.waarde) : scherm),
       waarden: alsWaarden(data),
       fouten,
       ...(melding ? { melding } : Object.keys(fouten).length > 0 ? { melding: 'Controleer de gemarkeerde velden; wat u invulde staat er nog.' } : {}),
@@ -214,6 +302,6 @@ export class MeldcodeFlow {
   }
 
   private dossierWeergave(dossier: Dossier, scherm: Scherm = schermVoor(dossier)): Weergave & { soort: 'dossier' } {
-    return { soort: 'dossier', dossier, scherm, nu: this.klok() };
+    return { soort: 'dossier', dossier, scherm, nu: this.klok(), veiligThuis: this.regios.veiligThuis(dossier.regioId) };
   }
 }

@@ -5,6 +5,7 @@ import {
   startDossier,
   type DomeinFout,
   type Dossier,
+  type Instellingen,
   type MeldcodeCommando,
   type MeldcodeFout,
   type Resultaat,
@@ -32,6 +33,7 @@ export interface MeldcodeServiceDeps {
   readonly klok: () => DateTime;
   readonly regioVoor: (g: Gebruiker) => string;
   readonly nieuwId?: () => string;
+  readonly instellingen?: Instellingen;
 }
 
 /**
@@ -72,7 +74,7 @@ export class MeldcodeService {
         geweigerd = true;
         return { ok: false, fout: GEEN_TOEGANG };
       }
-      return pasMeldcodeToe(d, commando, { op: this.deps.klok(), door: alsActor(a.gebruiker, a.namens) });
+      return pasMeldcodeToe(d, commando, { op: this.deps.klok(), door: alsActor(a.gebruiker, a.namens), ...(this.deps.instellingen ? { instellingen: this.deps.instellingen } : {}) });
     });
     if (r.ok || geweigerd) await this.audit(a, 'update', dossierId, geweigerd ? 'geweigerd' : 'toegestaan');
     return r;

@@ -5,6 +5,7 @@ import { maakIndexeerder } from '../app/indexering.js';
 import { consoleLogger, type Logger } from '../app/logger.js';
 import { MeldcodeFlow } from '../app/meldcodeFlow.js';
 import { MeldcodeService } from '../app/meldcodeService.js';
+import { vasteRegioGids } from '../app/regio.js';
 import type { Config } from '../config.js';
 import { WerkdagKalender, standaardBeleid } from '../domain/index.js';
 import { HoofdDialog } from '../dialogs/hoofdDialog.js';
@@ -41,8 +42,13 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
   const beleid = standaardBeleid(new WerkdagKalender({ sluitingsdagen: config.regio.sluitingsdagen }));
   const stores = opties.stores ?? (await openStores(config.store, maakIndexeerder(() => beleid, config.bewaartermijnen)));
   const register = opties.gebruikers ?? (config.gebruikersBestand ? GebruikersRegister.uitBestand(config.gebruikersBestand) : new GebruikersRegister());
-  const service = new MeldcodeService({ stores, klok, regioVoor: (g) => g.vtRegioId ?? config.regio.standaard });
-  const flow = new MeldcodeFlow(service, klok);
+  const service = new MeldcodeService({
+    stores,
+    klok,
+    regioVoor: (g) => g.vtRegioId ?? config.regio.standaard,
+    instellingen: { vervolgZelfHulpWeken: config.vervolgZelfHulpWeken },
+  });
+  const flow = new MeldcodeFlow(service, klok, vasteRegioGids({ [config.regio.standaard]: config.regio.veiligThuis }));
   const conversationState = new ConversationState(new BotOpslag(stores.state));
   const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, register));
   const bot = new MeldrouteBot({

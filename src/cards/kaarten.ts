@@ -6,7 +6,10 @@ import {
   SIGNAAL_CATEGORIEEN,
   STAP_TITELS,
   ZONE,
+  eindVanDag,
   evaluateAfwegingskader,
+  isMeldcodeAfgesloten,
+  veiligheidsbeoordelingDeadline,
   openMijlpalen,
   uiterlijkeStartZichtVeiligThuis,
   vanIso,
@@ -15,9 +18,11 @@ import {
   type Verantwoordelijke,
 } from '../domain/index.js';
 import type { Scherm, Verb, Weergave } from '../app/meldcodeFlow.js';
+import { LANDELIJK_VEILIG_THUIS, type VeiligThuisContact } from '../app/regio.js';
 import { lokaleTijd } from '../app/verslag.js';
 import advies from './advies.json' with { type: 'json' };
 import afsluiten from './afsluiten.json' with { type: 'json' };
+import afsluitenBevestigen from './afsluitenBevestigen.json' with { type: 'json' };
 import afweging from './afweging.json' with { type: 'json' };
 import beslissing from './beslissing.json' with { type: 'json' };
 import casussen from './casussen.json' with { type: 'json' };
@@ -25,6 +30,7 @@ import fout from './fout.json' with { type: 'json' };
 import gesprek from './gesprek.json' with { type: 'json' };
 import hulp from './hulp.json' with { type: 'json' };
 import kader from './kader.json' with { type: 'json' };
+import kenmerk from './kenmerk.json' with { type: 'json' };
 import kindcheck from './kindcheck.json' with { type: 'json' };
 import melding from './melding.json' with { type: 'json' };
 import overleg from './overleg.json' with { type: 'json' };
@@ -105,23 +111,36 @@ const VERANTWOORDELIJKE: Readonly<Record<Verantwoordelijke, string>> = {
   'lokaal-team': 'het lokale team',
 };
 
-/** Every case card says who holds zicht op veiligheid and what the next deadline is. */
-export function dossierFeiten(d: Dossier, nu: DateTime): { titel: string; waarde: string }[] {
+/** Deadlines read as people say them: "vandaag", otherwise "uiterlijk maandag 9 maart 2026". */
+function wanneer(deadline: DateTime, nu: DateTime): string {
+  return deadline.setZone(ZONE).hasSame(nu.setZone(ZONE), 'day') ? 'vandaag' : `uiterlijk ${datum(deadline)}`;
+}
+
+/**
+ * Every case card says who holds zicht op veiligheid and what is due next, by whom. Once melden
+ * is necessary, melden itself is what is due: acute unsafety means calling Veilig Thuis now.
+ */
+export function dossierFeiten(d: Dossier, nu: DateTime, vt: VeiligThuisContact = LANDELIJK_VEILIG_THUIS): { titel: string; waarde: string }[] {
   const volgende = openMijlpalen(d)[0];
   const zicht = zichtOpVeiligheid(d, nu);
   // Between a melding and the veiligheidsbeoordeling the melder keeps zicht, but not for long.
-  const overname = zicht.houder === 'professional' && d.veiligThuis ? `, tot Veilig Thuis het overneemt (uiterlijk ${datum(uiterlijkeStartZichtVeiligThuis(vanIso(d.veiligThuis.ontvangenOp)))})` : '';
+  const overname = zicht.houder === 'professional' && d.veiligThuis ? `, tot ${vt.naam} het overneemt (uiterlijk ${datum(uiterlijkeStartZichtVeiligThuis(vanIso(d.veiligThuis.ontvangenOp)))})` : '';
+  const m = d.meldcode;
+  const meldenNodig = m.status === 'lopend' && evaluateAfwegingskader(m.antwoorden).meldenNoodzakelijk === true;
+  const acuut = m.onveiligheid === 'acuut' || m.onveiligheid === 'beide';
   return [
     { titel: 'Casus', waarde: d.referentie },
     { titel: 'Zicht op veiligheid', waarde: `${zicht.omschrijving}${overname}` },
     {
       titel: 'Volgende termijn',
       waarde: volgende
-        ? `${volgende.omschrijving}: uiterlijk ${datum(volgende.deadline)} (${VERANTWOORDELIJKE[volgende.verantwoordelijke]})`
-        : d.meldcode.status === 'lopend'
-          ? `Geen vaste termijn; ${d.eigenaar.naam} zet de volgende stap`
-          : d.meldcode.status === 'zelf-hulp'
-            ? `Geen vaste termijn; ${d.eigenaar.naam} volgt de veiligheid`
+        ? `${volgende.omschrijving}: ${wanneer(volgende.deadline, nu)}${volgende.toelichting ? ` (${volgende.toelichting})` : ''} · ${VERANTWOORDELIJKE[volgende.verantwoordelijke]}`
+        : meldenNodig
+          ? acuut
+            ? `Melden bij ${vt.naam}: nu, bel ${vt.telefoon} · u`
+            : `Melden bij ${vt.naam}: zo snel mogelijk · u`
+          : m.status === 'lopend' && !isMeldcodeAfgesloten(m)
+            ? 'Geen vaste termijn; u zet de volgende stap'
             : 'Geen',
     },
   ];
@@ -129,24 +148,24 @@ export function dossierFeiten(d: Dossier, nu: DateTime): { titel: string; waarde
 
 export function waarIsDossier(d: Dossier): string {
   const m = d.meldcode;
-  if (d.veiligThuis) return 'Gemeld bij Veilig Thuis';
+  if (d.veiligThuis) return d.veiligThuis.ontvangstBevestigdOp ? 'Melding ontvangen door Veilig Thuis' : 'Melding verstuurd naar Veilig Thuis';
   if (m.status === 'afgesloten') return 'Meldcode afgesloten';
   if (m.status === 'zelf-hulp') return 'Zelf hulp bieden; veiligheid volgen';
   return `Stap ${m.stap} van 5: ${STAP_TITELS[m.stap]}`;
 }
 
 const DEFINITIES: Readonly<Record<number, readonly { titel: string; tekst: string }[]>> = {
-  1: [{ titel: 'Gebruik', tekst: 'wat u in stap 1 tot en met 3 heeft vastgelegd: signalen, overleg en het gesprek.' }],
+  1: [{ titel: 'Vermoeden', tekst: 'U hoeft het niet zeker te weten: een vermoeden op basis van de signalen, het overleg en het gesprek is genoeg. Bij nee sluit u de meldcode af en legt u dat vast.' }],
   2: [
     { titel: 'Acute onveiligheid', tekst: 'Iemand is in direct fysiek gevaar; de veiligheid voor de komende dagen is niet gegarandeerd en bescherming is nu nodig (bijv. (dreiging van) ernstig fysiek of seksueel geweld, wapens, ernstig letsel).' },
     { titel: 'Structurele onveiligheid', tekst: 'Herhaalde of voortdurende onveilige gebeurtenissen en situaties (een patroon van geweld, blijvend tekortschieten in de zorg voor afhankelijke kinderen of volwassenen, kinderen van een ouder met een ernstige verslaving).' },
   ],
   3: [{ titel: 'Passende hulp', tekst: 'Voldoende zicht op veiligheid; afspraken over samenwerking en regie op veiligheid; zicht op herhaling en patronen; blijvende aandacht voor veiligheid; aandacht voor herstel.' }],
-  4: [{ titel: 'Meewerken', tekst: 'Werken de betrokkenen mee aan de hulp die u biedt of organiseert?' }],
-  5: [{ titel: 'Duurzaam', tekst: 'Leidt de hulp tot directe én stabiele veiligheid? Zo niet, dan (opnieuw) melden.' }],
+  4: [{ titel: 'Meewerken', tekst: 'De betrokkenen nemen de hulp aan, komen afspraken na en laten verandering zien. Alleen instemmen is niet genoeg. Bij nee: melden.' }],
+  5: [{ titel: 'Duurzame veiligheid', tekst: 'De directe veiligheid is hersteld en blijft stabiel: er is zicht op herhaling en patronen, en aandacht voor herstel. Bij nee: (opnieuw) melden.' }],
 };
 
-const LEGE_WAARDEN = ['referentie', 'werktMetVolwassenen', 'categorieen', 'beschrijving', 'waargenomenOp', 'waargenomenDoor', 'zorgtVoorMinderjarigen', 'gevolgenVoorKinderen', 'toelichting', 'met', 'adviesVeiligThuis', 'uitkomst', 'voldoendeSignalen', 'samenvatting', 'reden', 'datum', 'adviseurVeiligThuis', 'afspraken', 'vervolgadviesOp', 'opNaamAdviesvrager', 'overigeZorgmelding', 'soort', 'besprokenMetGezin', 'redenAnoniem', 'melderNaam', 'melderTelefoon', 'melderEmail', 'feiten', 'spoed'];
+const LEGE_WAARDEN = ['kenmerkBevestigd', 'samenMetNaam', 'samenMetOp', 'afsluitToelichting', 'adviesvragerNaam', 'adviesvragerTelefoon', 'adviesvragerEmail', 'onveiligheid', 'referentie', 'werktMetVolwassenen', 'categorieen', 'beschrijving', 'waargenomenOp', 'waargenomenDoor', 'zorgtVoorMinderjarigen', 'gevolgenVoorKinderen', 'toelichting', 'met', 'adviesVeiligThuis', 'uitkomst', 'voldoendeSignalen', 'samenvatting', 'reden', 'datum', 'adviseurVeiligThuis', 'afspraken', 'vervolgadviesOp', 'opNaamAdviesvrager', 'overigeZorgmelding', 'soort', 'besprokenMetGezin', 'redenAnoniem', 'melderNaam', 'melderTelefoon', 'melderEmail', 'feiten', 'spoed'];
 
 /** Every field a template binds gets a value, so no `${...}` is ever left on a card. */
 function formulier(waarden: Record<string, string> = {}, fouten: Record<string, string> = {}, standaard: Record<string, string> = {}) {
@@ -164,12 +183,12 @@ export function hulpKaart(): KaartBijlage {
   return bouw(hulp, { ...LEEG_KADER, kop: 'meldroute · hulp', titel: 'Zo werkt meldroute' }, {});
 }
 
-export function startKaart(waarden?: Record<string, string>, fouten?: Record<string, string>): KaartBijlage {
+export function startKaart(waarden?: Record<string, string>, fouten?: Record<string, string>, kenmerkWaarschuwing = false): KaartBijlage {
   const heeftFouten = fouten !== undefined && Object.keys(fouten).length > 0;
   return bouw(
     start,
     { ...LEEG_KADER, kop: 'Nieuwe meldcode', titel: 'Stap 1 van 5 begint hier', melding: heeftFouten ? 'Controleer het kenmerk; wat u invulde staat er nog.' : '', meldingStijl: 'attention' },
-    formulier(waarden, fouten, { werktMetVolwassenen: 'false' }),
+    { ...formulier(waarden, fouten, { werktMetVolwassenen: 'false', kenmerkBevestigd: 'false' }), waarschuwing: kenmerkWaarschuwing },
   );
 }
 
@@ -193,38 +212,51 @@ interface DossierKaartInvoer {
   readonly dossier: Dossier;
   readonly scherm: Scherm;
   readonly nu: DateTime;
+  readonly veiligThuis: VeiligThuisContact;
   readonly waarden?: Record<string, string>;
   readonly fouten?: Record<string, string>;
   readonly melding?: string;
   readonly meldingSoort?: 'fout' | 'bevestiging';
+  readonly bevestig?: { readonly verb: Verb; readonly data: Record<string, string> };
+  readonly kenmerkWaarschuwing?: boolean;
+}
+
+/**
+ * The secondary actions of a step card. Advies and melding are possible at every step (a
+ * professional may always call Veilig Thuis); correcting and closing are always one click away.
+ */
+function stapActies(d: Dossier, scherm: Scherm): Actie[] {
+  const m = d.meldcode;
+  const gemeld = m.status === 'gemeld';
+  const kanCorrigeren = m.stap > 1 || m.antwoorden.vermoeden !== undefined;
+  return [
+    ...(kanCorrigeren ? [{ verb: 'corrigeer' as const, titel: 'Vorige antwoord corrigeren' }] : []),
+    ...(!gemeld && scherm !== 'advies' && scherm !== 'beslissing' ? [{ verb: 'advies-formulier' as const, titel: 'Advies vastleggen' }] : []),
+    ...(!gemeld && scherm !== 'melding' && scherm !== 'beslissing' ? [{ verb: 'melding-formulier' as const, titel: 'Melden bij Veilig Thuis' }] : []),
+    ...(scherm !== 'afsluiten' ? [{ verb: 'afsluiten-formulier' as const, titel: gemeld ? 'Mijn deel afronden' : 'Meldcode afsluiten' }] : []),
+    { verb: 'verslag', titel: 'Dossierverslag' },
+  ];
 }
 
 /** The card for one dossier: the current step, a form, or its status. */
 export function dossierKaart(v: DossierKaartInvoer): KaartBijlage {
   const d = v.dossier;
   const m = d.meldcode;
-  const lopend = m.status === 'lopend' || m.status === 'zelf-hulp';
+  const open = !isMeldcodeAfgesloten(m);
   const uitkomst = evaluateAfwegingskader(m.antwoorden);
   const stap = v.scherm === 'afweging' ? (uitkomst.volgendeVraag !== null && uitkomst.volgendeVraag <= 2 ? 4 : 5) : m.stap;
+  const vt = v.veiligThuis;
   const basis: Kader = {
-    kop: lopend ? `Stap ${stap} van 5` : 'Meldcode',
-    titel: lopend ? STAP_TITELS[stap] : STAP_TITELS[m.stap],
-    feiten: dossierFeiten(d, v.nu),
+    kop: open ? `Stap ${stap} van 5` : 'Meldcode',
+    titel: STAP_TITELS[stap],
+    feiten: dossierFeiten(d, v.nu, vt),
     melding: v.melding ?? '',
     meldingStijl: v.meldingSoort === 'bevestiging' ? 'good' : 'attention',
     dossierId: d.id,
-    secundair: lopend
-      ? [
-          ...(m.stap > 1 || m.antwoorden.vermoeden !== undefined ? [{ verb: 'corrigeer' as const, titel: 'Vorige antwoord corrigeren' }] : []),
-          // The beslissing card offers advies among its own next steps.
-          ...(m.stap >= 2 && v.scherm !== 'advies' && v.scherm !== 'beslissing' ? [{ verb: 'advies-formulier' as const, titel: 'Advies Veilig Thuis vastleggen' }] : []),
-          ...(v.scherm !== 'afsluiten' ? [{ verb: 'afsluiten-formulier' as const, titel: 'Meldcode afsluiten' }] : []),
-          { verb: 'verslag', titel: 'Dossierverslag' },
-        ]
-      : [{ verb: 'verslag', titel: 'Dossierverslag' }],
+    secundair: open ? stapActies(d, v.scherm) : [{ verb: 'verslag', titel: 'Dossierverslag' }],
   };
   const invoer = formulier(v.waarden, v.fouten, standaardWaarden(v));
-  const terug: Actie = { verb: 'open', titel: 'Terug naar de stap' };
+  const terug: Actie = { verb: 'open', titel: 'Terug naar de casus' };
   switch (v.scherm) {
     case 'signalen':
       return bouw(signalen, basis, { ...invoer, categorieen: SIGNAAL_CATEGORIEEN.map((c) => ({ titel: SIGNAAL_CATEGORIE_LABELS[c], waarde: c })) }, d.id);
@@ -234,57 +266,171 @@ export function dossierKaart(v: DossierKaartInvoer): KaartBijlage {
       return bouw(overleg, basis, invoer, d.id);
     case 'gesprek':
       return bouw(gesprek, basis, invoer, d.id);
-    case 'afweging': {
-      const nummer = uitkomst.volgendeVraag ?? 1;
-      const nuMelden = uitkomst.meldenNoodzakelijk === true && m.status !== 'gemeld' ? [{ verb: 'melding-formulier' as const, titel: 'Nu melden bij Veilig Thuis' }] : [];
-      return bouw(
-        afweging,
-        { ...basis, kop: m.status === 'gemeld' ? 'Stap 5 van 5 · samen met Veilig Thuis' : basis.kop, secundair: [...nuMelden, ...basis.secundair] },
-        { vraagNummer: nummer, vraag: AFWEGINGSVRAGEN[nummer - 1]?.vraag ?? '', samenMetVeiligThuis: uitkomst.samenMetVeiligThuis, definities: DEFINITIES[nummer] ?? [] },
-        d.id,
-      );
-    }
+    case 'afweging':
+      return afwegingKaart(d, basis, invoer, vt);
     case 'beslissing':
-      return beslissingKaart(d, basis);
+      return beslissingKaart(d, basis, vt);
     case 'advies':
-      return bouw(advies, { ...basis, kop: 'Advies', titel: 'Advies van Veilig Thuis vastleggen', secundair: [terug] }, invoer, d.id);
+      return bouw(advies, { ...basis, kop: 'Advies', titel: `Advies van ${vt.naam} vastleggen`, secundair: [terug] }, invoer, d.id);
     case 'melding':
-      return bouw(melding, { ...basis, kop: 'Melding', titel: 'Melding doen bij Veilig Thuis', secundair: [terug] }, invoer, d.id);
+      return meldingKaart(d, { ...basis, secundair: [terug] }, invoer, vt, v.nu);
     case 'afsluiten':
-      return bouw(afsluiten, { ...basis, kop: 'Afsluiten', titel: 'Meldcode afsluiten', secundair: [terug] }, invoer, d.id);
+      return afsluitKaart(d, { ...basis, secundair: [terug] }, invoer);
+    case 'afsluiten-bevestigen':
+      return bevestigAfsluitKaart(d, basis, invoer, v.bevestig);
+    case 'kenmerk':
+      return bouw(kenmerk, { ...basis, kop: 'Kenmerk', titel: 'Kenmerk van de casus wijzigen', secundair: [terug] }, { ...invoer, waarschuwing: v.kenmerkWaarschuwing === true }, d.id);
     case 'status':
-      return statusKaart(d, basis);
+      return statusKaart(d, basis, vt);
   }
 }
 
+function afwegingKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeof formulier>, vt: VeiligThuisContact): KaartBijlage {
+  const m = d.meldcode;
+  const uitkomst = evaluateAfwegingskader(m.antwoorden);
+  const nummer = uitkomst.volgendeVraag ?? 1;
+  const nuMelden = uitkomst.meldenNoodzakelijk === true && m.status !== 'gemeld' ? [{ verb: 'melding-formulier' as const, titel: `Nu melden bij ${vt.naam}` }] : [];
+  const samen = uitkomst.samenMetVeiligThuis && nummer >= 3;
+  const antwoorden =
+    nummer === 2
+      ? [
+          { titel: 'Ja, acute onveiligheid', antwoord: 'ja', onveiligheid: 'acuut' },
+          { titel: 'Ja, structurele onveiligheid', antwoord: 'ja', onveiligheid: 'structureel' },
+          { titel: 'Ja, beide', antwoord: 'ja', onveiligheid: 'beide' },
+          { titel: 'Nee', antwoord: 'nee', onveiligheid: '' },
+        ]
+      : [
+          { titel: 'Ja', antwoord: 'ja', onveiligheid: '' },
+          { titel: 'Nee', antwoord: 'nee', onveiligheid: '' },
+        ];
+  return bouw(
+    afweging,
+    {
+      ...basis,
+      kop: m.status === 'gemeld' ? `Stap ${nummer <= 2 ? 4 : 5} van 5 · na de melding` : basis.kop,
+      secundair: [...nuMelden, ...basis.secundair.filter((a) => !(nuMelden.length > 0 && a.verb === 'melding-formulier'))],
+    },
+    {
+      ...invoer,
+      vraagNummer: nummer,
+      vraag: AFWEGINGSVRAGEN[nummer - 1]?.vraag ?? '',
+      samenMetVeiligThuis: samen,
+      veiligThuisNaam: vt.naam,
+      definities: DEFINITIES[nummer] ?? [],
+      antwoorden: antwoorden.map((a) => ({ ...a, invoer: samen ? 'auto' : 'none' })),
+    },
+    d.id,
+  );
+}
+
+function meldingKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeof formulier>, vt: VeiligThuisContact, nu: DateTime): KaartBijlage {
+  const m = d.meldcode;
+  const acuut = m.onveiligheid === 'acuut' || m.onveiligheid === 'beide';
+  const termijn = veiligheidsbeoordelingDeadline(nu, false);
+  return bouw(
+    melding,
+    { ...basis, kop: 'Melding', titel: `Melding doen bij ${vt.naam}` },
+    {
+      ...invoer,
+      acuut,
+      veiligThuisNaam: vt.naam,
+      veiligThuisTelefoon: vt.telefoon,
+      vroeg: m.stap < 5 || evaluateAfwegingskader(m.antwoorden).volgendeVraag !== null,
+      daarna: acuut
+        ? `Na uw melding: veiligheidsbeoordeling vandaag (spoed) door ${vt.naam}.`
+        : `Na uw melding: veiligheidsbeoordeling door ${vt.naam} uiterlijk ${datum(termijn)} (binnen 5 werkdagen; bij spoed vandaag).`,
+    },
+    d.id,
+  );
+}
+
+const AFSLUIT_UITLEG: Readonly<Record<'lopend' | 'zelf-hulp' | 'gemeld', { tekst: string; knop: string }>> = {
+  lopend: {
+    tekst: 'U sluit de meldcode af als er geen vermoeden van huiselijk geweld of kindermishandeling meer is. Leg vast waarom: dat hoort bij uw verslaglegging.',
+    knop: 'Meldcode afsluiten',
+  },
+  'zelf-hulp': {
+    tekst: 'U heeft besloten zelf hulp te bieden of te organiseren: u biedt of organiseert zelf hulp en blijft de veiligheid volgen. Rond de meldcode af en leg vast hoe de hulp is geregeld.',
+    knop: 'Meldcode afronden',
+  },
+  gemeld: {
+    tekst: 'U rondt uw eigen deel van de meldcode af. De melding blijft bij Veilig Thuis, dat u terugkoppeling geeft. Leg vast waarom u afrondt.',
+    knop: 'Mijn deel afronden',
+  },
+};
+
+function afsluitKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeof formulier>): KaartBijlage {
+  const status = d.meldcode.status === 'afgesloten' ? 'lopend' : d.meldcode.status;
+  const uitleg = AFSLUIT_UITLEG[status];
+  return bouw(afsluiten, { ...basis, kop: 'Afsluiten', titel: uitleg.knop }, { ...invoer, ...uitleg }, d.id);
+}
+
+/** An early exit: the reason is shown, one line of explanation is asked, nothing is recorded yet. */
+function bevestigAfsluitKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeof formulier>, bevestig: DossierKaartInvoer['bevestig']): KaartBijlage {
+  const kaart = bouw(
+    afsluitenBevestigen,
+    { ...basis, kop: 'Afsluiten?', titel: 'Meldcode afsluiten', melding: '', secundair: [] },
+    { ...invoer, reden: basis.melding, verb: bevestig?.verb ?? 'open' },
+    d.id,
+  );
+  // The confirmation sends the original answer again, now with its reason; the template only
+  // knows the dossier id, so the rest of the answer is added here.
+  return metActieData(kaart, 'bevestig', bevestig?.data ?? {});
+}
+
+function metActieData(kaart: KaartBijlage, markering: string, extra: Record<string, string>): KaartBijlage {
+  const { dossierId: _id, verb: _verb, afsluitToelichting: _t, ...data } = extra;
+  const vul = (knoop: unknown): unknown => {
+    if (Array.isArray(knoop)) return knoop.map(vul);
+    if (typeof knoop !== 'object' || knoop === null) return knoop;
+    const uit = Object.fromEntries(Object.entries(knoop).map(([k, w]) => [k, vul(w)])) as Record<string, unknown>;
+    const eigen = uit['data'] as Record<string, unknown> | undefined;
+    if (eigen && eigen[markering] === 'ja') {
+      const { [markering]: _m, ...rest } = eigen;
+      uit['data'] = { ...data, ...rest };
+    }
+    return uit;
+  };
+  return { contentType: ADAPTIVE_CARD, content: vul(kaart.content) as Record<string, unknown> };
+}
+
 function standaardWaarden(v: DossierKaartInvoer): Record<string, string> {
+  const m = v.dossier.meldcode;
+  const acuut = m.onveiligheid === 'acuut' || m.onveiligheid === 'beide';
+  const vandaag = v.nu.setZone(ZONE).toISODate() ?? '';
   return {
     werktMetVolwassenen: 'false',
     adviesVeiligThuis: 'false',
     opNaamAdviesvrager: 'true',
     overigeZorgmelding: 'false',
     besprokenMetGezin: 'false',
-    spoed: 'false',
+    kenmerkBevestigd: 'false',
+    // Acute unsafety: the melding form opens as spoed (the professional may still untick it).
+    spoed: acuut ? 'true' : 'false',
     soort: 'open',
-    datum: v.nu.setZone(ZONE).toISODate() ?? '',
+    datum: vandaag,
+    samenMetOp: vandaag,
     melderNaam: v.dossier.eigenaar.naam,
-    ...(v.scherm === 'melding' && v.dossier.meldcode.signalen ? { feiten: v.dossier.meldcode.signalen.beschrijving } : {}),
+    adviesvragerNaam: v.dossier.eigenaar.naam,
+    referentie: v.dossier.referentie,
+    ...(v.scherm === 'melding' && m.signalen ? { feiten: m.signalen.beschrijving } : {}),
   };
 }
 
-function beslissingKaart(d: Dossier, basis: Kader): KaartBijlage {
+function beslissingKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): KaartBijlage {
   const b = d.meldcode.beslissingen;
-  if (b === undefined) return statusKaart(d, basis);
+  if (b === undefined) return statusKaart(d, basis, vt);
   const melden = b.route === 'melden' || b.route === 'melden-en-hulp';
   const primair: Actie[] = melden
     ? [
-        { verb: 'melding-formulier', titel: 'Melding doen bij Veilig Thuis' },
+        { verb: 'melding-formulier', titel: `Melding doen bij ${vt.naam}` },
         { verb: 'advies-formulier', titel: 'Eerst advies vastleggen' },
       ]
     : [
         { verb: 'advies-formulier', titel: 'Advies vastleggen' },
         { verb: 'melding-formulier', titel: 'Toch melden' },
       ];
+  const vervolg = d.meldcode.vervolgAfweging5Op;
   return bouw(
     beslissing,
     { ...basis, kop: 'Stap 5 van 5', titel: 'Beslissen' },
@@ -293,37 +439,54 @@ function beslissingKaart(d: Dossier, basis: Kader): KaartBijlage {
       beslissing2: b.hulpMogelijk ? 'Hulp bieden of organiseren is (ook) mogelijk' : 'Hulp bieden of organiseren is niet (voldoende) mogelijk',
       reden: b.reden,
       watNu: melden
-        ? 'Doe een melding bij Veilig Thuis. Melden betekent niet dat u de hulp overdraagt: u werkt samen met Veilig Thuis.'
-        : 'Start de hulp en blijf de veiligheid volgen. Advies of ondersteuning van Veilig Thuis blijft mogelijk.',
+        ? `Doe een melding bij ${vt.naam}. Melden betekent niet dat u de hulp overdraagt: u werkt samen met Veilig Thuis.`
+        : `U biedt of organiseert zelf hulp en blijft de veiligheid volgen.${vervolg ? ` Op ${datum(eindVanDag(vervolg))} weegt u afweging 5 opnieuw: leidt de hulp tot duurzame veiligheid?` : ''} Advies of ondersteuning van Veilig Thuis blijft mogelijk.`,
       primair,
     },
     d.id,
   );
 }
 
-function statusKaart(d: Dossier, basis: Kader): KaartBijlage {
+function statusKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): KaartBijlage {
   const m = d.meldcode;
-  const vroeg = m.afsluiting !== undefined && m.afsluiting.reden !== 'handmatig' && m.afsluiting.reden !== 'dossier-afgesloten';
-  if (m.status === 'gemeld') {
+  const kenmerkWijzigen: Actie = { verb: 'kenmerk-formulier', titel: 'Kenmerk wijzigen' };
+  if (m.status === 'gemeld' && d.veiligThuis) {
+    const ontvangen = d.veiligThuis.ontvangstBevestigdOp !== undefined;
+    const termijn = veiligheidsbeoordelingDeadline(vanIso(d.veiligThuis.ontvangenOp), d.veiligThuis.spoed);
+    const wanneerVb = d.veiligThuis.spoed ? 'vandaag (spoed)' : `uiterlijk ${datum(termijn)} (binnen 5 werkdagen)`;
+    const verder = m.stap < 5 ? [{ verb: 'stap-formulier' as const, titel: `Verder met stap ${m.stap}: ${STAP_TITELS[m.stap]}` }] : [];
+    const vragen = m.stap === 5 && evaluateAfwegingskader(m.antwoorden).volgendeVraag !== null ? [{ verb: 'afweging-formulier' as const, titel: `Afweging samen met ${vt.naam}` }] : [];
     return bouw(
       status,
-      { ...basis, kop: 'Meldcode', titel: 'Melding gedaan bij Veilig Thuis', melding: basis.melding || 'De melding is ontvangen door Veilig Thuis.', meldingStijl: basis.melding ? 'attention' : 'good' },
       {
-        toelichting: 'Veilig Thuis doet binnen 5 werkdagen een veiligheidsbeoordeling (bij spoed dezelfde dag) en laat u weten wie de vervolgstappen zet. Melden betekent niet dat u de hulp overdraagt: u werkt samen met Veilig Thuis.',
-        primair: [
-          ...(evaluateAfwegingskader(m.antwoorden).volgendeVraag !== null ? [{ verb: 'afweging-formulier' as const, titel: 'Vraag 3-5 samen met Veilig Thuis' }] : []),
-          { verb: 'casussen', titel: 'Mijn casussen' },
-        ],
+        ...basis,
+        kop: 'Melding',
+        titel: ontvangen ? `Melding ontvangen door ${vt.naam}` : `Melding verstuurd naar ${vt.naam}`,
+        melding: basis.melding,
+        meldingStijl: basis.melding ? basis.meldingStijl : 'good',
+      },
+      {
+        toelichting: [
+          `Wat nu: ${vt.naam} doet ${wanneerVb} een veiligheidsbeoordeling en besluit wie de vervolgstappen zet. U krijgt daarna terugkoppeling van Veilig Thuis, ook als u anoniem ten opzichte van het gezin meldde.`,
+          'Melden betekent niet dat u de hulp overdraagt: u werkt samen met Veilig Thuis.',
+          m.gemeldInStap !== undefined && verder.length + vragen.length > 0 ? `U meldde in stap ${m.gemeldInStap}; de stappen daarna staan nog open en kunt u hier verder vastleggen.` : '',
+          `Vragen of nieuwe zorgen? Bel ${vt.naam}: ${vt.telefoon} (dag en nacht). Bij direct gevaar: 112.`,
+        ]
+          .filter((t) => t !== '')
+          .join('\n\n'),
+        primair: [...verder, ...vragen, { verb: 'casussen', titel: 'Mijn casussen' }],
       },
       d.id,
     );
   }
+  const vroeg = m.afsluiting !== undefined && m.afsluiting.reden !== 'handmatig' && m.afsluiting.reden !== 'dossier-afgesloten';
+  const zelfHulp = m.beslissingen?.route === 'zelf-hulp';
   return bouw(
     status,
-    { ...basis, kop: 'Meldcode', titel: 'Meldcode afgesloten' },
+    { ...basis, kop: 'Meldcode', titel: zelfHulp ? 'Meldcode afgerond: zelf hulp' : 'Meldcode afgesloten' },
     {
-      toelichting: `Afgesloten op ${m.afsluiting ? lokaleTijd(m.afsluiting.op) : '-'}: ${d.gebeurtenissen.at(-1)?.omschrijving ?? ''}${m.afsluiting?.toelichting ? `. ${m.afsluiting.toelichting}` : ''}`,
-      primair: [...(vroeg ? [{ verb: 'corrigeer' as const, titel: 'Vorige antwoord corrigeren' }] : []), { verb: 'nieuw', titel: 'Nieuwe meldcode starten' }],
+      toelichting: `${zelfHulp ? 'Afgerond' : 'Afgesloten'} op ${m.afsluiting ? lokaleTijd(m.afsluiting.op) : '-'}: ${d.gebeurtenissen.at(-1)?.omschrijving ?? ''}${m.afsluiting?.toelichting ? `. Reden: ${m.afsluiting.toelichting}` : ''}${zelfHulp ? '. U biedt of organiseert zelf hulp en blijft de veiligheid volgen.' : ''}`,
+      primair: [...(vroeg ? [{ verb: 'corrigeer' as const, titel: 'Vorige antwoord corrigeren' }] : []), { verb: 'nieuw', titel: 'Nieuwe meldcode starten' }, kenmerkWijzigen],
     },
     d.id,
   );
@@ -337,7 +500,7 @@ export function kaartVoor(w: Weergave): KaartBijlage {
     case 'hulp':
       return hulpKaart();
     case 'start':
-      return startKaart(w.waarden, w.fouten);
+      return startKaart(w.waarden, w.fouten, w.kenmerkWaarschuwing);
     case 'dossier':
       return dossierKaart(w);
     case 'casussen':

@@ -23,7 +23,16 @@ export interface Wijziging {
 export interface Context {
   readonly op: DateTime;
   readonly door: Actor;
+  /** Settings an organisation or region may change; absent means the protocol's defaults. */
+  readonly instellingen?: Instellingen;
 }
+
+export interface Instellingen {
+  /** After choosing zelf hulp, afweging 5 is weighed again after this many weeks. */
+  readonly vervolgZelfHulpWeken?: number;
+}
+
+export const STANDAARD_VERVOLG_ZELF_HULP_WEKEN = 6;
 
 export function tijdstip(op: DateTime): string {
   const iso = op.toUTC().toISO();

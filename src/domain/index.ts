@@ -15,3 +15,4 @@ export * from './privacy.js';
 export * from './tijd/werkdagen.js';
 export * from './tijd/termijnen.js';
 export * from './bewaartermijn.js';
+export * from './identificatie.js';

@@ -1,8 +1,11 @@
 import { AFWEGINGSVRAGEN, beslis, evaluateAfwegingskader, type Afwegingsvraag } from './afwegingskader.js';
-import { metGebeurtenis, tijdstip, type Context, type Effect, type Wijziging } from './effecten.js';
+import { STANDAARD_VERVOLG_ZELF_HULP_WEKEN, metGebeurtenis, tijdstip, type Context, type Effect, type Wijziging } from './effecten.js';
+import { BSN_MELDING, bevatBsn } from './privacy.js';
 import type {
   Advies,
   AfsluitReden,
+  Onveiligheid,
+  VroegeAfsluitReden,
   Dossier,
   Gesprek,
   Kindcheck,
@@ -13,17 +16,32 @@ import type {
   Stap,
 } from './model.js';
 import { fout, ok, type DomeinFout, type Resultaat } from './resultaat.js';
-import { ontvangMelding } from './veiligThuis.js';
+import { ZONE } from './tijd/werkdagen.js';
+import { startVeiligThuis } from './veiligThuis.js';
+
+/** Why an early exit is about to happen; the professional confirms it with a one-line reason. */
+export interface Afsluitbevestiging {
+  readonly afsluitToelichting?: string;
+}
 
 export type MeldcodeCommando =
   | { readonly soort: 'signalen'; readonly signalen: Signalen }
   | { readonly soort: 'kindcheck'; readonly kindcheck: Kindcheck }
-  | { readonly soort: 'overleg'; readonly overleg: Overleg }
-  | { readonly soort: 'gesprek'; readonly gesprek: Gesprek }
-  | { readonly soort: 'afweging'; readonly vraag: Afwegingsvraag; readonly antwoord: boolean }
+  | ({ readonly soort: 'overleg'; readonly overleg: Overleg } & Afsluitbevestiging)
+  | ({ readonly soort: 'gesprek'; readonly gesprek: Gesprek } & Afsluitbevestiging)
+  | ({
+      readonly soort: 'afweging';
+      readonly vraag: Afwegingsvraag;
+      readonly antwoord: boolean;
+      /** Question 2 = ja: acute, structural or both. */
+      readonly onveiligheid?: Onveiligheid;
+      /** Questions 3-5 after acute or structural unsafety: with whom at Veilig Thuis, and when. */
+      readonly samenMet?: { readonly met: string; readonly op: string };
+    } & Afsluitbevestiging)
   | { readonly soort: 'advies'; readonly advies: Advies }
   | { readonly soort: 'melding'; readonly melding: Melding }
   | { readonly soort: 'afsluiten'; readonly toelichting: string }
+  | { readonly soort: 'kenmerk'; readonly referentie: string }
   | { readonly soort: 'corrigeer' };
 
 export type MeldcodeFoutCode =
@@ -32,10 +50,16 @@ export type MeldcodeFoutCode =
   | 'stap-niet-aan-de-beurt'
   | 'vraag-niet-aan-de-beurt'
   | 'kindcheck-niet-nodig'
-  | 'melden-nog-niet-mogelijk'
-  | 'niets-te-corrigeren';
+  | 'niets-te-corrigeren'
+  | 'afsluiten-bevestigen'
+  | 'onveiligheid-ontbreekt'
+  | 'samen-met-veilig-thuis-ontbreekt'
+  | 'referentie-ongeldig';
 
-export type MeldcodeFout = DomeinFout<MeldcodeFoutCode>;
+export interface MeldcodeFout extends DomeinFout<MeldcodeFoutCode> {
+  /** With 'afsluiten-bevestigen': the exit the command would take. */
+  readonly afsluitReden?: VroegeAfsluitReden;
+}
 
 export const STAP_TITELS: Readonly<Record<Stap, string>> = {
   1: 'Signalen in kaart brengen',
@@ -49,6 +73,11 @@ export function nieuweMeldcode(werktMetVolwassenen: boolean): Meldcode {
   return { stap: 1, status: 'lopend', werktMetVolwassenen, antwoorden: {}, adviezen: [] };
 }
 
+/** Closed for the professional: closed before a melding, or their part rounded off after one. */
+export function isMeldcodeAfgesloten(m: Meldcode): boolean {
+  return m.status === 'afgesloten' || m.afsluiting !== undefined;
+}
+
 /** Applies one command of the professional to the meldcode of a dossier. */
 export function pasMeldcodeToe(
   dossier: Dossier,
@@ -57,14 +86,9 @@ export function pasMeldcodeToe(
 ): Resultaat<Wijziging, MeldcodeFout> {
   const m = dossier.meldcode;
   if (commando.soort === 'corrigeer') return corrigeer(dossier, ctx);
-  if (m.status === 'afgesloten') {
+  if (commando.soort === 'kenmerk') return wijzigKenmerk(dossier, commando.referentie, ctx);
+  if (isMeldcodeAfgesloten(m)) {
     return fout({ code: 'meldcode-afgesloten', melding: 'Deze meldcode is afgesloten; er kan niets meer worden vastgelegd.' });
-  }
-  if (m.status === 'gemeld' && !(commando.soort === 'afweging' || commando.soort === 'advies')) {
-    return fout({
-      code: 'al-gemeld',
-      melding: 'Er is al een melding gedaan bij Veilig Thuis; Veilig Thuis is nu verantwoordelijk voor zicht op veiligheid.',
-    });
   }
   switch (commando.soort) {
     case 'signalen':
@@ -75,11 +99,11 @@ export function pasMeldcodeToe(
       }
       return legStap1Vast(dossier, { kindcheck: commando.kindcheck }, ctx, 'Kindcheck vastgelegd');
     case 'overleg':
-      return legOverlegVast(dossier, commando.overleg, ctx);
+      return legOverlegVast(dossier, commando.overleg, ctx, commando.afsluitToelichting);
     case 'gesprek':
-      return legGesprekVast(dossier, commando.gesprek, ctx);
+      return legGesprekVast(dossier, commando.gesprek, ctx, commando.afsluitToelichting);
     case 'afweging':
-      return beantwoord(dossier, commando.vraag, commando.antwoord, ctx);
+      return beantwoord(dossier, commando, ctx);
     case 'advies':
       return legAdviesVast(dossier, commando.advies, ctx);
     case 'melding':
@@ -113,36 +137,73 @@ function legStap1Vast(
   return ok(wijzig(dossier, { ...m, stap: stap1Compleet ? 2 : 1 }, ctx, soort, omschrijving));
 }
 
-function legOverlegVast(dossier: Dossier, overleg: Overleg, ctx: Context): Resultaat<Wijziging, MeldcodeFout> {
+const VROEGE_AFSLUITING: Readonly<Record<VroegeAfsluitReden, string>> = {
+  'onvoldoende-signalen': 'Er zijn geen of onvoldoende signalen: de meldcode stopt na het overleg (stap 2).',
+  'zorgen-weggenomen': 'Het gesprek heeft de zorgen weggenomen: de meldcode wordt afgesloten (stap 3).',
+  'geen-vermoeden': 'U heeft geen vermoeden van huiselijk geweld of kindermishandeling: de meldcode wordt afgesloten (afwegingsvraag 1).',
+};
+
+/**
+ * An early exit the protocol offers (step 2, step 3, afwegingsvraag 1) closes the meldcode only
+ * when the professional confirms it with a reason; until then nothing is recorded. After a melding
+ * there is nothing to close: Veilig Thuis has the case, the answer is simply recorded.
+ */
+function vroegeAfsluiting(
+  na: Wijziging,
+  stap: Stap,
+  reden: VroegeAfsluitReden,
+  ctx: Context,
+  toelichting: string | undefined,
+): Resultaat<Wijziging, MeldcodeFout> {
+  if (na.dossier.meldcode.status === 'gemeld') return ok(na);
+  const tekst = toelichting?.trim();
+  if (!tekst) return fout({ code: 'afsluiten-bevestigen', melding: VROEGE_AFSLUITING[reden], afsluitReden: reden });
+  return ok(sluit({ ...na.dossier, meldcode: { ...na.dossier.meldcode, stap } }, reden, ctx, tekst));
+}
+
+function legOverlegVast(dossier: Dossier, overleg: Overleg, ctx: Context, afsluitToelichting?: string): Resultaat<Wijziging, MeldcodeFout> {
   if (dossier.meldcode.stap !== 2) return niet(dossier.meldcode, 2);
   const na = wijzig(dossier, { ...dossier.meldcode, overleg, stap: 3 }, ctx, 'overleg', 'Overleg vastgelegd');
   // Step 2: with no or insufficient signals the meldcode stops here.
-  return ok(overleg.voldoendeSignalen ? na : sluit({ ...na.dossier, meldcode: { ...na.dossier.meldcode, stap: 2 } }, 'onvoldoende-signalen', ctx));
+  return overleg.voldoendeSignalen ? ok(na) : vroegeAfsluiting(na, 2, 'onvoldoende-signalen', ctx, afsluitToelichting);
 }
 
-function legGesprekVast(dossier: Dossier, gesprek: Gesprek, ctx: Context): Resultaat<Wijziging, MeldcodeFout> {
+function legGesprekVast(dossier: Dossier, gesprek: Gesprek, ctx: Context, afsluitToelichting?: string): Resultaat<Wijziging, MeldcodeFout> {
   if (dossier.meldcode.stap !== 3) return niet(dossier.meldcode, 3);
   const omschrijving = gesprek.uitkomst === 'niet-gevoerd' ? 'Gesprek niet gevoerd (reden vastgelegd)' : 'Gesprek met de cliënt vastgelegd';
   const na = wijzig(dossier, { ...dossier.meldcode, gesprek, stap: 4 }, ctx, 'gesprek', omschrijving);
-  if (gesprek.uitkomst !== 'zorgen-weggenomen') return ok(na);
-  return ok(sluit({ ...na.dossier, meldcode: { ...na.dossier.meldcode, stap: 3 } }, 'zorgen-weggenomen', ctx));
+  return gesprek.uitkomst === 'zorgen-weggenomen' ? vroegeAfsluiting(na, 3, 'zorgen-weggenomen', ctx, afsluitToelichting) : ok(na);
 }
 
-function beantwoord(dossier: Dossier, vraag: Afwegingsvraag, antwoord: boolean, ctx: Context): Resultaat<Wijziging, MeldcodeFout> {
+const ONVEILIGHEID_LABEL: Readonly<Record<Onveiligheid, string>> = {
+  acuut: 'acute onveiligheid',
+  structureel: 'structurele onveiligheid',
+  beide: 'acute en structurele onveiligheid',
+};
+
+function beantwoord(dossier: Dossier, c: Extract<MeldcodeCommando, { soort: 'afweging' }>, ctx: Context): Resultaat<Wijziging, MeldcodeFout> {
+  const { vraag, antwoord } = c;
   const m = dossier.meldcode;
   const stapVanVraag: Stap = vraag <= 2 ? 4 : 5;
-  const volgende = evaluateAfwegingskader(m.antwoorden).volgendeVraag;
-  if (m.status === 'gemeld' && vraag <= 2) {
-    return fout({ code: 'al-gemeld', melding: 'De melding is gedaan; alleen afwegingsvraag 3 tot en met 5 worden nog samen met Veilig Thuis beantwoord.' });
-  }
-  if (m.status !== 'gemeld' && m.stap !== stapVanVraag) return niet(m, stapVanVraag);
-  if (volgende !== vraag) {
+  const voor = evaluateAfwegingskader(m.antwoorden);
+  if (m.stap !== stapVanVraag) return niet(m, stapVanVraag);
+  if (voor.volgendeVraag !== vraag) {
     return fout({
       code: 'vraag-niet-aan-de-beurt',
       melding:
-        volgende === null
+        voor.volgendeVraag === null
           ? 'Het afwegingskader is al volledig beantwoord.'
-          : `Beantwoord eerst afwegingsvraag ${volgende}; vraag ${vraag} komt daarna.`,
+          : `Beantwoord eerst afwegingsvraag ${voor.volgendeVraag}; vraag ${vraag} komt daarna.`,
+    });
+  }
+  if (vraag === 2 && antwoord && c.onveiligheid === undefined) {
+    return fout({ code: 'onveiligheid-ontbreekt', melding: 'Geef aan of het om acute of structurele onveiligheid gaat (of beide).' });
+  }
+  const samenMet = vraag >= 3 && voor.samenMetVeiligThuis ? c.samenMet : undefined;
+  if (vraag >= 3 && voor.samenMetVeiligThuis && (samenMet === undefined || samenMet.met.trim() === '')) {
+    return fout({
+      code: 'samen-met-veilig-thuis-ontbreekt',
+      melding: 'Deze vraag beantwoordt u samen met Veilig Thuis: vul in met wie (naam, of "telefonisch advies") en wanneer.',
     });
   }
   const veld = AFWEGINGSVRAGEN[vraag - 1]?.veld;
@@ -151,45 +212,61 @@ function beantwoord(dossier: Dossier, vraag: Afwegingsvraag, antwoord: boolean, 
   const uitkomst = evaluateAfwegingskader(antwoorden);
   const beslissingen = beslis(antwoorden) ?? undefined;
   const stap: Stap = vraag >= 2 ? 5 : 4;
-  const status = m.status === 'gemeld' ? 'gemeld' : beslissingen?.route === 'zelf-hulp' ? 'zelf-hulp' : 'lopend';
-  const na = wijzig(
-    dossier,
-    { ...m, antwoorden, stap, status, ...(beslissingen ? { beslissingen } : {}) },
-    ctx,
-    'afweging',
-    `Afwegingsvraag ${vraag}: ${antwoord ? 'ja' : 'nee'}`,
-  );
-  return ok(uitkomst.afsluiten ? sluit(na.dossier, 'geen-vermoeden', ctx) : na);
+  const zelfHulp = m.status !== 'gemeld' && beslissingen?.route === 'zelf-hulp';
+  const status = m.status === 'gemeld' ? 'gemeld' : zelfHulp ? 'zelf-hulp' : 'lopend';
+  const weken = ctx.instellingen?.vervolgZelfHulpWeken ?? STANDAARD_VERVOLG_ZELF_HULP_WEKEN;
+  const { onveiligheid: _o, vervolgAfweging5Op: _v, ...rest } = m;
+  const onveiligheid = vraag === 2 ? (antwoord ? c.onveiligheid : undefined) : m.onveiligheid;
+  const samen = samenMet ? [...(m.samenMetVeiligThuis ?? []).filter((s) => s.vraag !== vraag), { vraag: vraag as 3 | 4 | 5, met: samenMet.met.trim(), op: samenMet.op }] : m.samenMetVeiligThuis;
+  const meldcode: Meldcode = {
+    ...rest,
+    antwoorden,
+    stap,
+    status,
+    ...(onveiligheid ? { onveiligheid } : {}),
+    ...(samen ? { samenMetVeiligThuis: samen } : {}),
+    ...(beslissingen ? { beslissingen } : {}),
+    ...(zelfHulp ? { vervolgAfweging5Op: vervolgDatum(ctx, weken) } : {}),
+  };
+  const detail = vraag === 2 && antwoord && c.onveiligheid ? ` (${ONVEILIGHEID_LABEL[c.onveiligheid]})` : samenMet ? ` (samen met Veilig Thuis: ${samenMet.met.trim()})` : '';
+  const na = wijzig(dossier, meldcode, ctx, 'afweging', `Afwegingsvraag ${vraag}: ${antwoord ? 'ja' : 'nee'}${detail}`);
+  return uitkomst.afsluiten ? vroegeAfsluiting(na, 4, 'geen-vermoeden', ctx, c.afsluitToelichting) : ok(na);
 }
 
+function vervolgDatum(ctx: Context, weken: number): string {
+  const datum = ctx.op.setZone(ZONE).plus({ weeks: weken }).toISODate();
+  if (datum === null) throw new RangeError('Ongeldig tijdstip.');
+  return datum;
+}
+
+/** Advies may be asked at any step: a professional can always call Veilig Thuis (seed 004 §4). */
 function legAdviesVast(dossier: Dossier, advies: Advies, ctx: Context): Resultaat<Wijziging, MeldcodeFout> {
   const m = dossier.meldcode;
-  if (m.stap < 2) {
-    return fout({
-      code: 'stap-niet-aan-de-beurt',
-      melding: 'Breng eerst de signalen in kaart (stap 1); daarna kunt u advies vragen aan Veilig Thuis.',
-    });
-  }
   return ok(wijzig(dossier, { ...m, adviezen: [...m.adviezen, advies] }, ctx, 'advies', `Advies van Veilig Thuis vastgelegd (${advies.datum})`));
 }
 
+/**
+ * A melding may be made at any step: Veilig Thuis always accepts a melding from a professional
+ * who identifies themselves, and in a crisis the professional calls at once (seed 001, 004 §5).
+ * The steps not yet walked stay open and can still be recorded afterwards.
+ */
 function doeMelding(dossier: Dossier, melding: Melding, ctx: Context): Resultaat<Wijziging, MeldcodeFout> {
   const m = dossier.meldcode;
-  const uitkomst = evaluateAfwegingskader(m.antwoorden);
-  // Melden is possible once beslissing 1 says so, or once the afweging is complete: the choice
-  // to report stays the professional's, and Veilig Thuis always accepts a melding.
-  const magMelden = m.stap === 5 && (uitkomst.meldenNoodzakelijk === true || uitkomst.volgendeVraag === null);
-  if (!magMelden) {
-    return fout({
-      code: 'melden-nog-niet-mogelijk',
-      melding: 'Doorloop eerst de stappen tot en met de afweging (stap 4 en 5); daarna kunt u melden bij Veilig Thuis.',
-    });
+  if (m.status === 'gemeld') {
+    return fout({ code: 'al-gemeld', melding: 'Er is al een melding gedaan bij Veilig Thuis; Veilig Thuis is nu verantwoordelijk voor zicht op veiligheid.' });
   }
-  const meldcode: Meldcode = { ...m, melding, status: 'gemeld', gemeldOp: tijdstip(ctx.op) };
-  const omschrijving = `Melding bij Veilig Thuis gedaan (${melding.soort === 'open' ? 'open' : 'anoniem t.o.v. het gezin'}${melding.spoed ? ', spoed' : ''})`;
-  const na = wijzig(dossier, meldcode, ctx, 'melding', omschrijving);
-  const ontvangen = ontvangMelding(na.dossier, melding.spoed, ctx);
-  return ok({ dossier: ontvangen.dossier, effecten: [...na.effecten, ...ontvangen.effecten] });
+  const { vervolgAfweging5Op: _v, ...rest } = m;
+  const meldcode: Meldcode = { ...rest, melding, status: 'gemeld', gemeldOp: tijdstip(ctx.op), gemeldInStap: m.stap };
+  const omschrijving = `Melding verstuurd naar Veilig Thuis (${melding.soort === 'open' ? 'open' : 'anoniem t.o.v. het gezin'}${melding.spoed ? ', spoed' : ''})`;
+  return ok(startVeiligThuis(wijzig(dossier, meldcode, ctx, 'melding', omschrijving).dossier, melding.spoed, ctx));
+}
+
+function wijzigKenmerk(dossier: Dossier, referentie: string, ctx: Context): Resultaat<Wijziging, MeldcodeFout> {
+  const nieuw = referentie.trim();
+  if (nieuw.length === 0 || nieuw.length > 80) return fout({ code: 'referentie-ongeldig', melding: 'Geef een kort kenmerk van hoogstens 80 tekens, bijvoorbeeld "Gezin K., groep 5".' });
+  if (bevatBsn(nieuw)) return fout({ code: 'referentie-ongeldig', melding: BSN_MELDING });
+  // The old and new kenmerk are not repeated in the history: the event only says that it changed.
+  return ok({ dossier: metGebeurtenis({ ...dossier, referentie: nieuw }, ctx, 'kenmerk', 'Kenmerk van de casus gewijzigd'), effecten: [] });
 }
 
 const AFSLUIT_OMSCHRIJVING: Readonly<Record<AfsluitReden, string>> = {
@@ -201,42 +278,67 @@ const AFSLUIT_OMSCHRIJVING: Readonly<Record<AfsluitReden, string>> = {
 };
 
 function sluit(dossier: Dossier, reden: AfsluitReden, ctx: Context, toelichting?: string): Wijziging {
+  const m = dossier.meldcode;
   const afsluiting = { reden, op: tijdstip(ctx.op), ...(toelichting ? { toelichting } : {}) };
-  return wijzig(dossier, { ...dossier.meldcode, status: 'afgesloten', afsluiting }, ctx, 'afsluiting', AFSLUIT_OMSCHRIJVING[reden], [
-    { soort: 'dossier-afgesloten' },
-  ]);
+  if (m.status === 'gemeld') {
+    // After a melding the professional rounds off their own part; Veilig Thuis keeps the case.
+    return wijzig(dossier, { ...m, afsluiting }, ctx, 'afsluiting', 'Eigen deel van de meldcode afgerond; de melding blijft bij Veilig Thuis');
+  }
+  const { vervolgAfweging5Op: _v, ...rest } = m;
+  const omschrijving = m.status === 'zelf-hulp' ? 'Meldcode afgerond: zelf hulp geboden of georganiseerd' : AFSLUIT_OMSCHRIJVING[reden];
+  return wijzig(dossier, { ...rest, status: 'afgesloten', afsluiting }, ctx, 'afsluiting', omschrijving, [{ soort: 'dossier-afgesloten' }]);
 }
 
 /**
  * Takes back the most recent answer so the professional can correct it. Recorded texts stay as
  * they were, so the form comes back filled in; an early exit is reopened. A melding cannot be
- * taken back: Veilig Thuis has received it.
+ * taken back: Veilig Thuis has received it; what was recorded after it can be corrected.
  */
 function corrigeer(dossier: Dossier, ctx: Context): Resultaat<Wijziging, MeldcodeFout> {
   const m = dossier.meldcode;
-  if (m.status === 'gemeld') {
-    return fout({ code: 'al-gemeld', melding: 'Een melding bij Veilig Thuis kan niet worden teruggedraaid. Neem contact op met Veilig Thuis.' });
-  }
-  if (m.status === 'afgesloten') {
+  if (m.status === 'afgesloten' || m.afsluiting !== undefined) {
     const reden = m.afsluiting?.reden;
-    if (reden === undefined || reden === 'handmatig' || reden === 'dossier-afgesloten') {
+    if (m.status !== 'afgesloten' || reden === undefined || reden === 'handmatig' || reden === 'dossier-afgesloten') {
       return fout({ code: 'meldcode-afgesloten', melding: 'Deze meldcode is bewust afgesloten en kan niet worden heropend.' });
     }
     const antwoorden = reden === 'geen-vermoeden' ? {} : m.antwoorden;
-    const { afsluiting: _weg, ...heropend } = m;
+    const { afsluiting: _weg, beslissingen: _b, ...heropend } = m;
     return ok(wijzig(dossier, { ...heropend, status: 'lopend', antwoorden }, ctx, 'correctie', `Afsluiting teruggedraaid om te corrigeren (stap ${m.stap})`));
   }
+  const gemeld = m.status === 'gemeld';
   const laatsteVraag = [...AFWEGINGSVRAGEN].reverse().find((v) => m.antwoorden[v.veld] !== undefined);
-  if (laatsteVraag !== undefined) {
+  // After a melding only what came after it can be taken back: the steps walked since, and the
+  // afwegingsvragen 3-5 (those never undo the melding itself).
+  const naMelding = (stap: Stap) => !gemeld || stap > (m.gemeldInStap ?? 5);
+  if (laatsteVraag !== undefined && (laatsteVraag.nummer >= 3 || naMelding(4))) {
     const { [laatsteVraag.veld]: _weg, ...antwoorden } = m.antwoorden;
-    const { beslissingen: _b, ...zonderBeslissing } = m;
+    const { beslissingen: _b, vervolgAfweging5Op: _v, onveiligheid: _o, samenMetVeiligThuis: _s, ...zonder } = m;
+    const samen = (m.samenMetVeiligThuis ?? []).filter((s) => s.vraag !== laatsteVraag.nummer);
     const stap: Stap = laatsteVraag.nummer <= 2 ? 4 : 5;
     return ok(
-      wijzig(dossier, { ...zonderBeslissing, antwoorden, stap, status: 'lopend' }, ctx, 'correctie', `Antwoord op afwegingsvraag ${laatsteVraag.nummer} teruggenomen`),
+      wijzig(
+        dossier,
+        {
+          ...zonder,
+          antwoorden,
+          stap,
+          status: gemeld ? 'gemeld' : 'lopend',
+          ...(laatsteVraag.nummer !== 2 && m.onveiligheid ? { onveiligheid: m.onveiligheid } : {}),
+          ...(samen.length > 0 ? { samenMetVeiligThuis: samen } : {}),
+        },
+        ctx,
+        'correctie',
+        `Antwoord op afwegingsvraag ${laatsteVraag.nummer} teruggenomen`,
+      ),
     );
   }
-  if (m.stap === 1) {
-    return fout({ code: 'niets-te-corrigeren', melding: 'U bent bij de eerste stap; er is nog geen eerder antwoord om te corrigeren.' });
+  if (m.stap === 1 || (laatsteVraag === undefined && !naMelding(m.stap))) {
+    return gemeld
+      ? fout({ code: 'al-gemeld', melding: 'Een melding bij Veilig Thuis kan niet worden teruggedraaid. Neem contact op met Veilig Thuis.' })
+      : fout({ code: 'niets-te-corrigeren', melding: 'U bent bij de eerste stap; er is nog geen eerder antwoord om te corrigeren.' });
+  }
+  if (laatsteVraag !== undefined) {
+    return fout({ code: 'al-gemeld', melding: 'Een melding bij Veilig Thuis kan niet worden teruggedraaid. Neem contact op met Veilig Thuis.' });
   }
   const vorige = (m.stap - 1) as Stap;
   return ok(wijzig(dossier, { ...m, stap: vorige }, ctx, 'correctie', `Terug naar stap ${vorige} om te corrigeren`));

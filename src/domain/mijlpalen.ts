@@ -16,6 +16,8 @@ export interface Mijlpaal {
   /** Stable within a dossier; part of every reminder's idempotency key. */
   readonly id: string;
   readonly omschrijving: string;
+  /** A short qualifier shown after the date, e.g. "spoed" or "binnen 5 werkdagen". */
+  readonly toelichting?: string;
   readonly deadline: DateTime;
   readonly verantwoordelijke: Verantwoordelijke;
 }
@@ -36,13 +38,22 @@ export function openMijlpalen(dossier: Dossier, kalender: WerkdagKalender = land
       verantwoordelijke: 'professional',
     });
   }
+  if (m.status === 'zelf-hulp' && m.vervolgAfweging5Op) {
+    mijlpalen.push({
+      id: `vervolg-afweging-5-${m.vervolgAfweging5Op}`,
+      omschrijving: 'Afweging 5 opnieuw: leidt de hulp tot duurzame veiligheid?',
+      deadline: eindVanDag(m.vervolgAfweging5Op),
+      verantwoordelijke: 'professional',
+    });
+  }
   const vt = dossier.veiligThuis;
   if (vt === undefined || vt.fase === 'afgesloten') return sorteer(mijlpalen);
 
   if (vt.fase === 'melding-ontvangen') {
     mijlpalen.push({
       id: 'veiligheidsbeoordeling',
-      omschrijving: vt.spoed ? 'Veiligheidsbeoordeling (spoed: vandaag)' : 'Veiligheidsbeoordeling (binnen 5 werkdagen)',
+      omschrijving: 'Veiligheidsbeoordeling',
+      toelichting: vt.spoed ? 'spoed' : 'binnen 5 werkdagen',
       deadline: veiligheidsbeoordelingDeadline(vanIso(vt.ontvangenOp), vt.spoed, kalender),
       verantwoordelijke: 'veilig-thuis',
     });

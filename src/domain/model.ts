@@ -113,6 +113,22 @@ export const Gesprek = z.discriminatedUnion('uitkomst', [
 ]);
 export type Gesprek = z.infer<typeof Gesprek>;
 
+/** Question 2 in detail: acute, structural or both (DOMAIN.md §2, definitions on the card). */
+export const ONVEILIGHEDEN = ['acuut', 'structureel', 'beide'] as const;
+export const Onveiligheid = z.enum(ONVEILIGHEDEN);
+export type Onveiligheid = z.infer<typeof Onveiligheid>;
+
+/**
+ * After acute or structural unsafety questions 3-5 are answered together with Veilig Thuis: with
+ * whom there (a name, or "telefonisch advies") and on which day.
+ */
+export const SamenMetVeiligThuis = z.object({
+  vraag: z.union([z.literal(3), z.literal(4), z.literal(5)]),
+  met: Tekst(200),
+  op: z.iso.date(),
+});
+export type SamenMetVeiligThuis = z.infer<typeof SamenMetVeiligThuis>;
+
 export const Antwoorden = z.object({
   vermoeden: z.boolean().optional(),
   acuutOfStructureelOnveilig: z.boolean().optional(),
@@ -134,6 +150,13 @@ export const Beslissingen = z.object({
 });
 export type Beslissingen = z.infer<typeof Beslissingen>;
 
+export const Contactgegevens = z.object({
+  naam: Tekst(200),
+  telefoon: z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, 'Vul een geldig telefoonnummer in.'),
+  email: z.email().optional(),
+});
+export type Contactgegevens = z.infer<typeof Contactgegevens>;
+
 /**
  * An advies from Veilig Thuis. Deliberately holds nothing that identifies the directbetrokkenen:
  * VT records no personal data of them for an advies (seed 001).
@@ -146,15 +169,14 @@ export const Advies = z.object({
   opNaamAdviesvrager: z.boolean(),
   /** An advies about an 'overige zorgmelding' is kept 2 years (seed 004 §5.1). */
   overigeZorgmelding: z.boolean().default(false),
+  /**
+   * VT registers an advies on the name of the adviesvrager (seed 004 §4.1): their own contact
+   * details, never those of the directbetrokkenen. Optional only for records made before it was asked.
+   */
+  adviesvrager: Contactgegevens.optional(),
 });
 export type Advies = z.infer<typeof Advies>;
 
-export const Contactgegevens = z.object({
-  naam: Tekst(200),
-  telefoon: z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, 'Vul een geldig telefoonnummer in.'),
-  email: z.email().optional(),
-});
-export type Contactgegevens = z.infer<typeof Contactgegevens>;
 
 export const Melding = z.discriminatedUnion('soort', [
   z.object({
@@ -179,7 +201,9 @@ export const MELDCODE_STATUSSEN = ['lopend', 'afgesloten', 'zelf-hulp', 'gemeld'
 export const MeldcodeStatus = z.enum(MELDCODE_STATUSSEN);
 export type MeldcodeStatus = z.infer<typeof MeldcodeStatus>;
 
+/** Exits the protocol itself offers at step 2, 3 and afwegingsvraag 1; each is confirmed with a reason. */
 export const VROEGE_AFSLUITREDENEN = ['onvoldoende-signalen', 'zorgen-weggenomen', 'geen-vermoeden'] as const;
+export type VroegeAfsluitReden = (typeof VROEGE_AFSLUITREDENEN)[number];
 export const AfsluitReden = z.enum([...VROEGE_AFSLUITREDENEN, 'handmatig', 'dossier-afgesloten']);
 export type AfsluitReden = z.infer<typeof AfsluitReden>;
 
@@ -196,10 +220,16 @@ export const Meldcode = z.object({
   overleg: Overleg.optional(),
   gesprek: Gesprek.optional(),
   antwoorden: Antwoorden,
+  onveiligheid: Onveiligheid.optional(),
+  samenMetVeiligThuis: z.array(SamenMetVeiligThuis).optional(),
   beslissingen: Beslissingen.optional(),
+  /** Zelf hulp: the day the professional weighs afweging 5 again (does the help lead to durable safety?). */
+  vervolgAfweging5Op: z.iso.date().optional(),
   adviezen: z.array(Advies),
   melding: Melding.optional(),
   gemeldOp: Tijdstip.optional(),
+  /** A professional may melden at any step; the steps after this one were not walked before it. */
+  gemeldInStap: Stap.optional(),
   afsluiting: z.object({ reden: AfsluitReden, toelichting: Tekst(2000).optional(), op: Tijdstip }).optional(),
 });
 export type Meldcode = z.infer<typeof Meldcode>;
@@ -321,6 +351,11 @@ export const VeiligThuis = z.object({
   fase: VtFase,
   regioId: Tekst(100),
   ontvangenOp: Tijdstip,
+  /**
+   * Set when Veilig Thuis has actually received the melding (its channel got the card). Until
+   * then the professional's card says "verstuurd", never "ontvangen".
+   */
+  ontvangstBevestigdOp: Tijdstip.optional(),
   spoed: z.boolean(),
   veiligheidsbeoordeling: Veiligheidsbeoordeling.optional(),
   vervolg: Vervolg.optional(),

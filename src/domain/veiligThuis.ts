@@ -96,8 +96,12 @@ const TOEGESTAAN: Readonly<Record<VtCommando['soort'], readonly VtFase[]>> = {
   'sluit-af': ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
 };
 
-/** A melding arrives at Veilig Thuis of the dossier's region. */
-export function ontvangMelding(dossier: Dossier, spoed: boolean, ctx: Context): Wijziging {
+/**
+ * A melding is handed to Veilig Thuis of the dossier's region: its process starts, with the
+ * deadlines counted from now. Whether VT has actually received it is recorded separately
+ * (`bevestigOntvangst`), so the professional is never told "ontvangen" too early.
+ */
+export function startVeiligThuis(dossier: Dossier, spoed: boolean, ctx: Context): Wijziging {
   const veiligThuis: VeiligThuis = {
     fase: 'melding-ontvangen',
     regioId: dossier.regioId,
@@ -106,10 +110,20 @@ export function ontvangMelding(dossier: Dossier, spoed: boolean, ctx: Context): 
     veiligheidsvoorwaarden: [],
     escalaties: [],
   };
-  return {
-    dossier: metGebeurtenis({ ...dossier, veiligThuis }, ctx, 'melding-ontvangen', 'Melding ontvangen door Veilig Thuis'),
-    effecten: [{ soort: 'melding-naar-veilig-thuis', regioId: dossier.regioId, spoed }],
-  };
+  return { dossier: { ...dossier, veiligThuis }, effecten: [{ soort: 'melding-naar-veilig-thuis', regioId: dossier.regioId, spoed }] };
+}
+
+/** A melding Veilig Thuis registers itself (police, citizen, a professional by phone): received at once. */
+export function ontvangMelding(dossier: Dossier, spoed: boolean, ctx: Context): Wijziging {
+  const gestart = startVeiligThuis(dossier, spoed, ctx);
+  return { ...gestart, dossier: bevestigOntvangst(gestart.dossier, ctx) };
+}
+
+/** Veilig Thuis has the melding: credited to whoever received it at Veilig Thuis, not to the melder. */
+export function bevestigOntvangst(dossier: Dossier, ctx: Context): Dossier {
+  const vt = dossier.veiligThuis;
+  if (vt === undefined || vt.ontvangstBevestigdOp !== undefined) return dossier;
+  return metGebeurtenis({ ...dossier, veiligThuis: { ...vt, ontvangstBevestigdOp: tijdstip(ctx.op) } }, ctx, 'melding-ontvangen', 'Melding ontvangen door Veilig Thuis');
 }
 
 export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: Context): Resultaat<Wijziging, VtFout> {
@@ -344,10 +358,14 @@ export interface ZichtOpVeiligheid {
  */
 export function zichtOpVeiligheid(dossier: Dossier, nu: DateTime, kalender: WerkdagKalender = landelijkeKalender): ZichtOpVeiligheid {
   const vt = dossier.veiligThuis;
-  const professional: ZichtOpVeiligheid = { houder: 'professional', omschrijving: `${dossier.eigenaar.naam} (professional)` };
+  const professional: ZichtOpVeiligheid = { houder: 'professional', omschrijving: dossier.eigenaar.naam };
   const veiligThuis: ZichtOpVeiligheid = { houder: 'veilig-thuis', omschrijving: 'Veilig Thuis' };
   const niemand: ZichtOpVeiligheid = { houder: 'niemand', omschrijving: 'Niemand: het dossier is afgesloten' };
-  if (vt === undefined) return dossier.meldcode.status === 'afgesloten' ? niemand : professional;
+  if (vt === undefined) {
+    // Zelf hulp means the professional helps and keeps following safety, also once the meldcode is rounded off.
+    if (dossier.meldcode.beslissingen?.route === 'zelf-hulp') return { houder: 'professional', omschrijving: `${dossier.eigenaar.naam}, die zelf hulp biedt of organiseert` };
+    return dossier.meldcode.status === 'afgesloten' ? niemand : professional;
+  }
   switch (vt.fase) {
     case 'melding-ontvangen': {
       const uiterlijk = uiterlijkeStartZichtVeiligThuis(vanIso(vt.ontvangenOp), kalender);

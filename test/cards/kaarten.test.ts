@@ -6,6 +6,9 @@ import { kaartProblemen } from '../support/adaptiveCards.js';
 import { ams, gemeld, meldcode, nieuwDossier, signalen, totStap4, vraag } from '../domain/fixtures.js';
 
 const nu = ams('2026-03-02 11:00');
+const veiligThuis = { naam: 'Veilig Thuis Gelderland-Zuid', telefoon: '0800-2000' };
+const dossierWeergave = (dossier: Dossier, scherm: Scherm, extra: Partial<Extract<Weergave, { soort: 'dossier' }>> = {}): Weergave => ({ soort: 'dossier', dossier, scherm, nu, veiligThuis, ...extra });
+const acuut = () => meldcode(meldcode(totStap4(), vraag(1, true)).dossier, vraag(2, true, 'acuut')).dossier;
 const stap5 = () => [vraag(1, true), vraag(2, false), vraag(3, true), vraag(4, true), vraag(5, true)].reduce((d, c) => meldcode(d, c).dossier, totStap4());
 const afgesloten = () => meldcode(meldcode(nieuwDossier(), signalen).dossier, { soort: 'afsluiten', toelichting: 'Geen zorgen meer.' }).dossier;
 
@@ -21,6 +24,11 @@ const dossierSchermen: [string, () => Dossier, Scherm][] = [
   ['afsluiten', () => totStap4(), 'afsluiten'],
   ['status gemeld', () => gemeld(), 'status'],
   ['status afgesloten', afgesloten, 'status'],
+  ['afwegingsvraag 3 samen met Veilig Thuis', acuut, 'afweging'],
+  ['melding na acute onveiligheid', acuut, 'melding'],
+  ['afsluiten bevestigen', () => totStap4(), 'afsluiten-bevestigen'],
+  ['kenmerk wijzigen', () => totStap4(), 'kenmerk'],
+  ['melding in stap 2, stappen nog open', () => meldcode(meldcode(nieuwDossier(), signalen).dossier, { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder: { naam: 'A', telefoon: '0612345678' }, feiten: 'Feiten.', spoed: false } }).dossier, 'status'],
 ];
 
 const weergaven: [string, () => Weergave][] = [
@@ -33,7 +41,7 @@ const weergaven: [string, () => Weergave][] = [
   ['geen casussen', () => ({ soort: 'casussen', dossiers: [], nu })],
   ['verslag', () => ({ soort: 'verslag', dossier: gemeld(), tekst: 'Dossierverslag\nRegel 2', nu })],
   ['fout', () => ({ soort: 'fout', melding: 'U heeft geen toegang tot deze casus.' })],
-  ...dossierSchermen.map(([naam, maak, scherm]): [string, () => Weergave] => [naam, () => ({ soort: 'dossier', dossier: maak(), scherm, nu })]),
+  ...dossierSchermen.map(([naam, maak, scherm]): [string, () => Weergave] => [naam, () => dossierWeergave(maak(), scherm)]),
 ];
 
 function alleActies(knoop: unknown, acties: Record<string, unknown>[] = []): Record<string, unknown>[] {
@@ -65,16 +73,16 @@ describe('card templates', () => {
   });
 
   it('says where you are, who holds zicht op veiligheid and the next deadline', () => {
-    const json = JSON.stringify(kaartVoor({ soort: 'dossier', dossier: meldcode(nieuwDossier(), signalen).dossier, scherm: 'overleg', nu }).content);
+    const json = JSON.stringify(kaartVoor(dossierWeergave(meldcode(nieuwDossier(), signalen).dossier, 'overleg')).content);
     expect(json).toContain('Stap 2 van 5');
-    expect(json).toContain('Zicht op veiligheid');
-    expect(json).toContain('Juf Annelies (professional)');
-    const vt = JSON.stringify(kaartVoor({ soort: 'dossier', dossier: gemeld('2026-03-02 10:00'), scherm: 'status', nu }).content);
-    expect(vt).toContain('Veiligheidsbeoordeling (binnen 5 werkdagen): uiterlijk maandag 9 maart 2026 (Veilig Thuis)');
+    expect(json).toContain('"title":"Zicht op veiligheid","value":"Juf Annelies"');
+    expect(json).not.toContain('(professional)');
+    const vt = JSON.stringify(kaartVoor(dossierWeergave(gemeld('2026-03-02 10:00'), 'status')).content);
+    expect(vt).toContain('Veiligheidsbeoordeling: uiterlijk maandag 9 maart 2026 (binnen 5 werkdagen) · Veilig Thuis');
   });
 
   it('puts entered values back with a Dutch error next to the field', () => {
-    const kaart = kaartVoor({ soort: 'dossier', dossier: nieuwDossier(), scherm: 'signalen', nu, waarden: { beschrijving: 'Kort', waargenomenDoor: 'Mentor' }, fouten: { beschrijving: 'Beschrijf wat u zag of hoorde in minstens 10 tekens.' } });
+    const kaart = kaartVoor(dossierWeergave(nieuwDossier(), 'signalen', { waarden: { beschrijving: 'Kort', waargenomenDoor: 'Mentor' }, fouten: { beschrijving: 'Beschrijf wat u zag of hoorde in minstens 10 tekens.' } }));
     const body = kaart.content['body'] as Record<string, unknown>[];
     const i = body.findIndex((b) => b['id'] === 'beschrijving');
     expect(body[i]).toMatchObject({ value: 'Kort' });
@@ -85,14 +93,61 @@ describe('card templates', () => {
 
   it('marks questions 3-5 "samen met Veilig Thuis" after acute or structural unsafety', () => {
     const d = meldcode(meldcode(totStap4(), vraag(1, true)).dossier, vraag(2, true)).dossier;
-    const json = JSON.stringify(kaartVoor({ soort: 'dossier', dossier: d, scherm: schermVoor(d), nu }).content);
-    expect(json).toContain('Samen met Veilig Thuis');
-    expect(json).toContain('Nu melden bij Veilig Thuis');
+    const kaart = kaartVoor(dossierWeergave(d, schermVoor(d)));
+    const json = JSON.stringify(kaart.content);
+    expect(json).toContain('Samen met Veilig Thuis Gelderland-Zuid');
+    expect(json).toContain('Nu melden bij Veilig Thuis Gelderland-Zuid');
     expect(json).toContain('Afwegingsvraag 3 van 5');
+    expect(json).toContain('"id":"samenMetNaam"');
+    // Legible: the notice sits in an emphasis container in the default colour, not yellow text.
+    expect(json).not.toContain('"color":"Warning"');
+    const secundair = alleActies(kaart.content).map((a) => a['title']);
+    expect(secundair).toEqual(expect.arrayContaining(['Vorige antwoord corrigeren', 'Meldcode afsluiten']));
+    expect(json).toContain('Melden bij Veilig Thuis Gelderland-Zuid: zo snel mogelijk · u');
+    expect(json).not.toContain('Geen vaste termijn');
+  });
+
+  it('acute onveiligheid: the melding opens as spoed and says to call now', () => {
+    const d = acuut();
+    expect(JSON.stringify(kaartVoor(dossierWeergave(d, 'afweging')).content)).toContain('Melden bij Veilig Thuis Gelderland-Zuid: nu, bel 0800-2000 · u');
+    const kaart = kaartVoor(dossierWeergave(d, 'melding'));
+    const json = JSON.stringify(kaart.content);
+    expect(json).toContain('bel Veilig Thuis Gelderland-Zuid nu op 0800-2000');
+    expect(json).toContain('Bij direct gevaar: bel 112.');
+    expect(json).toContain('geen vervanging van het telefoontje');
+    expect(json).toContain('veiligheidsbeoordeling vandaag (spoed)');
+    const body = kaart.content['body'] as Record<string, unknown>[];
+    expect(body.find((b) => b['id'] === 'spoed')).toMatchObject({ value: 'true' });
+    const gemeldSpoed = meldcode(d, { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder: { naam: 'A', telefoon: '0612345678' }, feiten: 'Feiten.', spoed: true } }, { op: nu, door: d.gebeurtenissen[0]!.door }).dossier;
+    expect(JSON.stringify(kaartVoor(dossierWeergave(gemeldSpoed, 'status')).content)).toContain('Veiligheidsbeoordeling: vandaag (spoed) · Veilig Thuis');
+  });
+
+  it('a melding is "verstuurd" until Veilig Thuis received it, names the region and what happens next', () => {
+    const json = JSON.stringify(kaartVoor(dossierWeergave(gemeld('2026-03-02 10:00'), 'status')).content);
+    expect(json).toContain('Melding verstuurd naar Veilig Thuis Gelderland-Zuid');
+    expect(json).not.toContain('ontvangen door');
+    expect(json).toContain('uiterlijk maandag 9 maart 2026 (binnen 5 werkdagen) een veiligheidsbeoordeling');
+    expect(json).toContain('U krijgt daarna terugkoppeling');
+    expect(json).toContain('0800-2000');
+  });
+
+  it('the zelf-hulp route says the professional keeps following safety and when afweging 5 comes back', () => {
+    const json = JSON.stringify(kaartVoor(dossierWeergave(stap5(), 'beslissing')).content);
+    expect(json).toContain('U biedt of organiseert zelf hulp en blijft de veiligheid volgen.');
+    expect(json).toContain('Afweging 5 opnieuw: leidt de hulp tot duurzame veiligheid?: uiterlijk maandag 13 april 2026 · u');
+    expect(JSON.stringify(kaartVoor(dossierWeergave(stap5(), 'afsluiten')).content)).toContain('u biedt of organiseert zelf hulp en blijft de veiligheid volgen');
+  });
+
+  it('question 2 asks which unsafety; every step offers advies and melden', () => {
+    const kaart = kaartVoor(dossierWeergave(meldcode(totStap4(), vraag(1, true)).dossier, 'afweging'));
+    const titels = alleActies(kaart.content).map((a) => a['title']);
+    expect(titels).toEqual(expect.arrayContaining(['Ja, acute onveiligheid', 'Ja, structurele onveiligheid', 'Ja, beide', 'Nee']));
+    const stap1 = alleActies(kaartVoor(dossierWeergave(nieuwDossier(), 'signalen')).content).map((a) => a['title']);
+    expect(stap1).toEqual(expect.arrayContaining(['Advies vastleggen', 'Melden bij Veilig Thuis', 'Meldcode afsluiten']));
   });
 
   it('dossier cards refresh themselves with the current state (Universal Actions)', () => {
     const d = nieuwDossier();
-    expect(kaartVoor({ soort: 'dossier', dossier: d, scherm: 'signalen', nu }).content['refresh']).toMatchObject({ action: { type: 'Action.Execute', verb: 'vernieuw', data: { dossierId: d.id } } });
+    expect(kaartVoor(dossierWeergave(d, 'signalen')).content['refresh']).toMatchObject({ action: { type: 'Action.Execute', verb: 'vernieuw', data: { dossierId: d.id } } });
   });
 });

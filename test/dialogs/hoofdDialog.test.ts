@@ -41,27 +41,46 @@ type Stap = [beschrijving: string, verb: string, data: Record<string, unknown>, 
 const SIGNALEN: Stap = ['signalen', 'signalen', { categorieen: 'lichamelijke-mishandeling,getuige-huiselijk-geweld', beschrijving: 'Blauwe plek op de bovenarm gezien, maandag 8.30 uur.', waargenomenDoor: 'Groepsleerkracht' }, /Stap 2 van 5/];
 const OVERLEG_JA: Stap = ['overleg: voldoende signalen', 'overleg', { met: 'aandachtsfunctionaris', adviesVeiligThuis: 'false', uitkomst: 'Zorgen gedeeld.', voldoendeSignalen: 'ja' }, /Stap 3 van 5/];
 const GESPREK: Stap = ['gesprek gevoerd', 'gesprek', { uitkomst: 'gevoerd', samenvatting: 'Met moeder gesproken.' }, /Stap 4 van 5/];
-const vraag = (n: number, antwoord: 'ja' | 'nee', verwacht: RegExp): Stap => [`vraag ${n}: ${antwoord}`, 'afweging', { vraag: String(n), antwoord }, verwacht];
+const vraag = (n: number, antwoord: 'ja' | 'nee', verwacht: RegExp, extra: Record<string, string> = {}): Stap => [`vraag ${n}: ${antwoord}`, 'afweging', { vraag: String(n), antwoord, ...extra }, verwacht];
+const samen = { samenMetNaam: 'telefonisch advies', samenMetOp: '2026-03-02' };
+const bevestig = (stap: Stap, toelichting: string, verwacht: RegExp): Stap => [`${stap[0]}, bevestigd`, stap[1], { ...stap[2], afsluitToelichting: toelichting }, verwacht];
 const TOT_WEGEN = [SIGNALEN, OVERLEG_JA, GESPREK];
 const ZELF_HULP = [...TOT_WEGEN, vraag(1, 'ja', /Afwegingsvraag 2 van 5/), vraag(2, 'nee', /Afwegingsvraag 3 van 5/), vraag(3, 'ja', /Afwegingsvraag 4/), vraag(4, 'ja', /Afwegingsvraag 5/), vraag(5, 'ja', /Melden is niet noodzakelijk/)];
+const ADVIESVRAGER = { adviesvragerNaam: 'Annelies de Boer', adviesvragerTelefoon: '06 12345678' };
+const ONVOLDOENDE: Stap = ['overleg: onvoldoende', 'overleg', { met: 'collega', uitkomst: 'Geen zorgen.', voldoendeSignalen: 'nee' }, /Meldcode afsluiten.*onvoldoende signalen.*Waarom sluit u de meldcode af/];
+const WEGGENOMEN: Stap = ['gesprek: zorgen weggenomen', 'gesprek', { uitkomst: 'zorgen-weggenomen', samenvatting: 'Gestoten bij gym, bevestigd door de gymleraar.' }, /Het gesprek heeft de zorgen weggenomen/];
 const melder = { melderNaam: 'Annelies de Boer', melderTelefoon: '06 12345678', feiten: 'Blauwe plekken gezien op maandag en woensdag.' };
 
 const PADEN: [naam: string, stappen: Stap[]][] = [
-  ['stap 2: onvoldoende signalen sluit de meldcode af', [SIGNALEN, ['overleg: onvoldoende', 'overleg', { met: 'collega', uitkomst: 'Geen zorgen.', voldoendeSignalen: 'nee' }, /Meldcode afgesloten.*onvoldoende signalen/]]],
-  ['stap 3: zorgen weggenomen sluit de meldcode af', [SIGNALEN, OVERLEG_JA, ['gesprek: zorgen weggenomen', 'gesprek', { uitkomst: 'zorgen-weggenomen', samenvatting: 'Gestoten bij gym, bevestigd door de gymleraar.' }, /zorgen weggenomen in het gesprek/]]],
-  ['vraag 1 nee: geen vermoeden sluit de meldcode af', [...TOT_WEGEN, vraag(1, 'nee', /geen vermoeden \(afwegingsvraag 1\)/)]],
+  ['stap 2: onvoldoende signalen, bevestigd met reden, sluit de meldcode af', [SIGNALEN, ONVOLDOENDE, bevestig(ONVOLDOENDE, 'Besproken; geen zorgen meer.', /Meldcode afgesloten.*onvoldoende signalen.*Besproken; geen zorgen meer/)]],
+  ['stap 3: zorgen weggenomen, bevestigd, sluit de meldcode af', [SIGNALEN, OVERLEG_JA, WEGGENOMEN, bevestig(WEGGENOMEN, 'Verklaring bevestigd.', /zorgen weggenomen in het gesprek/)]],
+  ['vraag 1 nee vraagt eerst om bevestiging, dan geen vermoeden', [...TOT_WEGEN, vraag(1, 'nee', /geen vermoeden.*Waarom sluit u de meldcode af/), vraag(1, 'nee', /geen vermoeden \(afwegingsvraag 1\)/, { afsluitToelichting: 'Signalen verklaard.' })]],
+  ['vraag 1 nee, dan toch terug naar mijn antwoord', [...TOT_WEGEN, vraag(1, 'nee', /Nee, terug naar mijn antwoord/), ['herstel', 'herstel', { vraag: '1', antwoord: 'nee' }, /Afwegingsvraag 1 van 5/]]],
   ['zelf hulp: alle vragen 3-5 ja', ZELF_HULP],
-  ['advies van Veilig Thuis vastleggen na zelf hulp', [...ZELF_HULP, ['advies', 'advies', { datum: '2026-03-03', adviseurVeiligThuis: 'M. Jansen', afspraken: 'Ouders uitnodigen.', opNaamAdviesvrager: 'true' }, /Het advies van Veilig Thuis is vastgelegd/]]],
+  ['advies van Veilig Thuis vastleggen na zelf hulp', [...ZELF_HULP, ['advies', 'advies', { datum: '2026-03-03', adviseurVeiligThuis: 'M. Jansen', afspraken: 'Ouders uitnodigen.', opNaamAdviesvrager: 'true', ...ADVIESVRAGER }, /Het advies van Veilig Thuis is vastgelegd/]]],
+  ['advies in stap 1', [['advies', 'advies', { datum: '2026-03-02', adviseurVeiligThuis: 'M. Jansen', afspraken: 'Eerst signalen vastleggen.', ...ADVIESVRAGER }, /Stap 1 van 5.*Het advies van Veilig Thuis is vastgelegd/]]],
+  [
+    'melding vanuit stap 2, daarna de open stappen verder vastleggen',
+    [
+      SIGNALEN,
+      ['meldingformulier', 'melding-formulier', {}, /Melding doen bij Veilig Thuis.*U mag in elke stap melden/],
+      ['melding', 'melding', { soort: 'anoniem-tov-gezin', redenAnoniem: 'Vader dreigt.', spoed: 'false', ...melder }, /Melding verstuurd naar Veilig Thuis.*U meldde in stap 2.*Verder met stap 2/],
+      ['verder', 'stap-formulier', {}, /Stap 2 van 5.*Met wie heeft u overlegd/],
+      OVERLEG_JA,
+    ],
+  ],
   [
     'acuut: melden, open melding, dan vraag 3-5 samen met Veilig Thuis',
     [
       ...TOT_WEGEN,
       vraag(1, 'ja', /Afwegingsvraag 2/),
-      vraag(2, 'ja', /Samen met Veilig Thuis.*Nu melden bij Veilig Thuis/),
-      ['open melding', 'melding', { soort: 'open', besprokenMetGezin: 'true', spoed: 'false', ...melder }, /Melding gedaan bij Veilig Thuis.*Vraag 3-5 samen met Veilig Thuis/],
-      vraag(3, 'ja', /samen met Veilig Thuis.*Afwegingsvraag 4/),
-      vraag(4, 'ja', /Afwegingsvraag 5/),
-      vraag(5, 'ja', /Melding gedaan bij Veilig Thuis/),
+      vraag(2, 'ja', /Melden bij Veilig Thuis: nu, bel 0800-2000.*Samen met Veilig Thuis.*Nu melden bij Veilig Thuis/, { onveiligheid: 'acuut' }),
+      ['meldingformulier', 'melding-formulier', {}, /bel Veilig Thuis nu op 0800-2000.*Bij direct gevaar: bel 112.*"id":"spoed"[^}]*"value":"true"/],
+      ['open melding', 'melding', { soort: 'open', besprokenMetGezin: 'true', spoed: 'true', ...melder }, /Melding verstuurd naar Veilig Thuis.*Veiligheidsbeoordeling: vandaag \(spoed\).*Afweging samen met Veilig Thuis/],
+      vraag(3, 'ja', /Met wie bij Veilig Thuis/),
+      vraag(3, 'ja', /na de melding.*Afwegingsvraag 4/, samen),
+      vraag(4, 'ja', /Afwegingsvraag 5/, samen),
+      vraag(5, 'ja', /Melding verstuurd naar Veilig Thuis/, samen),
     ],
   ],
   [
@@ -71,7 +90,7 @@ const PADEN: [naam: string, stappen: Stap[]][] = [
       vraag(1, 'ja', /Afwegingsvraag 2/),
       vraag(2, 'nee', /Afwegingsvraag 3/),
       vraag(3, 'nee', /Melden is noodzakelijk/),
-      ['anonieme melding', 'melding', { soort: 'anoniem-tov-gezin', redenAnoniem: 'Vader dreigt de school.', spoed: 'true', ...melder }, /Melding gedaan bij Veilig Thuis.*Veiligheidsbeoordeling \(spoed: vandaag\)/],
+      ['anonieme melding', 'melding', { soort: 'anoniem-tov-gezin', redenAnoniem: 'Vader dreigt de school.', spoed: 'true', ...melder }, /Melding verstuurd naar Veilig Thuis.*Veiligheidsbeoordeling: vandaag \(spoed\)/],
     ],
   ],
   ['vorige antwoord corrigeren', [...TOT_WEGEN, vraag(1, 'ja', /Afwegingsvraag 2/), ['corrigeer', 'corrigeer', {}, /teruggenomen.*Afwegingsvraag 1 van 5/], vraag(1, 'ja', /Afwegingsvraag 2/)]],

@@ -55,12 +55,28 @@ export const signalen: MeldcodeCommando = {
     waargenomenDoor: 'Groepsleerkracht',
   },
 };
+/** An early exit is confirmed with a reason, as the card asks for it. */
+const bevestigd = { afsluitToelichting: 'Besproken met de aandachtsfunctionaris.' };
+
 export const overleg = (voldoendeSignalen = true): MeldcodeCommando => ({
   soort: 'overleg',
   overleg: { met: ['aandachtsfunctionaris'], adviesVeiligThuis: false, uitkomst: 'Signalen besproken.', voldoendeSignalen },
+  ...(voldoendeSignalen ? {} : bevestigd),
 });
 export const gesprekGevoerd: MeldcodeCommando = { soort: 'gesprek', gesprek: { uitkomst: 'gevoerd', samenvatting: 'Met moeder gesproken.' } };
-export const vraag = (v: 1 | 2 | 3 | 4 | 5, antwoord: boolean): MeldcodeCommando => ({ soort: 'afweging', vraag: v, antwoord });
+/**
+ * An answer as the card sends it: question 2 = ja says which unsafety (structural unless given),
+ * questions 3-5 carry with whom at Veilig Thuis (used only where the protocol asks for it), and
+ * question 1 = nee comes with its confirmed reason.
+ */
+export const vraag = (v: 1 | 2 | 3 | 4 | 5, antwoord: boolean, onveiligheid: 'acuut' | 'structureel' | 'beide' = 'structureel'): MeldcodeCommando => ({
+  soort: 'afweging',
+  vraag: v,
+  antwoord,
+  ...(v === 2 && antwoord ? { onveiligheid } : {}),
+  ...(v >= 3 ? { samenMet: { met: 'M. Jansen (Veilig Thuis)', op: '2026-03-02' } } : {}),
+  ...(v === 1 && !antwoord ? bevestigd : {}),
+});
 
 /** Walks steps 1-3 so the dossier stands at step 4 (wegen). */
 export function totStap4(d = nieuwDossier()): Dossier {

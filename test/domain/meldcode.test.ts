@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pasMeldcodeToe, startDossier, type Dossier, type MeldcodeCommando } from '../../src/domain/index.js';
-import { ctx, gesprekGevoerd, meldcode, melder, nieuwDossier, overleg, signalen, totStap4, vraag } from './fixtures.js';
+import { pasMeldcodeToe, startDossier, zichtOpVeiligheid, type Dossier, type MeldcodeCommando } from '../../src/domain/index.js';
+import { ams, ctx, gesprekGevoerd, meldcode, melder, nieuwDossier, overleg, signalen, totStap4, vraag } from './fixtures.js';
 
 const loop = (d: Dossier, ...cmds: MeldcodeCommando[]) => cmds.reduce((acc, c) => meldcode(acc, c).dossier, d);
 const weiger = (d: Dossier, cmd: MeldcodeCommando) => {
@@ -17,7 +17,7 @@ const advies: MeldcodeCommando = {
 describe('the five steps, with their early exits', () => {
   it.each([
     ['stap 2: onvoldoende signalen', [signalen, overleg(false)], 2, 'onvoldoende-signalen'],
-    ['stap 3: zorgen weggenomen', [signalen, overleg(), { soort: 'gesprek', gesprek: { uitkomst: 'zorgen-weggenomen', samenvatting: 'Verklaring klopt.' } }], 3, 'zorgen-weggenomen'],
+    ['stap 3: zorgen weggenomen', [signalen, overleg(), { soort: 'gesprek', gesprek: { uitkomst: 'zorgen-weggenomen', samenvatting: 'Verklaring klopt.' }, afsluitToelichting: 'Gymleraar bevestigt.' }], 3, 'zorgen-weggenomen'],
     ['afwegingsvraag 1 nee: geen vermoeden', [signalen, overleg(), gesprekGevoerd, vraag(1, false)], 4, 'geen-vermoeden'],
   ] as const)('%s closes the meldcode and records it', (_naam, cmds, stap, reden) => {
     const d = loop(nieuwDossier(), ...(cmds as readonly MeldcodeCommando[]));
@@ -59,11 +59,37 @@ describe('the five steps, with their early exits', () => {
     expect(d.veiligThuis?.spoed).toBe(true);
   });
 
-  it('advies can be asked from step 2 on and leaves the steps where they are', () => {
-    expect(weiger(nieuwDossier(), advies).code).toBe('stap-niet-aan-de-beurt');
+  it('advies can be asked at any step, also in step 1, and leaves the steps where they are', () => {
+    expect(loop(nieuwDossier(), advies).meldcode).toMatchObject({ stap: 1, adviezen: [advies.soort === 'advies' ? advies.advies : undefined] });
     const d = loop(nieuwDossier(), signalen, advies);
     expect(d.meldcode.stap).toBe(2);
     expect(d.meldcode.adviezen).toHaveLength(1);
+  });
+
+  it.each([
+    ['stap 1', () => nieuwDossier(), 1],
+    ['stap 2', () => loop(nieuwDossier(), signalen), 2],
+    ['stap 4', () => loop(totStap4(), vraag(1, true)), 4],
+    ['stap 5, terwijl 3-5 nog open zijn', () => loop(totStap4(), vraag(1, true), vraag(2, false)), 5],
+  ] as const)('a melding can be made in %s; the steps after it stay open', (_naam, maak, stap) => {
+    const { dossier, effecten } = meldcode(maak(), openMelding);
+    expect(dossier.meldcode).toMatchObject({ status: 'gemeld', gemeldInStap: stap, stap });
+    expect(effecten).toContainEqual({ soort: 'melding-naar-veilig-thuis', regioId: 'vt-gelderland-zuid', spoed: false });
+  });
+
+  it('after an early melding the open steps can still be recorded, and an exit then closes nothing', () => {
+    const na = loop(nieuwDossier(), signalen, openMelding, overleg(false));
+    expect(na.meldcode).toMatchObject({ status: 'gemeld', stap: 3 });
+    expect(na.meldcode.afsluiting).toBeUndefined();
+    expect(loop(na, { soort: 'corrigeer' }).meldcode.stap).toBe(2);
+    expect(weiger(loop(nieuwDossier(), signalen, openMelding), { soort: 'corrigeer' }).code).toBe('al-gemeld');
+  });
+
+  it('a melding is sent, not yet received: the receipt is Veilig Thuis\' own event', () => {
+    const d = loop(totStap4(), vraag(1, true), vraag(2, true), openMelding);
+    expect(d.gebeurtenissen.at(-1)).toMatchObject({ soort: 'melding', omschrijving: 'Melding verstuurd naar Veilig Thuis (open)', door: { rol: 'professional' } });
+    expect(d.gebeurtenissen.some((g) => g.soort === 'melding-ontvangen')).toBe(false);
+    expect(d.veiligThuis?.ontvangstBevestigdOp).toBeUndefined();
   });
 
   it('the choice to melden stays with the professional, also on the zelf-hulp route', () => {
@@ -92,6 +118,11 @@ describe('the five steps, with their early exits', () => {
   });
 });
 
+const onvoldoendeZonderBevestiging: MeldcodeCommando = {
+  soort: 'overleg',
+  overleg: { met: ['collega'], adviesVeiligThuis: false, uitkomst: 'Geen zorgen.', voldoendeSignalen: false },
+};
+
 describe('out-of-order steps are refused with a clear error', () => {
   it.each([
     ['overleg in stap 1', () => nieuwDossier(), overleg(), 'stap-niet-aan-de-beurt', /stap 1/],
@@ -100,12 +131,75 @@ describe('out-of-order steps are refused with a clear error', () => {
     ['vraag 2 voor vraag 1', () => totStap4(), vraag(2, true), 'vraag-niet-aan-de-beurt', /eerst afwegingsvraag 1/],
     ['vraag 3 in stap 4', () => loop(totStap4(), vraag(1, true)), vraag(3, true), 'stap-niet-aan-de-beurt', /stap 4/],
     ['signalen opnieuw in stap 3', () => loop(nieuwDossier(), signalen, overleg()), signalen, 'stap-niet-aan-de-beurt', /stap 3/],
-    ['melden in stap 4', () => loop(totStap4(), vraag(1, true)), openMelding, 'melden-nog-niet-mogelijk', /stap 4 en 5/],
-    ['melden terwijl 3-5 nog open zijn zonder acute onveiligheid', () => loop(totStap4(), vraag(1, true), vraag(2, false)), openMelding, 'melden-nog-niet-mogelijk', /afweging/],
+    ['een tweede melding', () => loop(nieuwDossier(), openMelding), openMelding, 'al-gemeld', /al een melding/],
+    ['vraag 2 ja zonder soort onveiligheid', () => loop(totStap4(), vraag(1, true)), { soort: 'afweging', vraag: 2, antwoord: true }, 'onveiligheid-ontbreekt', /acute of structurele/],
+    [
+      'vraag 3 na onveiligheid zonder wie bij Veilig Thuis',
+      () => loop(totStap4(), vraag(1, true), vraag(2, true)),
+      { soort: 'afweging', vraag: 3, antwoord: true },
+      'samen-met-veilig-thuis-ontbreekt',
+      /samen met Veilig Thuis/,
+    ],
+    ['vraag 1 nee zonder bevestiging', () => totStap4(), { soort: 'afweging', vraag: 1, antwoord: false }, 'afsluiten-bevestigen', /geen vermoeden/],
+    ['onvoldoende signalen zonder bevestiging', () => loop(nieuwDossier(), signalen), onvoldoendeZonderBevestiging, 'afsluiten-bevestigen', /onvoldoende signalen/],
   ] as const)('%s', (_naam, maak, cmd, code, tekst) => {
     const f = weiger(maak(), cmd);
     expect(f.code).toBe(code);
     expect(f.melding).toMatch(tekst);
+  });
+});
+
+describe('question 2 and the questions with Veilig Thuis', () => {
+  it.each(['acuut', 'structureel', 'beide'] as const)('records %s onveiligheid with question 2', (soort) => {
+    const d = loop(totStap4(), vraag(1, true), vraag(2, true, soort));
+    expect(d.meldcode.onveiligheid).toBe(soort);
+    expect(d.gebeurtenissen.at(-1)?.omschrijving).toMatch(/Afwegingsvraag 2: ja \(.*onveiligheid\)/);
+  });
+
+  it('records with whom at Veilig Thuis and when, for questions 3-5 after unsafety', () => {
+    const d = loop(totStap4(), vraag(1, true), vraag(2, true), vraag(3, true));
+    expect(d.meldcode.samenMetVeiligThuis).toEqual([{ vraag: 3, met: 'M. Jansen (Veilig Thuis)', op: '2026-03-02' }]);
+  });
+
+  it('does not record "samen met" where the protocol does not ask for it', () => {
+    expect(loop(totStap4(), vraag(1, true), vraag(2, false), vraag(3, true)).meldcode.samenMetVeiligThuis).toBeUndefined();
+  });
+
+  it('an early exit is confirmed with its reason and recorded', () => {
+    const d = loop(totStap4(), vraag(1, false));
+    expect(d.meldcode.afsluiting).toMatchObject({ reden: 'geen-vermoeden', toelichting: 'Besproken met de aandachtsfunctionaris.' });
+  });
+});
+
+describe('zelf hulp: the professional keeps zicht op veiligheid', () => {
+  it.each([
+    [{}, '2026-04-13'],
+    [{ vervolgZelfHulpWeken: 4 }, '2026-03-30'],
+  ] as const)('sets the follow-up date for afweging 5 (%o)', (instellingen, datum) => {
+    const d = [vraag(1, true), vraag(2, false), vraag(3, true), vraag(4, true), vraag(5, true)].reduce(
+      (acc, c) => meldcode(acc, c, { ...ctx('2026-03-02 10:00'), instellingen }).dossier,
+      totStap4(),
+    );
+    expect(d.meldcode).toMatchObject({ status: 'zelf-hulp', vervolgAfweging5Op: datum });
+  });
+
+  it('rounding off a zelf-hulp meldcode leaves zicht with the professional', () => {
+    const d = loop(totStap4(), vraag(1, true), vraag(2, false), vraag(3, true), vraag(4, true), vraag(5, true), { soort: 'afsluiten', toelichting: 'Hulp loopt via het wijkteam.' });
+    expect(d.gebeurtenissen.at(-1)?.omschrijving).toBe('Meldcode afgerond: zelf hulp geboden of georganiseerd');
+    expect(zichtOpVeiligheid(d, ams('2026-03-03 10:00'))).toMatchObject({ houder: 'professional' });
+    expect(d.meldcode.vervolgAfweging5Op).toBeUndefined();
+  });
+});
+
+describe('the kenmerk can be changed later', () => {
+  it('changes it with an event that does not repeat it', () => {
+    const d = loop(totStap4(), { soort: 'kenmerk', referentie: 'Gezin K., groep 6' });
+    expect(d.referentie).toBe('Gezin K., groep 6');
+    expect(d.gebeurtenissen.at(-1)).toMatchObject({ soort: 'kenmerk', omschrijving: 'Kenmerk van de casus gewijzigd' });
+  });
+
+  it.each([['leeg', '  '], ['BSN', 'Kind 111222333']])('refuses a %s kenmerk', (_naam, referentie) => {
+    expect(weiger(totStap4(), { soort: 'kenmerk', referentie }).code).toBe('referentie-ongeldig');
   });
 });
 

@@ -141,7 +141,7 @@ describe('zicht op veiligheid', () => {
   const bevestigd = () => loop(aangeboden(), bevestig);
   it.each<[string, () => Dossier, string, string, RegExp]>([
     ['tijdens de meldcode: de professional', () => nieuwDossier(), '2026-03-02 12:00', 'professional', /Juf Annelies/],
-    ['melding ontvangen op ma, vr nog de melder', () => gemeld('2026-03-02 10:00'), '2026-03-06 16:00', 'professional', /professional/],
+    ['melding ontvangen op ma, vr nog de melder', () => gemeld('2026-03-02 10:00'), '2026-03-06 16:00', 'professional', /Juf Annelies/],
     ['melding ontvangen op ma, vanaf de 6e werkdag Veilig Thuis', () => gemeld('2026-03-02 10:00'), '2026-03-10 00:00', 'veilig-thuis', /Veilig Thuis/],
     ['spoedmelding: meteen Veilig Thuis', () => gemeld('2026-03-02 10:00', true), '2026-03-02 10:05', 'veilig-thuis', /Veilig Thuis/],
     ['na de veiligheidsbeoordeling, overdracht nog niet bevestigd', () => aangeboden(), '2026-03-03 10:00', 'veilig-thuis', /Veilig Thuis/],
