@@ -132,7 +132,12 @@ export const GesprekInvoer = z
 export const AfwegingInvoer = z.object({
   vraag: z.coerce.number().int().min(1).max(5),
   antwoord: z.enum(['ja', 'nee']).transform((s) => s === 'ja'),
-  onveiligheid: z.enum(ONVEILIGHEDEN, { error: 'Kies acute of structurele onveiligheid (of beide).' }).optional(),
+  // The card sends "" for the answers that carry no kind of unsafety.
+  onveiligheid: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s : undefined))
+    .pipe(z.enum(ONVEILIGHEDEN, { error: 'Kies acute of structurele onveiligheid (of beide).' }).optional()),
   samenMetNaam: optioneel(200),
   samenMetOp: optioneleDatum('de datum van het overleg met Veilig Thuis'),
   afsluitToelichting: optioneel(2000),

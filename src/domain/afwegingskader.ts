@@ -13,7 +13,9 @@ export const AFWEGINGSVRAGEN: ReadonlyArray<{
   {
     nummer: 1,
     veld: 'vermoeden',
-    vraag: 'Heb ik op basis van stap 1 tot en met 4 een vermoeden van huiselijk geweld of kindermishandeling?',
+    // Seed 001 ("De route in de keten"): the suspicion rests on what steps 1 to 3 brought to light;
+    // the question itself is asked in step 4.
+    vraag: 'Heb ik op basis van stap 1 tot en met 3 een vermoeden van huiselijk geweld of kindermishandeling?',
   },
   {
     nummer: 2,

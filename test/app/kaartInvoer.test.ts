@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MeldingInvoer, SignalenInvoer, leesInvoer } from '../../src/app/kaartInvoer.js';
+import { AdviesInvoer, GesprekInvoer, MeldingInvoer, SignalenInvoer, leesInvoer } from '../../src/app/kaartInvoer.js';
 
 const signalen = { categorieen: 'anders', beschrijving: 'Blauwe plek gezien op maandag.', waargenomenDoor: 'Mentor' };
 
@@ -30,5 +30,21 @@ describe('leesInvoer', () => {
     const r = leesInvoer(MeldingInvoer, { melderNaam: 'A. de Boer', melderTelefoon: '0612345678', feiten: 'Blauwe plekken gezien.', spoed: 'false', ...extra });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.fouten[veld]).toMatch(melding);
+  });
+
+  it('shows every error of a form at once, also those of cross-field rules', () => {
+    // An anonymous melding without reason AND an invalid phone AND short facts: three messages in one answer.
+    const r = leesInvoer(MeldingInvoer, { soort: 'anoniem-tov-gezin', melderNaam: 'A. de Boer', melderTelefoon: 'bel me', feiten: 'Kort', spoed: 'false' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(Object.keys(r.fouten).sort()).toEqual(['feiten', 'melderTelefoon', 'redenAnoniem']);
+    const g = leesInvoer(GesprekInvoer, { uitkomst: 'niet-gevoerd', toelichting: 'x'.repeat(2001) });
+    expect(g.ok).toBe(false);
+    if (!g.ok) expect(Object.keys(g.fouten).sort()).toEqual(['reden', 'toelichting']);
+  });
+
+  it('an advies records the adviesvrager\'s own contact details', () => {
+    const r = leesInvoer(AdviesInvoer, { datum: '2026-03-02', adviseurVeiligThuis: 'M. Jansen', afspraken: 'Ouders uitnodigen.', adviesvragerNaam: '', adviesvragerTelefoon: 'geen' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(Object.keys(r.fouten).sort()).toEqual(['adviesvragerNaam', 'adviesvragerTelefoon']);
   });
 });

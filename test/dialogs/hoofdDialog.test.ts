@@ -41,7 +41,8 @@ type Stap = [beschrijving: string, verb: string, data: Record<string, unknown>, 
 const SIGNALEN: Stap = ['signalen', 'signalen', { categorieen: 'lichamelijke-mishandeling,getuige-huiselijk-geweld', beschrijving: 'Blauwe plek op de bovenarm gezien, maandag 8.30 uur.', waargenomenDoor: 'Groepsleerkracht' }, /Stap 2 van 5/];
 const OVERLEG_JA: Stap = ['overleg: voldoende signalen', 'overleg', { met: 'aandachtsfunctionaris', adviesVeiligThuis: 'false', uitkomst: 'Zorgen gedeeld.', voldoendeSignalen: 'ja' }, /Stap 3 van 5/];
 const GESPREK: Stap = ['gesprek gevoerd', 'gesprek', { uitkomst: 'gevoerd', samenvatting: 'Met moeder gesproken.' }, /Stap 4 van 5/];
-const vraag = (n: number, antwoord: 'ja' | 'nee', verwacht: RegExp, extra: Record<string, string> = {}): Stap => [`vraag ${n}: ${antwoord}`, 'afweging', { vraag: String(n), antwoord, ...extra }, verwacht];
+/** As the card sends it: answers without a kind of unsafety carry onveiligheid "". */
+const vraag = (n: number, antwoord: 'ja' | 'nee', verwacht: RegExp, extra: Record<string, string> = {}): Stap => [`vraag ${n}: ${antwoord}`, 'afweging', { vraag: String(n), antwoord, onveiligheid: '', ...extra }, verwacht];
 const samen = { samenMetNaam: 'telefonisch advies', samenMetOp: '2026-03-02' };
 const bevestig = (stap: Stap, toelichting: string, verwacht: RegExp): Stap => [`${stap[0]}, bevestigd`, stap[1], { ...stap[2], afsluitToelichting: toelichting }, verwacht];
 const TOT_WEGEN = [SIGNALEN, OVERLEG_JA, GESPREK];
@@ -144,6 +145,30 @@ describe('HoofdDialog: every path through the meldcode', () => {
 });
 
 describe('HoofdDialog: bad input loses nothing and is answered in Dutch', () => {
+  it('warns about a kenmerk with a birth date or address, and keeps it after an explicit yes', async () => {
+    const stores = testStores();
+    const client = chat(stores);
+    const kenmerk = 'Emma de Vries, geboren 12-03-2016, Dorpsstraat 4';
+    const waarschuwing = leesbaar(await client.sendActivity(kaartActie({ verb: 'start', referentie: kenmerk, werktMetVolwassenen: 'false' })));
+    expect(waarschuwing).toMatch(/geboortedatum.*pseudoniem kenmerk.*ik gebruik het toch/);
+    expect(waarschuwing).toContain(`"value":"${kenmerk}"`);
+    expect((await stores.dossiers.lijst({ soort: 'eigen', gebruikerId: 'aad-prof-1' })).items).toHaveLength(0);
+    const kaart = await client.sendActivity(kaartActie({ verb: 'start', referentie: kenmerk, werktMetVolwassenen: 'false', kenmerkBevestigd: 'true' }));
+    expect(leesbaar(kaart)).toMatch(/Stap 1 van 5/);
+  });
+
+  it('changes the kenmerk later, and says so in the history', async () => {
+    const stores = testStores();
+    const client = chat(stores);
+    const dossierId = await startMeldcode(client);
+    expect(leesbaar(await client.sendActivity(kaartActie({ verb: 'kenmerk-formulier', dossierId })))).toMatch(/Kenmerk van de casus wijzigen.*"value":"Gezin K., groep 5"/);
+    expect(leesbaar(await client.sendActivity(kaartActie({ verb: 'kenmerk', dossierId, referentie: 'Gezin K., Kerkweg 12' })))).toMatch(/lijkt een adres/);
+    expect(leesbaar(await client.sendActivity(kaartActie({ verb: 'kenmerk', dossierId, referentie: 'Gezin K., groep 6' })))).toMatch(/Het kenmerk is gewijzigd/);
+    const d = await stores.dossiers.get(dossierId);
+    expect(d?.waarde.referentie).toBe('Gezin K., groep 6');
+    expect(d?.waarde.gebeurtenissen.at(-1)?.omschrijving).toBe('Kenmerk van de casus gewijzigd');
+  });
+
   it('refuses a BSN as reference and asks again', async () => {
     const client = chat(testStores());
     await client.sendActivity(bericht('start'));

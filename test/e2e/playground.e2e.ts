@@ -97,25 +97,32 @@ describe('the meldcode in the Teams-like Playground', () => {
     await klik(page, 'Advies vastleggen', /Advies van Veilig Thuis vastleggen/);
     await vul(page, 'Naam van de adviseur bij Veilig Thuis', 'M. Jansen');
     await vul(page, 'Advies en afspraken (wie doet wat)', 'Gesprek met ouders voeren; over twee weken opnieuw wegen.');
+    await vul(page, 'Uw telefoonnummer', '0612345678');
     await klik(page, 'Advies vastleggen', /Het advies van Veilig Thuis is vastgelegd/);
     await page.screenshot({ path: join(RESULTATEN, 'advies-4-vastgelegd.png') });
     const tekst = await kaart(page).innerText();
     expect(tekst).toContain('Zicht op veiligheid');
-    expect(tekst).toContain('Annelies de Boer (leerkracht) (professional)');
+    expect(tekst).toContain('Annelies de Boer (leerkracht)');
+    expect(tekst).not.toContain('(professional)');
     await page.close();
   });
 
-  it('walks the acute path to an open melding at Veilig Thuis', async () => {
+  it('walks the acute path to a spoed melding at Veilig Thuis', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
     await totAfweging(page, 'Gezin B., groep 7', 'melding');
-    await klik(page, 'Ja', /Samen met Veilig Thuis/);
-    await klik(page, 'Nu melden bij Veilig Thuis', /Melding doen bij Veilig Thuis/);
+    await klik(page, 'Ja, acute onveiligheid', /Melden bij Veilig Thuis: nu, bel 0800-2000/);
+    await klik(page, 'Nu melden bij Veilig Thuis', /bel Veilig Thuis nu op 0800-2000/);
+    const formulier = await kaart(page).innerText();
+    expect(formulier).toContain('Bij direct gevaar: bel 112.');
+    expect(formulier).toContain('veiligheidsbeoordeling vandaag (spoed)');
+    // Acute onveiligheid: the form opens with spoed ticked.
+    await expect.poll(async () => kaart(page).getByRole('checkbox', { name: /^Spoed/ }).isChecked()).toBe(true);
     await kies(page, 'Ik heb de melding met het gezin besproken (nodig voor een open melding)');
     await vul(page, 'Uw telefoonnummer', '0612345678');
     await page.screenshot({ path: join(RESULTATEN, 'melding-3-formulier.png') });
-    await klik(page, 'Melding doen bij Veilig Thuis', /Melding gedaan bij Veilig Thuis/);
+    await klik(page, 'Melding doen bij Veilig Thuis', /Melding verstuurd naar Veilig Thuis/);
     await page.screenshot({ path: join(RESULTATEN, 'melding-4-gemeld.png') });
-    expect(await kaart(page).innerText()).toMatch(/Veiligheidsbeoordeling \(binnen 5 werkdagen\): uiterlijk/);
+    expect(await kaart(page).innerText()).toMatch(/Veiligheidsbeoordeling: vandaag \(spoed\)/);
     await page.close();
   });
 });
