@@ -26,7 +26,9 @@ function activity(serviceUrl: string, extra: Record<string, unknown>): Record<st
 }
 
 async function app(env: Record<string, string> = {}): Promise<Applicatie> {
-  return bouwApplicatie(laadConfig({ STORE: 'sqlite', ...env }), { log: stilleLogger, stores: testStores(), gebruikers: demoRegister, klok: new TestKlok().lees });
+  // Without an app id only npm start's local switch serves (test/security covers the refusal).
+  const lokaal = env['MicrosoftAppId'] ? {} : { MELDROUTE_LOKAAL: 'ja' };
+  return bouwApplicatie(laadConfig({ STORE: 'sqlite', ...lokaal, ...env }), { log: stilleLogger, stores: testStores(), gebruikers: demoRegister, klok: new TestKlok().lees });
 }
 
 describe('POST /api/messages, through the Node host and a fake Bot Connector', () => {
