@@ -22,10 +22,10 @@ export function maakMessagesHandler(applicatie: () => Promise<Applicatie>) {
 }
 
 /** In Azure the local switch is refused outright: only npm start may serve without authentication. */
-function laadAzureConfig() {
-  const config = laadConfig();
+export function laadAzureConfig(env: NodeJS.ProcessEnv = process.env) {
+  const config = laadConfig(env);
   if (config.bot.lokaal) throw new ConfigFout('MELDROUTE_LOKAAL=ja is alleen voor npm start.');
   return config;
 }
 
-app.http('messages', { methods: ['POST'], authLevel: 'anonymous', route: 'messages', handler: maakMessagesHandler(() => haalApplicatie(laadAzureConfig)) });
+app.http('messages', { methods: ['POST'], authLevel: 'anonymous', route: 'messages', handler: maakMessagesHandler(() => haalApplicatie(() => laadAzureConfig())) });
