@@ -17,7 +17,7 @@ import { HttpRequest, InvocationContext } from '../src/hosting/azureFunctions.js
 const WALKS = Number(process.env['BENCH_WALKS'] ?? 200);
 
 const map = mkdtempSync(join(tmpdir(), 'meldroute-bench-bot-'));
-const applicatie = await bouwApplicatie(laadConfig({ STORE: 'sqlite', SQLITE_PATH: join(map, 'bench.db') }), { log: stilleLogger });
+const applicatie = await bouwApplicatie(laadConfig({ STORE: 'sqlite', SQLITE_PATH: join(map, 'bench.db'), MELDROUTE_LOKAAL: 'ja', LIMIET_GEBRUIKER_PIEK: '100000', LIMIET_TENANT_PIEK: '1000000' }), { log: stilleLogger });
 const handler = maakMessagesHandler(async () => applicatie);
 const context = new InvocationContext({ functionName: 'messages', invocationId: 'bench' });
 const tijden: number[] = [];

@@ -1,25 +1,31 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '../src/hosting/azureFunctions.js';
 import { verwerkBotVerzoek } from '../src/bot/http.js';
+import { nieuweFoutcode } from '../src/bot/adapter.js';
 import type { Applicatie } from '../src/bot/compositie.js';
 import { haalApplicatie } from '../src/bot/compositie.js';
-import { laadConfig } from '../src/config.js';
+import { ConfigFout, laadConfig } from '../src/config.js';
 
-/** POST /api/messages: the Bot Framework endpoint. Parse, hand to the adapter, respond. */
+/** POST /api/messages: the Bot Framework endpoint. All checks live in verwerkBotVerzoek. */
 export function maakMessagesHandler(applicatie: () => Promise<Applicatie>) {
-  return async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
-    const { adapter, logic } = await applicatie();
-    const tekst = await request.text();
-    let body: unknown;
+  return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+    let gebouwd: Applicatie;
     try {
-      body = tekst ? JSON.parse(tekst) : undefined;
-    } catch {
-      return { status: 400, jsonBody: { fout: 'De body is geen geldige JSON.' } };
+      gebouwd = await applicatie();
+    } catch (fout) {
+      const foutcode = nieuweFoutcode();
+      context.error(JSON.stringify({ bericht: 'meldroute kon niet starten', foutcode, fout: fout instanceof Error ? fout.message : String(fout) }));
+      return { status: 503, jsonBody: { fout: 'meldroute is niet beschikbaar.', foutcode } };
     }
-    const antwoord = await verwerkBotVerzoek(adapter, { method: request.method, headers: Object.fromEntries(request.headers.entries()), body }, logic);
-    return typeof antwoord.body === 'object' && antwoord.body !== null
-      ? { status: antwoord.status, jsonBody: antwoord.body }
-      : { status: antwoord.status, ...(antwoord.body === undefined ? {} : { body: String(antwoord.body) }) };
+    const antwoord = await verwerkBotVerzoek(gebouwd.poort, { method: request.method, headers: Object.fromEntries(request.headers.entries()), body: request.body });
+    return antwoord.body === undefined ? { status: antwoord.status } : { status: antwoord.status, jsonBody: antwoord.body };
   };
 }
 
-app.http('messages', { methods: ['POST'], authLevel: 'anonymous', route: 'messages', handler: maakMessagesHandler(() => haalApplicatie(laadConfig)) });
+/** In Azure the local switch is refused outright: only npm start may serve without authentication. */
+export function laadAzureConfig(env: NodeJS.ProcessEnv = process.env) {
+  const config = laadConfig(env);
+  if (config.bot.lokaal) throw new ConfigFout('MELDROUTE_LOKAAL=ja is alleen voor npm start.');
+  return config;
+}
+
+app.http('messages', { methods: ['POST'], authLevel: 'anonymous', route: 'messages', handler: maakMessagesHandler(() => haalApplicatie(() => laadAzureConfig())) });

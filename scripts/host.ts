@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HttpRequest, InvocationContext, type HttpResponseInit } from '../src/hosting/azureFunctions.js';
+import { InvocationContext, streamendVerzoek, type HttpResponseInit } from '../src/hosting/azureFunctions.js';
 import { maakMessagesHandler } from '../functions/messages.js';
 import type { Applicatie } from '../src/bot/compositie.js';
 
@@ -9,14 +9,44 @@ export interface Host {
   stop(): Promise<void>;
 }
 
-async function leesBody(req: IncomingMessage): Promise<string> {
-  const delen: Buffer[] = [];
-  for await (const deel of req) delen.push(deel as Buffer);
-  return Buffer.concat(delen).toString('utf8');
+/**
+ * The request body as a web stream that the handler reads only as far as it wants. Unlike
+ * Readable.toWeb, cancelling does not destroy the socket, so the handler's 413 still reaches
+ * the client; schrijf then closes the connection instead of reading the rest.
+ */
+function alsStroom(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let klaar = false;
+  return new ReadableStream<Uint8Array>({
+    start(stroom) {
+      req.pause();
+      req.on('data', (deel: Buffer) => {
+        if (klaar) return;
+        stroom.enqueue(new Uint8Array(deel));
+        if ((stroom.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.on('end', () => {
+        if (!klaar) stroom.close();
+        klaar = true;
+      });
+      req.on('error', (fout) => {
+        if (!klaar) stroom.error(fout);
+        klaar = true;
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      klaar = true;
+      req.pause();
+    },
+  });
 }
 
-async function schrijf(res: ServerResponse, antwoord: HttpResponseInit): Promise<void> {
-  const headers = Object.fromEntries(Object.entries(antwoord.headers ?? {}).map(([k, v]) => [k, String(v)]));
+async function schrijf(res: ServerResponse, antwoord: HttpResponseInit, req?: IncomingMessage): Promise<void> {
+  const headers: Record<string, string> = Object.fromEntries(Object.entries(antwoord.headers ?? {}).map(([k, v]) => [k, String(v)]));
+  // A body the handler did not read to the end (too large) is not drained: close the connection.
+  if (req && !req.complete) headers['connection'] = 'close';
   if (antwoord.jsonBody !== undefined) {
     res.writeHead(antwoord.status ?? 200, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(antwoord.jsonBody));
   } else {
@@ -26,8 +56,8 @@ async function schrijf(res: ServerResponse, antwoord: HttpResponseInit): Promise
 
 /**
  * A small Node host around the Azure Functions handlers: each request becomes a real
- * HttpRequest and InvocationContext, exactly as the Functions runtime would pass them.
- * Listens on 127.0.0.1 only.
+ * HttpRequest (with a streaming body) and InvocationContext, as the Functions runtime passes them
+ * with HTTP streaming on. Listens on 127.0.0.1 only: it is npm start's host, for MELDROUTE_LOKAAL.
  */
 export async function startHost(applicatie: Applicatie, poort: number): Promise<Host> {
   const messages = maakMessagesHandler(async () => applicatie);
@@ -37,14 +67,15 @@ export async function startHost(applicatie: Applicatie, poort: number): Promise<
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         if (req.method === 'GET' && url.pathname === '/api/health') return schrijf(res, { status: 200, jsonBody: { status: 'ok' } });
         if (url.pathname !== '/api/messages') return schrijf(res, { status: 404 });
-        const body = await leesBody(req);
-        const verzoek = new HttpRequest({
-          method: req.method ?? 'GET',
-          url: url.toString(),
-          headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')])),
-          ...(body ? { body: { string: body } } : {}),
-        });
-        await schrijf(res, await messages(verzoek, new InvocationContext({ functionName: 'messages', invocationId: crypto.randomUUID() })));
+        const methode = req.method ?? 'GET';
+        const verzoek = streamendVerzoek(
+          new Request(url, {
+            method: methode,
+            headers: Object.entries(req.headers).map(([k, v]): [string, string] => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+            ...(methode === 'GET' || methode === 'HEAD' ? {} : { body: alsStroom(req), duplex: 'half' }),
+          } as RequestInit),
+        );
+        await schrijf(res, await messages(verzoek, new InvocationContext({ functionName: 'messages', invocationId: crypto.randomUUID() })), req);
       } catch (fout) {
         console.error(fout);
         if (!res.headersSent) res.writeHead(500).end();

@@ -34,6 +34,13 @@ const Omgeving = z
     VEILIG_THUIS_TELEFOON: z.string().trim().regex(/^\+?[0-9 ()-]{4,20}$/).default('0800-2000'),
     VERVOLG_ZELF_HULP_WEKEN: geheelGetal(6, 1, 52),
     GEBRUIKERS_BESTAND: z.string().min(1).optional(),
+    MELDROUTE_LOKAAL: z.enum(['ja', 'nee']).default('nee'),
+    // Set by Azure App Service / Functions on every instance: proof that this is not a laptop.
+    WEBSITE_INSTANCE_ID: z.string().optional(),
+    LIMIET_GEBRUIKER_PIEK: geheelGetal(20, 1, 100_000),
+    LIMIET_GEBRUIKER_PER_MINUUT: geheelGetal(30, 1, 1_000_000),
+    LIMIET_TENANT_PIEK: geheelGetal(300, 1, 1_000_000),
+    LIMIET_TENANT_PER_MINUUT: geheelGetal(3000, 1, 10_000_000),
   })
   .superRefine((o, ctx) => {
     if (o.STORE === 'cosmos' && o.COSMOS_ENDPOINT === undefined) {
@@ -45,6 +52,13 @@ const Omgeving = z
     if (o.MicrosoftAppId && o.ALLOWED_TENANT_IDS.length === 0 && !o.MicrosoftAppTenantId) {
       // Only the configured Entra tenant(s) are served (DOMAIN.md §8): never "any tenant" in production.
       ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANT_IDS'], message: 'is verplicht: noem de Entra-tenant(s) die meldroute bedient' });
+    }
+    if (o.MELDROUTE_LOKAAL === 'ja' && o.MicrosoftAppId) {
+      // The switch turns authentication off; with an app id this is a production bot.
+      ctx.addIssue({ code: 'custom', path: ['MELDROUTE_LOKAAL'], message: 'is alleen voor npm start zonder MicrosoftAppId; nooit in productie' });
+    }
+    if (o.MELDROUTE_LOKAAL === 'ja' && o.WEBSITE_INSTANCE_ID) {
+      ctx.addIssue({ code: 'custom', path: ['MELDROUTE_LOKAAL'], message: 'is niet toegestaan in Azure' });
     }
     if (o.MicrosoftAppId && o.MicrosoftAppType === 'SingleTenant' && !o.MicrosoftAppPassword) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is verplicht voor een single-tenant bot met app-id' });
@@ -64,7 +78,14 @@ export interface Config {
     readonly tenantId?: string;
     /** Tenants served; empty means only `tenantId` (or any, when no app id is configured). */
     readonly toegestaneTenants: readonly string[];
+    /**
+     * MELDROUTE_LOKAAL=ja, set only by npm start (a host on 127.0.0.1): serve without an app id,
+     * unauthenticated. Without an app id and without this switch nothing is served.
+     */
+    readonly lokaal: boolean;
   };
+  /** Token buckets on /api/messages: `piek` requests at once, refilled at `perMinuut`. */
+  readonly limieten: { readonly gebruiker: Emmer; readonly tenant: Emmer };
   readonly bewaartermijnen: { readonly dossierJaren: number; readonly adviesOverigeZorgmeldingJaren: number };
   readonly regio: {
     readonly standaard: string;
@@ -76,6 +97,11 @@ export interface Config {
   readonly vervolgZelfHulpWeken: number;
   /** JSON file with roles per Entra object id (see GebruikersRegister); absent: everyone is a professional. */
   readonly gebruikersBestand?: string;
+}
+
+export interface Emmer {
+  readonly piek: number;
+  readonly perMinuut: number;
 }
 
 export class ConfigFout extends Error {
@@ -103,6 +129,11 @@ export function laadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appType: o.MicrosoftAppType,
       ...(o.MicrosoftAppTenantId ? { tenantId: o.MicrosoftAppTenantId } : {}),
       toegestaneTenants: toegestaan,
+      lokaal: o.MELDROUTE_LOKAAL === 'ja',
+    },
+    limieten: {
+      gebruiker: { piek: o.LIMIET_GEBRUIKER_PIEK, perMinuut: o.LIMIET_GEBRUIKER_PER_MINUUT },
+      tenant: { piek: o.LIMIET_TENANT_PIEK, perMinuut: o.LIMIET_TENANT_PER_MINUUT },
     },
     bewaartermijnen: { dossierJaren: o.BEWAARTERMIJN_DOSSIER_JAREN, adviesOverigeZorgmeldingJaren: o.BEWAARTERMIJN_ADVIES_OVERIGE_ZORGMELDING_JAREN },
     regio: { standaard: o.STANDAARD_REGIO, sluitingsdagen: o.REGIO_SLUITINGSDAGEN, veiligThuis: { naam: o.VEILIG_THUIS_NAAM, telefoon: o.VEILIG_THUIS_TELEFOON } },

@@ -7,6 +7,8 @@ describe('laadConfig', () => {
     expect(c.store).toEqual({ soort: 'sqlite', pad: './data/meldroute.db' });
     expect(c.port).toBe(3978);
     expect(c.bot.appId).toBeUndefined();
+    expect(c.bot.lokaal).toBe(false);
+    expect(c.limieten).toEqual({ gebruiker: { piek: 20, perMinuut: 30 }, tenant: { piek: 300, perMinuut: 3000 } });
     expect(c.bewaartermijnen).toEqual({ dossierJaren: 20, adviesOverigeZorgmeldingJaren: 2 });
   });
 
@@ -31,6 +33,7 @@ describe('laadConfig', () => {
     ['an unknown store', { STORE: 'postgres' }, /STORE/],
     ['a single-tenant app id without tenant', { MicrosoftAppId: 'app', MicrosoftAppPassword: 'x' }, /MicrosoftAppTenantId/],
     ['a retention of 0 years', { BEWAARTERMIJN_DOSSIER_JAREN: '0' }, /BEWAARTERMIJN_DOSSIER_JAREN/],
+    ['a local switch that is neither ja nor nee', { MELDROUTE_LOKAAL: 'true' }, /MELDROUTE_LOKAAL/],
     ['a multi-tenant app id without a tenant allowlist', { MicrosoftAppId: 'app', MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: 'x' }, /ALLOWED_TENANT_IDS/],
   ])('refuses %s with a message naming the variable', (_naam, env, melding) => {
     expect(() => laadConfig(env)).toThrow(ConfigFout);

@@ -1,25 +1,65 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
 import type { Logger } from '../app/logger.js';
+import { ADAPTIVE_CARD, foutKaart } from '../cards/kaarten.js';
+
+/** What the SDK's authentication yields for one request (botframework-connector's AuthenticateRequestResult). */
+export type Authenticatie = Exclude<Parameters<CloudAdapter['processActivityDirect']>[0], string>;
+
+/** A short id that a user can read out to support and that leads to the log line with the details. */
+export function nieuweFoutcode(): string {
+  return randomUUID().slice(0, 8);
+}
+
+/**
+ * CloudAdapter with authentication and the turn as two steps, so the HTTP pipeline can answer
+ * every authentication failure with 401 and count a request against the rate limits only once
+ * it is known who sent it. `process()` does both in one go and turns some token failures into 500.
+ */
+export class MeldrouteAdapter extends CloudAdapter {
+  /** Validates the Bot Framework JWT against the activity (issuer, audience, keys, serviceUrl claim). */
+  authenticeer(activity: Activity, authHeader: string): Promise<Authenticatie> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  /** Runs the turn for an authenticated activity; an invoke's answer is returned, not sent. */
+  verwerk(authenticatie: Authenticatie, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authenticatie, activity, logic);
+  }
+}
 
 /**
  * The Bot Framework adapter. With an app id every incoming request must carry a valid Bot
- * Connector JWT (issuer, audience, expiry, signing keys, serviceUrl claim); without one, as on a
- * developer's machine, requests are not authenticated and the start-up log says so.
+ * Connector JWT (issuer, audience, expiry, signing keys, serviceUrl claim); without one nothing
+ * is served unless npm start's local switch is on (see src/bot/http.ts).
  */
-export function maakAdapter(bot: Config['bot'], log: Logger): CloudAdapter {
-  if (bot.appId === undefined) log.warn('Geen MicrosoftAppId ingesteld: verzoeken worden NIET geauthenticeerd. Alleen voor lokaal gebruik.');
+export function maakAdapter(bot: Config['bot'], log: Logger): MeldrouteAdapter {
+  if (bot.appId === undefined && bot.lokaal) log.warn('Lokaal: verzoeken worden NIET geauthenticeerd (MELDROUTE_LOKAAL=ja, alleen npm start op 127.0.0.1).');
+  if (bot.appId === undefined && !bot.lokaal) log.error('Geen MicrosoftAppId ingesteld: meldroute weigert elk verzoek op /api/messages.');
   // Without an app id the SDK only accepts the multi-tenant shape (and then skips validation).
   const auth = new ConfigurationBotFrameworkAuthentication(
     bot.appId === undefined
       ? {}
       : { MicrosoftAppId: bot.appId, MicrosoftAppPassword: bot.appPassword ?? '', MicrosoftAppType: bot.appType, MicrosoftAppTenantId: bot.tenantId ?? '' },
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new MeldrouteAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, fout: unknown) => {
-    log.error('Fout in een beurt', { fout: fout instanceof Error ? fout.message : String(fout), activity: context.activity.type });
-    if (context.activity.type === 'message') {
-      await context.sendActivity('Er ging iets mis bij het verwerken. Er is niets verloren gegaan van wat al was vastgelegd; probeer het opnieuw.');
+    const foutcode = nieuweFoutcode();
+    const { type, name } = context.activity;
+    log.error('Fout in een beurt', { foutcode, activity: type, naam: name, fout: fout instanceof Error ? fout.message : String(fout), stack: fout instanceof Error ? fout.stack : undefined });
+    const melding = `Er ging iets mis bij het verwerken. Wat al was vastgelegd is bewaard; probeer het opnieuw. Foutcode: ${foutcode}`;
+    try {
+      if (type === ActivityTypes.Invoke && name === 'adaptiveCard/action') {
+        // A click must always get a card back, or Teams shows only a generic failure.
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD, value: foutKaart(melding).content } } });
+      } else if (type === ActivityTypes.Invoke) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 500, body: { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'fout', message: melding } } } });
+      } else if (type === ActivityTypes.Message) {
+        await context.sendActivity(melding);
+      }
+    } catch (verzendfout) {
+      log.error('Foutmelding kon niet worden verstuurd', { foutcode, fout: verzendfout instanceof Error ? verzendfout.message : String(verzendfout) });
     }
   };
   return adapter;

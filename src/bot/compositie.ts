@@ -1,4 +1,4 @@
-import { ConversationState, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { ConversationState, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { GebruikersRegister } from '../app/gebruikers.js';
 import { maakIndexeerder } from '../app/indexering.js';
@@ -11,17 +11,21 @@ import { WerkdagKalender, standaardBeleid } from '../domain/index.js';
 import { HoofdDialog } from '../dialogs/hoofdDialog.js';
 import { openStores } from '../store/index.js';
 import type { Stores } from '../store/ports.js';
-import { maakAdapter } from './adapter.js';
+import { maakAdapter, type MeldrouteAdapter } from './adapter.js';
+import { VerzoekLimieten } from './begrenzer.js';
 import { aanvraagUit } from './context.js';
+import type { BotPoort } from './http.js';
 import { MeldrouteBot } from './meldrouteBot.js';
 import { BotOpslag } from './opslag.js';
 
 export interface Applicatie {
-  readonly adapter: CloudAdapter;
+  readonly adapter: MeldrouteAdapter;
   readonly bot: MeldrouteBot;
   readonly stores: Stores;
   readonly service: MeldcodeService;
   readonly logic: (context: TurnContext) => Promise<void>;
+  /** /api/messages: authentication, size and rate limits around `logic`. */
+  readonly poort: BotPoort;
   sluit(): Promise<void>;
 }
 
@@ -63,7 +67,17 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
     log,
   });
   const adapter = maakAdapter(config.bot, log);
-  return { adapter, bot, stores, service, logic: (context) => bot.run(context), sluit: () => stores.close() };
+  const logic = (context: TurnContext) => bot.run(context);
+  const poort: BotPoort = {
+    adapter,
+    logic,
+    toegang: config.bot.appId !== undefined ? 'bot-framework' : config.bot.lokaal ? 'lokaal' : 'dicht',
+    kanalen: config.bot.lokaal ? ['msteams', 'emulator'] : ['msteams'],
+    // Per instance, in memory: see README "Rate limits" for the limit across instances.
+    limieten: new VerzoekLimieten(config.limieten, () => klok().toMillis()),
+    log,
+  };
+  return { adapter, bot, stores, service, logic, poort, sluit: () => stores.close() };
 }
 
 let gedeeld: Promise<Applicatie> | undefined;

@@ -25,7 +25,7 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(RESULTATEN, { recursive: true });
   map = mkdtempSync(join(tmpdir(), 'meldroute-e2e-'));
-  const config = laadConfig({ SQLITE_PATH: join(map, 'e2e.db'), GEBRUIKERS_BESTAND: join(ROOT, 'config', 'demo-gebruikers.json') });
+  const config = laadConfig({ SQLITE_PATH: join(map, 'e2e.db'), MELDROUTE_LOKAAL: 'ja', GEBRUIKERS_BESTAND: join(ROOT, 'config', 'demo-gebruikers.json') });
   applicatie = await bouwApplicatie(config, { log: stilleLogger });
   host = await startHost(applicatie, 0);
   playground = await startPlayground(`${host.url}/api/messages`);

@@ -1,33 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maakMessagesHandler } from '../../functions/messages.js';
-import { HttpRequest, InvocationContext } from '../../src/hosting/azureFunctions.js';
-import { bouwApplicatie, type Applicatie } from '../../src/bot/compositie.js';
-import { laadConfig } from '../../src/config.js';
-import { stilleLogger } from '../../src/app/logger.js';
+import { HttpRequest } from '../../src/hosting/azureFunctions.js';
+import type { Applicatie } from '../../src/bot/compositie.js';
 import { startHost, type Host } from '../../scripts/host.js';
-import { demoRegister, testStores, TestKlok } from '../support/app.js';
+import { functieContext, functieVerzoek, testApplicatie } from '../support/bot.js';
 import { startFakeConnector } from '../support/fakeConnector.js';
-
-const context = () => new InvocationContext({ functionName: 'messages', invocationId: 'test' });
-const verzoek = (body: unknown, headers: Record<string, string> = {}) =>
-  new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/messages', headers: { 'content-type': 'application/json', ...headers }, body: { string: JSON.stringify(body) } });
-
-function activity(serviceUrl: string, extra: Record<string, unknown>): Record<string, unknown> {
-  return {
-    channelId: 'msteams',
-    serviceUrl,
-    timestamp: '2026-03-02T09:00:00.000Z',
-    from: { id: 'user-1', name: 'Annelies de Boer', aadObjectId: 'aad-prof-1' },
-    recipient: { id: 'bot-1', name: 'meldroute' },
-    conversation: { id: 'a:persoonlijk-1', conversationType: 'personal', tenantId: 'tenant-1' },
-    channelData: { tenant: { id: 'tenant-1' } },
-    ...extra,
-  };
-}
-
-async function app(env: Record<string, string> = {}): Promise<Applicatie> {
-  return bouwApplicatie(laadConfig({ STORE: 'sqlite', ...env }), { log: stilleLogger, stores: testStores(), gebruikers: demoRegister, klok: new TestKlok().lees });
-}
+import { activity } from '../support/activiteit.js';
 
 describe('POST /api/messages, through the Node host and a fake Bot Connector', () => {
   let applicatie: Applicatie;
@@ -40,7 +18,7 @@ describe('POST /api/messages, through the Node host and a fake Bot Connector', (
   };
 
   beforeAll(async () => {
-    applicatie = await app();
+    applicatie = await testApplicatie();
     host = await startHost(applicatie, 0);
     connector = await startFakeConnector();
   });
@@ -92,21 +70,21 @@ describe('POST /api/messages, through the Node host and a fake Bot Connector', (
 
 describe('functions/messages handler (real HttpRequest and InvocationContext)', () => {
   it('refuses a request without a valid Bot Framework JWT when an app id is configured', async () => {
-    const applicatie = await app({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'geheim', MicrosoftAppTenantId: 'tenant-1' });
+    const applicatie = await testApplicatie({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'geheim', MicrosoftAppTenantId: 'tenant-1' });
     const handler = maakMessagesHandler(async () => applicatie);
     const body = activity('https://smba.trafficmanager.net/emea/', { type: 'message', id: 'm', text: 'start' });
-    expect((await handler(verzoek(body), context())).status).toBe(401);
-    expect((await handler(verzoek(body, { authorization: 'Bearer niet-een-jwt' }), context())).status).toBe(401);
+    expect((await handler(functieVerzoek(body), functieContext())).status).toBe(401);
+    expect((await handler(functieVerzoek(body, { authorization: 'Bearer niet-een-jwt' }), functieContext())).status).toBe(401);
     await applicatie.sluit();
   });
 
   it('refuses and audits an activity from a tenant that is not allowed', async () => {
     const connector = await startFakeConnector();
-    const applicatie = await app({ ALLOWED_TENANT_IDS: 'tenant-1' });
+    const applicatie = await testApplicatie({ ALLOWED_TENANT_IDS: 'tenant-1' });
     const handler = maakMessagesHandler(async () => applicatie);
     const vreemd = { channelData: { tenant: { id: 'tenant-vreemd' } }, conversation: { id: 'a:x', conversationType: 'personal', tenantId: 'tenant-vreemd' } };
-    expect((await handler(verzoek(activity(connector.url, { type: 'message', id: 'm-1', text: 'casussen', ...vreemd })), context())).status).toBe(200);
-    const invoke = await handler(verzoek(activity(connector.url, { type: 'invoke', id: 'i-1', name: 'adaptiveCard/action', value: { action: { verb: 'casussen' } }, ...vreemd })), context());
+    expect((await handler(functieVerzoek(activity(connector.url, { type: 'message', id: 'm-1', text: 'casussen', ...vreemd })), functieContext())).status).toBe(200);
+    const invoke = await handler(functieVerzoek(activity(connector.url, { type: 'invoke', id: 'i-1', name: 'adaptiveCard/action', value: { action: { verb: 'casussen' } }, ...vreemd })), functieContext());
     expect(invoke.status).toBe(403);
     expect(connector.ontvangen).toEqual([]);
     const audit = await applicatie.stores.audit.lijst({});
@@ -116,9 +94,9 @@ describe('functions/messages handler (real HttpRequest and InvocationContext)', 
   });
 
   it('rejects a body that is not JSON with 400', async () => {
-    const applicatie = await app();
+    const applicatie = await testApplicatie();
     const handler = maakMessagesHandler(async () => applicatie);
-    const r = await handler(new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/messages', body: { string: '{niet json' } }), context());
+    const r = await handler(new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/messages', body: { string: '{niet json' } }), functieContext());
     expect(r.status).toBe(400);
     await applicatie.sluit();
   });
