@@ -23,7 +23,7 @@ import {
   type Waarden,
 } from './kaartInvoer.js';
 import type { Aanvraag, MeldcodeService } from './meldcodeService.js';
-import { dossierverslag } from './verslag.js';
+import { verslagInhoud, type VerslagInhoud } from './verslag.js';
 
 /** Every verb a card or a typed command can send: one typed union for the whole bot. */
 export const VERBS = [
@@ -81,7 +81,7 @@ export type Weergave =
       readonly meldingSoort?: 'fout' | 'bevestiging';
     }
   | { readonly soort: 'casussen'; readonly dossiers: readonly Dossier[]; readonly nu: DateTime }
-  | { readonly soort: 'verslag'; readonly dossier: Dossier; readonly tekst: string; readonly nu: DateTime }
+  | { readonly soort: 'verslag'; readonly dossier: Dossier; readonly inhoud: VerslagInhoud; readonly nu: DateTime }
   | { readonly soort: 'fout'; readonly melding: string };
 
 /** Which screen belongs to the dossier's current state. */
@@ -196,7 +196,9 @@ export class MeldcodeFlow {
     }
     if (verb === 'verslag') {
       const r = await this.service.exporteer(a, dossierId);
-      return r.ok ? { soort: 'verslag', dossier: r.waarde, tekst: dossierverslag(r.waarde), nu: this.klok() } : { soort: 'fout', melding: r.fout.melding };
+      if (!r.ok) return { soort: 'fout', melding: r.fout.melding };
+      const nu = this.klok();
+      return { soort: 'verslag', dossier: r.waarde, inhoud: verslagInhoud(r.waarde, nu), nu };
     }
     return this.opnieuw(a, dossierId, FORMULIEREN[verb]);
   }
