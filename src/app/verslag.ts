@@ -35,8 +35,15 @@ export function lokaleTijd(op: string | DateTime): string {
 
 /** A calendar date (yyyy-mm-dd) as "12 maart 2026". */
 export function lokaleDatum(isoDatum: string): string {
-  return DateTime.fromISO(isoDatum, { zone: ZONE }).setLocale('nl').toFormat('d MMMM yyyy');
+  const d = DateTime.fromISO(isoDatum, { zone: ZONE });
+  return d.isValid ? d.setLocale('nl').toFormat('d MMMM yyyy') : isoDatum;
 }
+
+/**
+ * Event descriptions are written by the domain and stored, some with an ISO date in them
+ * ("Advies van Veilig Thuis vastgelegd (2026-03-03)"): shown in the verslag's one format.
+ */
+const metLokaleDatums = (omschrijving: string) => omschrijving.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => lokaleDatum(iso));
 
 // ---------------------------------------------------------------- the structure
 
@@ -114,7 +121,7 @@ export function verslagInhoud(d: Dossier, nu?: DateTime): VerslagInhoud {
     titel: 'Dossierverslag meldcode huiselijk geweld en kindermishandeling',
     kenmerk: d.referentie,
     secties: SECTIES.flatMap((bouw) => bouw(bron) ?? []),
-    verloop: d.gebeurtenissen.map((g) => ({ wanneer: lokaleTijd(g.op), wat: g.omschrijving, door: wie(g) })),
+    verloop: d.gebeurtenissen.map((g) => ({ wanneer: lokaleTijd(g.op), wat: metLokaleDatums(g.omschrijving), door: wie(g) })),
   };
 }
 

@@ -190,9 +190,11 @@ export function casussenKaart(dossiers: readonly Dossier[], nu: DateTime): Kaart
  * Teams refuses activities above 100 KB and PLATFORM.md keeps them at 80 KB; the attachment gets
  * this much of that, the rest is the activity around it.
  */
-export const VERSLAG_KAART_MAX_BYTES = 72 * 1024;
+export const VERSLAG_KAART_MAX_BYTES = 75 * 1024;
 /** On a card that would still be too large, each long text is cut to this; the copy keeps it whole. */
 const INGEKORT_TOT = 400;
+/** Fewer recent events than this and the card would rather shorten its long texts. */
+const MINSTE_GEBEURTENISSEN = 10;
 const INGEKORT = '... (volledig in de platte tekst)';
 const KOPIE_INGEKORT = '\n\n... (verslag ingekort: te lang voor één bericht in Teams)';
 
@@ -219,22 +221,29 @@ export function verslagKaart(d: Dossier, inhoud: VerslagInhoud, nu: DateTime): K
         opmerking: zonderMarkdown(s.opmerking),
         rijen: s.rijen.map((r) => ({ label: zonderMarkdown(r.label), waarde: waarde(r.waarde) })),
       })),
-      verloop: inhoud.verloop.slice(weg).map((g) => ({ wanneer: g.wanneer, regel: waarde(gebeurtenisRegel(g)) })),
+      // Event descriptions are short by schema (500) and end with who did it: never shortened.
+      verloop: inhoud.verloop.slice(weg).map((g) => ({ wanneer: g.wanneer, regel: zonderMarkdown(gebeurtenisRegel(g)) })),
       weggelaten: weg === 0 ? '' : `... en nog ${weg} ${weg === 1 ? 'eerdere gebeurtenis' : 'eerdere gebeurtenissen'} (zie platte tekst)`,
       tekst,
     });
   };
   const volledig = maak(totaal);
   if (pastInBericht(volledig)) return volledig;
-  // The size only grows with the number of events shown: find the most that fit.
-  let [past, teVeel] = [0, totaal];
-  while (teVeel - past > 1) {
-    const midden = Math.floor((past + teVeel) / 2);
-    if (pastInBericht(maak(midden))) past = midden;
-    else teVeel = midden;
-  }
-  const nieuwste = maak(past);
-  if (pastInBericht(nieuwste)) return nieuwste;
+  // First fewer events (the newest stay), then shortened texts; the size grows with both.
+  const meeste = (kort: boolean): number => {
+    if (!pastInBericht(maak(0, kort))) return -1;
+    let [past, teVeel] = [0, totaal + 1];
+    while (teVeel - past > 1) {
+      const midden = Math.floor((past + teVeel) / 2);
+      if (pastInBericht(maak(midden, kort))) past = midden;
+      else teVeel = midden;
+    }
+    return past;
+  };
+  const metVolledigeTeksten = meeste(false);
+  if (metVolledigeTeksten >= Math.min(MINSTE_GEBEURTENISSEN, totaal)) return maak(metVolledigeTeksten);
+  const ingekort = meeste(true);
+  if (ingekort >= 0) return maak(ingekort, true);
   let kaart = maak(0, true);
   // Only a dossier with dozens of long adviezen gets here: the copy itself no longer fits.
   for (let tot = volledigeTekst.length; !pastInBericht(kaart) && tot > 0; ) {

@@ -49,7 +49,10 @@ const melder = { melderNaam: 'Annelies de Boer', melderTelefoon: '06 12345678', 
 const PADEN: [naam: string, stappen: Stap[]][] = [
   ['stap 2: onvoldoende signalen sluit de meldcode af', [SIGNALEN, ['overleg: onvoldoende', 'overleg', { met: 'collega', uitkomst: 'Geen zorgen.', voldoendeSignalen: 'nee' }, /Meldcode afgesloten.*onvoldoende signalen/]]],
   ['stap 3: zorgen weggenomen sluit de meldcode af', [SIGNALEN, OVERLEG_JA, ['gesprek: zorgen weggenomen', 'gesprek', { uitkomst: 'zorgen-weggenomen', samenvatting: 'Gestoten bij gym, bevestigd door de gymleraar.' }, /zorgen weggenomen in het gesprek/]]],
-  ['vraag 1 nee: geen vermoeden sluit de meldcode af', [...TOT_WEGEN, vraag(1, 'nee', /geen vermoeden \(afwegingsvraag 1\)/)]],
+  [
+    'vraag 1 nee: geen vermoeden sluit de meldcode af; the verslag shows no beslissing',
+    [...TOT_WEGEN, vraag(1, 'nee', /geen vermoeden \(afwegingsvraag 1\)/), ['dossierverslag', 'verslag', {}, /^(?!.*Beslissing).*Vraag 1 .*Meldcode afgesloten.*Geen vermoeden van huiselijk geweld/]],
+  ],
   ['zelf hulp: alle vragen 3-5 ja', ZELF_HULP],
   ['advies van Veilig Thuis vastleggen na zelf hulp', [...ZELF_HULP, ['advies', 'advies', { datum: '2026-03-03', adviseurVeiligThuis: 'M. Jansen', afspraken: 'Ouders uitnodigen.', opNaamAdviesvrager: 'true' }, /Het advies van Veilig Thuis is vastgelegd/]]],
   [
@@ -62,6 +65,7 @@ const PADEN: [naam: string, stappen: Stap[]][] = [
       vraag(3, 'ja', /samen met Veilig Thuis.*Afwegingsvraag 4/),
       vraag(4, 'ja', /Afwegingsvraag 5/),
       vraag(5, 'ja', /Melding gedaan bij Veilig Thuis/),
+      ['dossierverslag', 'verslag', {}, /Stap 1: Signalen in kaart brengen.*door Annelies de Boer .{0,4}professional.*Stap 5: Beslissen.*Beslissingen.*Melding bij Veilig Thuis.*Melding ontvangen door Veilig Thuis - door Veilig Thuis/],
     ],
   ],
   [
