@@ -222,7 +222,7 @@ export function verslagKaart(d: Dossier, inhoud: VerslagInhoud, nu: DateTime): K
         rijen: s.rijen.map((r) => ({ label: zonderMarkdown(r.label), waarde: waarde(r.waarde) })),
       })),
       // Event descriptions are short by schema (500) and end with who did it: never shortened.
-      verloop: inhoud.verloop.slice(weg).map((g) => ({ wanneer: g.wanneer, regel: zonderMarkdown(gebeurtenisRegel(g)) })),
+      verloop: inhoud.verloop.slice(weg).map((g) => ({ wanneer: zonderMarkdown(g.wanneer), regel: zonderMarkdown(gebeurtenisRegel(g)) })),
       weggelaten: weg === 0 ? '' : `... en nog ${weg} ${weg === 1 ? 'eerdere gebeurtenis' : 'eerdere gebeurtenissen'} (zie platte tekst)`,
       tekst,
     });
