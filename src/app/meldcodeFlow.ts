@@ -25,7 +25,7 @@ import {
 } from './kaartInvoer.js';
 import type { Aanvraag, MeldcodeService } from './meldcodeService.js';
 import { vasteRegioGids, type RegioGids, type VeiligThuisContact } from './regio.js';
-import { dossierverslag } from './verslag.js';
+import { verslagInhoud, type VerslagInhoud } from './verslag.js';
 
 /** Every verb a card or a typed command can send: one typed union for the whole bot. */
 export const VERBS = [
@@ -94,7 +94,7 @@ export type Weergave =
       readonly kenmerkWaarschuwing?: boolean;
     }
   | { readonly soort: 'casussen'; readonly dossiers: readonly Dossier[]; readonly nu: DateTime }
-  | { readonly soort: 'verslag'; readonly dossier: Dossier; readonly tekst: string; readonly nu: DateTime }
+  | { readonly soort: 'verslag'; readonly dossier: Dossier; readonly inhoud: VerslagInhoud; readonly nu: DateTime }
   | { readonly soort: 'fout'; readonly melding: string };
 
 /** The kenmerk looks like a name with a birth date or address, and the user has not said yes to it. */
@@ -263,7 +263,9 @@ export class MeldcodeFlow {
     }
     if (verb === 'verslag') {
       const r = await this.service.exporteer(a, dossierId);
-      return r.ok ? { soort: 'verslag', dossier: r.waarde, tekst: dossierverslag(r.waarde), nu: this.klok() } : { soort: 'fout', melding: r.fout.melding };
+      if (!r.ok) return { soort: 'fout', melding: r.fout.melding };
+      const nu = this.klok();
+      return { soort: 'verslag', dossier: r.waarde, inhoud: verslagInhoud(r.waarde, nu), nu };
     }
     return this.opnieuw(a, dossierId, verb === 'stap-formulier' ? stapScherm : FORMULIEREN[verb]);
   }

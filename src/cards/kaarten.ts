@@ -19,7 +19,8 @@ import {
 } from '../domain/index.js';
 import type { Scherm, Verb, Weergave } from '../app/meldcodeFlow.js';
 import { LANDELIJK_VEILIG_THUIS, type VeiligThuisContact } from '../app/regio.js';
-import { lokaleTijd } from '../app/verslag.js';
+import { gebeurtenisRegel, lokaleTijd, onderregel, verslagAlsTekst, type VerslagInhoud } from '../app/verslag.js';
+import { zonderMarkdown } from './markdown.js';
 import advies from './advies.json' with { type: 'json' };
 import afsluiten from './afsluiten.json' with { type: 'json' };
 import afsluitenBevestigen from './afsluitenBevestigen.json' with { type: 'json' };
@@ -204,8 +205,72 @@ export function casussenKaart(dossiers: readonly Dossier[], nu: DateTime): Kaart
   return bouw(casussen, { ...LEEG_KADER, kop: 'meldroute', titel: 'Mijn casussen' }, { casussen: rijen });
 }
 
-export function verslagKaart(d: Dossier, tekst: string, nu: DateTime): KaartBijlage {
-  return bouw(verslag, { ...LEEG_KADER, kop: 'Dossierverslag', titel: d.referentie, feiten: dossierFeiten(d, nu).slice(1), dossierId: d.id }, { tekst });
+/**
+ * Teams refuses activities above 100 KB and PLATFORM.md keeps them at 80 KB; the attachment gets
+ * this much of that, the rest is the activity around it.
+ */
+export const VERSLAG_KAART_MAX_BYTES = 75 * 1024;
+/** On a card that would still be too large, each long text is cut to this; the copy keeps it whole. */
+const INGEKORT_TOT = 400;
+/** Fewer recent events than this and the card would rather shorten its long texts. */
+const MINSTE_GEBEURTENISSEN = 10;
+const INGEKORT = '... (volledig in de platte tekst)';
+const KOPIE_INGEKORT = '\n\n... (verslag ingekort: te lang voor één bericht in Teams)';
+
+const bytes = (k: KaartBijlage) => Buffer.byteLength(JSON.stringify(k));
+const pastInBericht = (k: KaartBijlage) => bytes(k) <= VERSLAG_KAART_MAX_BYTES;
+
+/**
+ * The verslag as sections with a heading, a "when - who" line and label/value facts, then the
+ * history, then the same content as plain text to copy. A long dossier shows only its newest
+ * events (and if need be shortened texts) on the card; the plain text holds everything, unless
+ * it alone is larger than a Teams message can carry.
+ */
+export function verslagKaart(d: Dossier, inhoud: VerslagInhoud, nu: DateTime): KaartBijlage {
+  const kaderData: Kader = { ...LEEG_KADER, kop: 'Dossierverslag', titel: zonderMarkdown(d.referentie), feiten: dossierFeiten(d, nu).slice(1), dossierId: d.id };
+  const volledigeTekst = verslagAlsTekst(inhoud);
+  const totaal = inhoud.verloop.length;
+  const maak = (getoond: number, kort = false, tekst = volledigeTekst): KaartBijlage => {
+    const waarde = (w: string) => zonderMarkdown(kort && w.length > INGEKORT_TOT ? `${w.slice(0, INGEKORT_TOT)}${INGEKORT}` : w);
+    const weg = totaal - getoond;
+    return bouw(verslag, kaderData, {
+      secties: inhoud.secties.map((s) => ({
+        kop: zonderMarkdown(s.kop),
+        regel: zonderMarkdown(onderregel(s)),
+        opmerking: zonderMarkdown(s.opmerking),
+        rijen: s.rijen.map((r) => ({ label: zonderMarkdown(r.label), waarde: waarde(r.waarde) })),
+      })),
+      // Event descriptions are short by schema (500) and end with who did it: never shortened.
+      verloop: inhoud.verloop.slice(weg).map((g) => ({ wanneer: zonderMarkdown(g.wanneer), regel: zonderMarkdown(gebeurtenisRegel(g)) })),
+      weggelaten: weg === 0 ? '' : `... en nog ${weg} ${weg === 1 ? 'eerdere gebeurtenis' : 'eerdere gebeurtenissen'} (zie platte tekst)`,
+      tekst,
+    });
+  };
+  const volledig = maak(totaal);
+  if (pastInBericht(volledig)) return volledig;
+  // First fewer events (the newest stay), then shortened texts; the size grows with both.
+  const meeste = (kort: boolean): number => {
+    if (!pastInBericht(maak(0, kort))) return -1;
+    let [past, teVeel] = [0, totaal + 1];
+    while (teVeel - past > 1) {
+      const midden = Math.floor((past + teVeel) / 2);
+      if (pastInBericht(maak(midden, kort))) past = midden;
+      else teVeel = midden;
+    }
+    return past;
+  };
+  const metVolledigeTeksten = meeste(false);
+  if (metVolledigeTeksten >= Math.min(MINSTE_GEBEURTENISSEN, totaal)) return maak(metVolledigeTeksten);
+  const ingekort = meeste(true);
+  if (ingekort >= 0) return maak(ingekort, true);
+  let kaart = maak(0, true);
+  // Only a dossier with dozens of long adviezen gets here: the copy itself no longer fits.
+  for (let tot = volledigeTekst.length; !pastInBericht(kaart) && tot > 0; ) {
+    // Every character removed from the copy takes at least one byte off the card.
+    tot = Math.max(0, tot - (bytes(kaart) - VERSLAG_KAART_MAX_BYTES) - 100);
+    kaart = maak(0, true, `${volledigeTekst.slice(0, tot)}${KOPIE_INGEKORT}`);
+  }
+  return kaart;
 }
 
 interface DossierKaartInvoer {
@@ -506,7 +571,7 @@ export function kaartVoor(w: Weergave): KaartBijlage {
     case 'casussen':
       return casussenKaart(w.dossiers, w.nu);
     case 'verslag':
-      return verslagKaart(w.dossier, w.tekst, w.nu);
+      return verslagKaart(w.dossier, w.inhoud, w.nu);
     case 'fout':
       return foutKaart(w.melding);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schermVoor, type Scherm, type Weergave } from '../../src/app/meldcodeFlow.js';
+import { verslagInhoud } from '../../src/app/verslag.js';
 import { kaartVoor, type KaartBijlage } from '../../src/cards/kaarten.js';
 import type { Dossier } from '../../src/domain/index.js';
 import { kaartProblemen } from '../support/adaptiveCards.js';
@@ -39,7 +40,8 @@ const weergaven: [string, () => Weergave][] = [
   ['start met fout', () => ({ soort: 'start', waarden: { referentie: '111222333' }, fouten: { referentie: 'Dit lijkt een BSN.' } })],
   ['casussen', () => ({ soort: 'casussen', dossiers: [nieuwDossier(), gemeld()], nu })],
   ['geen casussen', () => ({ soort: 'casussen', dossiers: [], nu })],
-  ['verslag', () => ({ soort: 'verslag', dossier: gemeld(), tekst: 'Dossierverslag\nRegel 2', nu })],
+  ['verslag', () => ({ soort: 'verslag', dossier: gemeld(), inhoud: verslagInhoud(gemeld(), nu), nu })],
+  ['verslag afgesloten', () => ({ soort: 'verslag', dossier: afgesloten(), inhoud: verslagInhoud(afgesloten(), nu), nu })],
   ['fout', () => ({ soort: 'fout', melding: 'U heeft geen toegang tot deze casus.' })],
   ...dossierSchermen.map(([naam, maak, scherm]): [string, () => Weergave] => [naam, () => dossierWeergave(maak(), scherm)]),
 ];

@@ -55,7 +55,7 @@ const melder = { melderNaam: 'Annelies de Boer', melderTelefoon: '06 12345678', 
 const PADEN: [naam: string, stappen: Stap[]][] = [
   ['stap 2: onvoldoende signalen, bevestigd met reden, sluit de meldcode af', [SIGNALEN, ONVOLDOENDE, bevestig(ONVOLDOENDE, 'Besproken; geen zorgen meer.', /Meldcode afgesloten.*onvoldoende signalen.*Besproken; geen zorgen meer/)]],
   ['stap 3: zorgen weggenomen, bevestigd, sluit de meldcode af', [SIGNALEN, OVERLEG_JA, WEGGENOMEN, bevestig(WEGGENOMEN, 'Verklaring bevestigd.', /zorgen weggenomen in het gesprek/)]],
-  ['vraag 1 nee vraagt eerst om bevestiging, dan geen vermoeden', [...TOT_WEGEN, vraag(1, 'nee', /geen vermoeden.*Waarom sluit u de meldcode af/), vraag(1, 'nee', /geen vermoeden \(afwegingsvraag 1\)/, { afsluitToelichting: 'Signalen verklaard.' })]],
+  ['vraag 1 nee vraagt eerst om bevestiging, dan geen vermoeden', [...TOT_WEGEN, vraag(1, 'nee', /geen vermoeden.*Waarom sluit u de meldcode af/), vraag(1, 'nee', /geen vermoeden \(afwegingsvraag 1\)/, { afsluitToelichting: 'Signalen verklaard.' }), ['dossierverslag', 'verslag', {}, /^(?!.*Beslissing).*Vraag 1 .*Meldcode afgesloten.*Geen vermoeden van huiselijk geweld.*Signalen verklaard/]]],
   ['vraag 1 nee, dan toch terug naar mijn antwoord', [...TOT_WEGEN, vraag(1, 'nee', /Nee, terug naar mijn antwoord/), ['herstel', 'herstel', { vraag: '1', antwoord: 'nee' }, /Afwegingsvraag 1 van 5/]]],
   ['zelf hulp: alle vragen 3-5 ja', ZELF_HULP],
   ['advies van Veilig Thuis vastleggen na zelf hulp', [...ZELF_HULP, ['advies', 'advies', { datum: '2026-03-03', adviseurVeiligThuis: 'M. Jansen', afspraken: 'Ouders uitnodigen.', opNaamAdviesvrager: 'true', ...ADVIESVRAGER }, /Het advies van Veilig Thuis is vastgelegd/]]],
@@ -82,6 +82,7 @@ const PADEN: [naam: string, stappen: Stap[]][] = [
       vraag(3, 'ja', /na de melding.*Afwegingsvraag 4/, samen),
       vraag(4, 'ja', /Afwegingsvraag 5/, samen),
       vraag(5, 'ja', /Melding verstuurd naar Veilig Thuis/, samen),
+      ['dossierverslag', 'verslag', {}, /Stap 1: Signalen in kaart brengen.*door Annelies de Boer .{0,4}professional.*Stap 5: Beslissen.*Beslissingen.*Melding bij Veilig Thuis/],
     ],
   ],
   [
