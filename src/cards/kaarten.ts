@@ -130,8 +130,9 @@ export function dossierFeiten(d: Dossier, nu: DateTime, vt: VeiligThuisContact =
   const meldenNodig = m.status === 'lopend' && evaluateAfwegingskader(m.antwoorden).meldenNoodzakelijk === true;
   const acuut = m.onveiligheid === 'acuut' || m.onveiligheid === 'beide';
   return [
-    { titel: 'Casus', waarde: d.referentie },
-    { titel: 'Zicht op veiligheid', waarde: `${zicht.omschrijving}${overname}` },
+    // The kenmerk and names are typed by people: they show as typed, never as a link.
+    { titel: 'Casus', waarde: zonderMarkdown(d.referentie) },
+    { titel: 'Zicht op veiligheid', waarde: `${zonderMarkdown(zicht.omschrijving)}${overname}` },
     {
       titel: 'Volgende termijn',
       waarde: volgende
@@ -200,7 +201,7 @@ export function foutKaart(melding: string): KaartBijlage {
 export function casussenKaart(dossiers: readonly Dossier[], nu: DateTime): KaartBijlage {
   const rijen = dossiers.map((d) => {
     const [, zicht, termijn] = dossierFeiten(d, nu);
-    return { id: d.id, referentie: d.referentie, waar: waarIsDossier(d), zicht: zicht?.waarde ?? '', termijn: termijn?.waarde ?? '' };
+    return { id: d.id, referentie: zonderMarkdown(d.referentie), knop: d.referentie, waar: waarIsDossier(d), zicht: zicht?.waarde ?? '', termijn: termijn?.waarde ?? '' };
   });
   return bouw(casussen, { ...LEEG_KADER, kop: 'meldroute', titel: 'Mijn casussen' }, { casussen: rijen });
 }
@@ -550,7 +551,7 @@ function statusKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): KaartBij
     status,
     { ...basis, kop: 'Meldcode', titel: zelfHulp ? 'Meldcode afgerond: zelf hulp' : 'Meldcode afgesloten' },
     {
-      toelichting: `${zelfHulp ? 'Afgerond' : 'Afgesloten'} op ${m.afsluiting ? lokaleTijd(m.afsluiting.op) : '-'}: ${d.gebeurtenissen.at(-1)?.omschrijving ?? ''}${m.afsluiting?.toelichting ? `. Reden: ${m.afsluiting.toelichting}` : ''}${zelfHulp ? '. U biedt of organiseert zelf hulp en blijft de veiligheid volgen.' : ''}`,
+      toelichting: `${zelfHulp ? 'Afgerond' : 'Afgesloten'} op ${m.afsluiting ? lokaleTijd(m.afsluiting.op) : '-'}: ${d.gebeurtenissen.at(-1)?.omschrijving ?? ''}${m.afsluiting?.toelichting ? `. Reden: ${zonderMarkdown(m.afsluiting.toelichting)}` : ''}${zelfHulp ? '. U biedt of organiseert zelf hulp en blijft de veiligheid volgen.' : ''}`,
       primair: [...(vroeg ? [{ verb: 'corrigeer' as const, titel: 'Vorige antwoord corrigeren' }] : []), { verb: 'nieuw', titel: 'Nieuwe meldcode starten' }, kenmerkWijzigen],
     },
     d.id,

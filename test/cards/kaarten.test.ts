@@ -56,6 +56,18 @@ function alleActies(knoop: unknown, acties: Record<string, unknown>[] = []): Rec
   return acties;
 }
 
+/** The Markdown a person reads: TextBlock texts and FactSet values (button titles are plain text). */
+function getoondeTeksten(knoop: unknown, uit: string[] = []): string[] {
+  if (Array.isArray(knoop)) knoop.forEach((k) => getoondeTeksten(k, uit));
+  else if (typeof knoop === 'object' && knoop !== null) {
+    const o = knoop as Record<string, unknown>;
+    if (o['type'] === 'TextBlock' && typeof o['text'] === 'string') uit.push(o['text']);
+    if (typeof o['title'] === 'string' && typeof o['value'] === 'string' && o['type'] === undefined) uit.push(o['value']);
+    Object.values(o).forEach((w) => getoondeTeksten(w, uit));
+  }
+  return uit;
+}
+
 describe('card templates', () => {
   it.each(weergaven)('%s: parses cleanly as Adaptive Card 1.5, under 40 KB, every binding filled', (_naam, maak) => {
     const kaart: KaartBijlage = kaartVoor(maak());
@@ -146,6 +158,15 @@ describe('card templates', () => {
     expect(titels).toEqual(expect.arrayContaining(['Ja, acute onveiligheid', 'Ja, structurele onveiligheid', 'Ja, beide', 'Nee']));
     const stap1 = alleActies(kaartVoor(dossierWeergave(nieuwDossier(), 'signalen')).content).map((a) => a['title']);
     expect(stap1).toEqual(expect.arrayContaining(['Advies vastleggen', 'Melden bij Veilig Thuis', 'Meldcode afsluiten']));
+  });
+
+  it('a kenmerk with a markdown link is shown as typed, never as a live link, in the list and on the step card', () => {
+    const d = { ...nieuwDossier(), referentie: '[Klik hier](https://evil.example/p)' };
+    for (const kaart of [kaartVoor({ soort: 'casussen', dossiers: [d], nu }), kaartVoor(dossierWeergave(d, 'signalen'))]) {
+      const getoond = getoondeTeksten(kaart.content).filter((t) => t.includes('Klik hier'));
+      expect(getoond.length).toBeGreaterThan(0);
+      for (const t of getoond) expect(t).toContain('\\[Klik hier\\]\\(https://evil.example/p\\)');
+    }
   });
 
   it('dossier cards refresh themselves with the current state (Universal Actions)', () => {
