@@ -183,6 +183,15 @@ const COMMANDO_VERBS: Partial<Record<Verb, (data: Record<string, unknown>) => Ve
   corrigeer: () => ({ ok: true, commando: { soort: 'corrigeer' } }),
 };
 
+/**
+ * The revision the card was rendered from. Every card that can change a dossier carries one; a
+ * command without it is treated as coming from an unknown, so outdated, card.
+ */
+function kaartRevisie(data: Record<string, unknown>): number {
+  const r = z.coerce.number().int().nonnegative().safeParse(data['versie']);
+  return r.success && data['versie'] !== '' && data['versie'] !== undefined ? r.data : -1;
+}
+
 const STAP_VERBS: ReadonlySet<Verb> = new Set(['signalen', 'kindcheck', 'overleg', 'gesprek', 'afweging']);
 
 const bevestiging = (i: { afsluitToelichting?: string | undefined }) => (i.afsluitToelichting ? { afsluitToelichting: i.afsluitToelichting } : {});
@@ -245,7 +254,7 @@ export class MeldcodeFlow {
     if (vertaler !== undefined) {
       const vertaling = vertaler(data);
       if (!vertaling.ok) return this.opnieuw(a, dossierId, FORMULIEREN[verb], data, vertaling.fouten);
-      const r = await this.service.pasToe(a, dossierId, vertaling.commando);
+      const r = await this.service.pasToe(a, dossierId, vertaling.commando, kaartRevisie(data));
       if (r.ok) {
         const d = r.waarde.dossier;
         const bevestiging = BEVESTIGINGEN[verb];
@@ -258,6 +267,8 @@ export class MeldcodeFlow {
         const w = await this.opnieuw(a, dossierId, 'afsluiten-bevestigen', {}, {}, r.fout.melding);
         return w.soort === 'dossier' ? { ...w, bevestig: { verb, data: alsWaarden(data) } } : w;
       }
+      // A stale card or a lost race: the current card, with what was typed still on it where it fits.
+      if (r.fout.code === 'kaart-verouderd' || r.fout.code === 'tegelijk-gewijzigd') return this.opnieuw(a, dossierId, undefined, {}, {}, r.fout.melding);
       const veld = FOUT_VELD[r.fout.code];
       return veld ? this.opnieuw(a, dossierId, FORMULIEREN[verb], data, { [veld]: r.fout.melding }) : this.opnieuw(a, dossierId, undefined, data, {}, r.fout.melding);
     }
@@ -278,9 +289,10 @@ export class MeldcodeFlow {
       const w = await this.opnieuw(a, dossierId, 'kenmerk', data, { referentie: waarschuwing });
       return w.soort === 'dossier' ? { ...w, kenmerkWaarschuwing: true } : w;
     }
-    const r = await this.service.pasToe(a, dossierId, { soort: 'kenmerk', referentie: invoer.waarde.referentie });
+    const r = await this.service.pasToe(a, dossierId, { soort: 'kenmerk', referentie: invoer.waarde.referentie }, kaartRevisie(data));
     if (r.ok) return { ...this.dossierWeergave(r.waarde.dossier), melding: 'Het kenmerk is gewijzigd.', meldingSoort: 'bevestiging' };
     if (r.fout.code === 'geen-toegang' || r.fout.code === 'dossier-niet-gevonden') return { soort: 'fout', melding: r.fout.melding };
+    if (r.fout.code === 'kaart-verouderd' || r.fout.code === 'tegelijk-gewijzigd') return this.opnieuw(a, dossierId, undefined, {}, {}, r.fout.melding);
     return this.opnieuw(a, dossierId, 'kenmerk', data, { referentie: r.fout.melding });
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import {
   pasMeldcodeToe,
+  revisie,
   startDossier,
   type DomeinFout,
   type Dossier,
@@ -11,7 +12,7 @@ import {
   type Resultaat,
   type Wijziging,
 } from '../domain/index.js';
-import type { AuditRegel, Stores } from '../store/ports.js';
+import { ConflictError, type AuditRegel, type Stores } from '../store/ports.js';
 import { werkDossierBij, type NietGevonden } from './bijwerken.js';
 import { alsActor, type Gebruiker } from './gebruikers.js';
 import { magMeldcodeWijzigen, magZien, zichtbaarheidVoor } from './toegang.js';
@@ -19,6 +20,17 @@ import { magMeldcodeWijzigen, magZien, zichtbaarheidVoor } from './toegang.js';
 export type GeenToegang = DomeinFout<'geen-toegang'>;
 
 const GEEN_TOEGANG: GeenToegang = { code: 'geen-toegang', melding: 'U heeft geen toegang tot deze casus.' };
+
+export type Verouderd = DomeinFout<'kaart-verouderd' | 'tegelijk-gewijzigd'>;
+
+const KAART_VEROUDERD: Verouderd = {
+  code: 'kaart-verouderd',
+  melding: 'Deze kaart was niet meer actueel: de casus is intussen bijgewerkt. Hieronder staat de actuele stand; er is niets dubbel vastgelegd.',
+};
+const TEGELIJK_GEWIJZIGD: Verouderd = {
+  code: 'tegelijk-gewijzigd',
+  melding: 'De casus werd op hetzelfde moment ook ergens anders bijgewerkt. Er is niets vastgelegd; probeer het opnieuw.',
+};
 
 /** Where a request came from, for the audit trail. */
 export interface Aanvraag {
@@ -67,14 +79,28 @@ export class MeldcodeService {
     return this.lees(a, dossierId, 'export');
   }
 
-  async pasToe(a: Aanvraag, dossierId: string, commando: MeldcodeCommando): Promise<Resultaat<Wijziging, MeldcodeFout | GeenToegang | NietGevonden>> {
+  /**
+   * Applies one command. `vanafRevisie` is the revision of the card it came from: a command from
+   * an older card is refused, so a double click, a second window or parallel submits apply once.
+   */
+  async pasToe(
+    a: Aanvraag,
+    dossierId: string,
+    commando: MeldcodeCommando,
+    vanafRevisie?: number,
+  ): Promise<Resultaat<Wijziging, MeldcodeFout | GeenToegang | NietGevonden | Verouderd>> {
     let geweigerd = false;
-    const r = await werkDossierBij<MeldcodeFout | GeenToegang>(this.deps.stores.dossiers, dossierId, (d) => {
+    const r = await werkDossierBij<MeldcodeFout | GeenToegang | Verouderd>(this.deps.stores.dossiers, dossierId, (d) => {
       if (!magMeldcodeWijzigen(a.gebruiker, d)) {
         geweigerd = true;
         return { ok: false, fout: GEEN_TOEGANG };
       }
+      if (vanafRevisie !== undefined && revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
       return pasMeldcodeToe(d, commando, { op: this.deps.klok(), door: alsActor(a.gebruiker, a.namens), ...(this.deps.instellingen ? { instellingen: this.deps.instellingen } : {}) });
+    }).catch((e: unknown) => {
+      // Optimistic retries ran out under heavy contention: an answer to try again, never a 5xx.
+      if (e instanceof ConflictError) return { ok: false as const, fout: TEGELIJK_GEWIJZIGD };
+      throw e;
     });
     if (r.ok || geweigerd) await this.audit(a, 'update', dossierId, geweigerd ? 'geweigerd' : 'toegestaan');
     return r;

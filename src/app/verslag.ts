@@ -9,6 +9,7 @@ import {
   type Afwegingsvraag,
   type Contactgegevens,
   type Dossier,
+  type EerdereVersie,
   type Gebeurtenis,
   type Meldcode,
   type Stap,
@@ -100,7 +101,7 @@ interface Bron {
 type SectieBouwer = (b: Bron) => VerslagSectie | readonly VerslagSectie[] | null;
 
 /** The sections in reading order; a new one is a function here and one line in this list. */
-const SECTIES: readonly SectieBouwer[] = [casus, signalen, kindcheck, overleg, gesprek, wegen, beslissen, beslissingen, adviezen, melding, afsluiting];
+const SECTIES: readonly SectieBouwer[] = [casus, signalen, kindcheck, overleg, gesprek, wegen, beslissen, beslissingen, adviezen, melding, afsluiting, eerdereVersies];
 
 export function verslagInhoud(d: Dossier, nu?: DateTime): VerslagInhoud {
   const bron: Bron = { d, m: d.meldcode, nu };
@@ -349,4 +350,35 @@ export function verslagAlsHtml(v: VerslagInhoud): string {
 /** The verslag as plain text in one call. */
 export function dossierverslag(d: Dossier, nu?: DateTime): string {
   return verslagAlsTekst(verslagInhoud(d, nu));
+}
+
+const ONDERDEEL_LABELS: Readonly<Record<EerdereVersie['onderdeel'], string>> = {
+  signalen: 'Signalen (stap 1)',
+  kindcheck: 'Kindcheck (stap 1)',
+  overleg: 'Overleg (stap 2)',
+  gesprek: 'Gesprek (stap 3)',
+};
+
+function kernVan(e: EerdereVersie): string {
+  switch (e.onderdeel) {
+    case 'signalen':
+      return e.vorige.beschrijving;
+    case 'kindcheck':
+      return `zorgt voor minderjarigen: ${jaNee(e.vorige.zorgtVoorMinderjarigen)}${e.vorige.toelichting ? `; ${e.vorige.toelichting}` : ''}`;
+    case 'overleg':
+      return e.vorige.uitkomst;
+    case 'gesprek':
+      return e.vorige.uitkomst === 'niet-gevoerd' ? `${REDEN_GEEN_GESPREK_LABELS[e.vorige.reden]}${e.vorige.toelichting ? `; ${e.vorige.toelichting}` : ''}` : e.vorige.samenvatting;
+  }
+}
+
+/** What a correction replaced: kept, with when it was replaced. */
+function eerdereVersies({ m }: Bron): VerslagSectie | null {
+  const versies = m.eerdereVersies ?? [];
+  if (versies.length === 0) return null;
+  return sectie(
+    'Eerdere versies (vervangen na correctie)',
+    undefined,
+    versies.map((e) => rij(`${ONDERDEEL_LABELS[e.onderdeel]}, vervangen op ${lokaleTijd(e.vervangenOp)}`, kernVan(e))),
+  );
 }

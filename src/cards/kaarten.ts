@@ -9,6 +9,7 @@ import {
   eindVanDag,
   evaluateAfwegingskader,
   isMeldcodeAfgesloten,
+  revisie,
   veiligheidsbeoordelingDeadline,
   openMijlpalen,
   uiterlijkeStartZichtVeiligThuis,
@@ -69,7 +70,7 @@ const LEEG_KADER: Omit<Kader, 'kop' | 'titel'> = { feiten: [], melding: '', meld
 
 type Sjabloon = { body: unknown[]; actions?: unknown[] };
 
-function bouw(inhoud: Sjabloon, kaderData: Kader, inhoudData: Record<string, unknown>, vernieuwVoor?: string): KaartBijlage {
+function bouw(inhoud: Sjabloon, kaderData: Kader, inhoudData: Record<string, unknown>, vernieuwVoor?: Dossier): KaartBijlage {
   const { voet, ...frame } = new Template(kader).expand({ $root: kaderData }) as { body: unknown[]; voet?: unknown[] } & Record<string, unknown>;
   const deel = new Template(inhoud).expand({ $root: { ...inhoudData, dossierId: kaderData.dossierId } }) as Sjabloon;
   const content: Record<string, unknown> = {
@@ -77,11 +78,24 @@ function bouw(inhoud: Sjabloon, kaderData: Kader, inhoudData: Record<string, unk
     body: [...frame.body, ...deel.body, ...(voet ?? [])].filter((b) => b !== null && b !== undefined),
     actions: deel.actions ?? [],
   };
-  if (vernieuwVoor !== undefined) {
-    // Universal Actions refresh: whoever views the card gets the dossier's current state.
-    content['refresh'] = { action: { type: 'Action.Execute', verb: 'vernieuw' satisfies Verb, title: 'Vernieuwen', data: { dossierId: vernieuwVoor } } };
-  }
-  return { contentType: ADAPTIVE_CARD, content: metFallbacks(content) as Record<string, unknown> };
+  if (vernieuwVoor === undefined) return { contentType: ADAPTIVE_CARD, content: metFallbacks(content) as Record<string, unknown> };
+  const metVersie = metRevisie(metFallbacks(content), vernieuwVoor.id, revisie(vernieuwVoor)) as Record<string, unknown>;
+  // Universal Actions refresh: whoever views the card gets the dossier's current state.
+  metVersie['refresh'] = { action: { type: 'Action.Execute', verb: 'vernieuw' satisfies Verb, title: 'Vernieuwen', data: { dossierId: vernieuwVoor.id } } };
+  return { contentType: ADAPTIVE_CARD, content: metVersie };
+}
+
+/**
+ * Every action on a dossier card carries the revision it was rendered from, so a click on an
+ * older card (a second window, a double click, a parallel submit) cannot apply twice.
+ */
+function metRevisie(knoop: unknown, dossierId: string, versie: number): unknown {
+  if (Array.isArray(knoop)) return knoop.map((k) => metRevisie(k, dossierId, versie));
+  if (typeof knoop !== 'object' || knoop === null) return knoop;
+  const uit = Object.fromEntries(Object.entries(knoop).map(([k, w]) => [k, metRevisie(w, dossierId, versie)])) as Record<string, unknown>;
+  const data = uit['data'] as Record<string, unknown> | undefined;
+  if (typeof uit['type'] === 'string' && (uit['type'] as string).startsWith('Action.') && data?.['dossierId'] === dossierId) uit['data'] = { ...data, versie: String(versie) };
+  return uit;
 }
 
 /**
@@ -325,19 +339,19 @@ export function dossierKaart(v: DossierKaartInvoer): KaartBijlage {
   const terug: Actie = { verb: 'open', titel: 'Terug naar de casus' };
   switch (v.scherm) {
     case 'signalen':
-      return bouw(signalen, basis, { ...invoer, categorieen: SIGNAAL_CATEGORIEEN.map((c) => ({ titel: SIGNAAL_CATEGORIE_LABELS[c], waarde: c })) }, d.id);
+      return bouw(signalen, basis, { ...invoer, categorieen: SIGNAAL_CATEGORIEEN.map((c) => ({ titel: SIGNAAL_CATEGORIE_LABELS[c], waarde: c })) }, d);
     case 'kindcheck':
-      return bouw(kindcheck, { ...basis, titel: 'Kindcheck' }, invoer, d.id);
+      return bouw(kindcheck, { ...basis, titel: 'Kindcheck' }, invoer, d);
     case 'overleg':
-      return bouw(overleg, basis, invoer, d.id);
+      return bouw(overleg, basis, invoer, d);
     case 'gesprek':
-      return bouw(gesprek, basis, invoer, d.id);
+      return bouw(gesprek, basis, invoer, d);
     case 'afweging':
       return afwegingKaart(d, basis, invoer, vt);
     case 'beslissing':
       return beslissingKaart(d, basis, vt);
     case 'advies':
-      return bouw(advies, { ...basis, kop: 'Advies', titel: `Advies van ${vt.naam} vastleggen`, secundair: [terug] }, invoer, d.id);
+      return bouw(advies, { ...basis, kop: 'Advies', titel: `Advies van ${vt.naam} vastleggen`, secundair: [terug] }, invoer, d);
     case 'melding':
       return meldingKaart(d, { ...basis, secundair: [terug] }, invoer, vt, v.nu);
     case 'afsluiten':
@@ -345,7 +359,7 @@ export function dossierKaart(v: DossierKaartInvoer): KaartBijlage {
     case 'afsluiten-bevestigen':
       return bevestigAfsluitKaart(d, basis, invoer, v.bevestig);
     case 'kenmerk':
-      return bouw(kenmerk, { ...basis, kop: 'Kenmerk', titel: 'Kenmerk van de casus wijzigen', secundair: [terug] }, { ...invoer, waarschuwing: v.kenmerkWaarschuwing === true }, d.id);
+      return bouw(kenmerk, { ...basis, kop: 'Kenmerk', titel: 'Kenmerk van de casus wijzigen', secundair: [terug] }, { ...invoer, waarschuwing: v.kenmerkWaarschuwing === true }, d);
     case 'status':
       return statusKaart(d, basis, vt);
   }
@@ -385,7 +399,7 @@ function afwegingKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeof formu
       definities: DEFINITIES[nummer] ?? [],
       antwoorden: antwoorden.map((a) => ({ ...a, invoer: samen ? 'auto' : 'none' })),
     },
-    d.id,
+    d,
   );
 }
 
@@ -406,7 +420,7 @@ function meldingKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeof formul
         ? `Na uw melding: veiligheidsbeoordeling vandaag (spoed) door ${vt.naam}.`
         : `Na uw melding: veiligheidsbeoordeling door ${vt.naam} uiterlijk ${datum(termijn)} (binnen 5 werkdagen; bij spoed vandaag).`,
     },
-    d.id,
+    d,
   );
 }
 
@@ -428,7 +442,7 @@ const AFSLUIT_UITLEG: Readonly<Record<'lopend' | 'zelf-hulp' | 'gemeld', { tekst
 function afsluitKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeof formulier>): KaartBijlage {
   const status = d.meldcode.status === 'afgesloten' ? 'lopend' : d.meldcode.status;
   const uitleg = AFSLUIT_UITLEG[status];
-  return bouw(afsluiten, { ...basis, kop: 'Afsluiten', titel: uitleg.knop }, { ...invoer, ...uitleg }, d.id);
+  return bouw(afsluiten, { ...basis, kop: 'Afsluiten', titel: uitleg.knop }, { ...invoer, ...uitleg }, d);
 }
 
 /** An early exit: the reason is shown, one line of explanation is asked, nothing is recorded yet. */
@@ -437,7 +451,7 @@ function bevestigAfsluitKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeo
     afsluitenBevestigen,
     { ...basis, kop: 'Afsluiten?', titel: 'Meldcode afsluiten', melding: '', secundair: [] },
     { ...invoer, reden: basis.melding, verb: bevestig?.verb ?? 'open' },
-    d.id,
+    d,
   );
   // The confirmation sends the original answer again, now with its reason; the template only
   // knows the dossier id, so the rest of the answer is added here.
@@ -509,7 +523,7 @@ function beslissingKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): Kaar
         : `U biedt of organiseert zelf hulp en blijft de veiligheid volgen.${vervolg ? ` Op ${datum(eindVanDag(vervolg))} weegt u afweging 5 opnieuw: leidt de hulp tot duurzame veiligheid?` : ''} Advies of ondersteuning van Veilig Thuis blijft mogelijk.`,
       primair,
     },
-    d.id,
+    d,
   );
 }
 
@@ -542,7 +556,7 @@ function statusKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): KaartBij
           .join('\n\n'),
         primair: [...verder, ...vragen, { verb: 'casussen', titel: 'Mijn casussen' }],
       },
-      d.id,
+      d,
     );
   }
   const vroeg = m.afsluiting !== undefined && m.afsluiting.reden !== 'handmatig' && m.afsluiting.reden !== 'dossier-afgesloten';
@@ -554,7 +568,7 @@ function statusKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): KaartBij
       toelichting: `${zelfHulp ? 'Afgerond' : 'Afgesloten'} op ${m.afsluiting ? lokaleTijd(m.afsluiting.op) : '-'}: ${d.gebeurtenissen.at(-1)?.omschrijving ?? ''}${m.afsluiting?.toelichting ? `. Reden: ${zonderMarkdown(m.afsluiting.toelichting)}` : ''}${zelfHulp ? '. U biedt of organiseert zelf hulp en blijft de veiligheid volgen.' : ''}`,
       primair: [...(vroeg ? [{ verb: 'corrigeer' as const, titel: 'Vorige antwoord corrigeren' }] : []), { verb: 'nieuw', titel: 'Nieuwe meldcode starten' }, kenmerkWijzigen],
     },
-    d.id,
+    d,
   );
 }
 

@@ -30,3 +30,11 @@ export function startDossier(gegevens: NieuwDossier, ctx: Context): Resultaat<Do
   };
   return ok(metGebeurtenis(dossier, ctx, 'dossier-gestart', 'Meldcode gestart'));
 }
+
+/**
+ * The dossier's revision: every change of the protocol adds exactly one event, so the number of
+ * events counts the changes. A card carries it, so a command from an older card is recognised.
+ */
+export function revisie(dossier: Dossier): number {
+  return dossier.gebeurtenissen.length;
+}

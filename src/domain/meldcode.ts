@@ -4,6 +4,7 @@ import { BSN_MELDING, bevatBsn } from './privacy.js';
 import type {
   Advies,
   AfsluitReden,
+  EerdereVersie,
   Onveiligheid,
   VroegeAfsluitReden,
   Dossier,
@@ -124,6 +125,14 @@ function wijzig(dossier: Dossier, meldcode: Meldcode, ctx: Context, soort: strin
   return { dossier: metGebeurtenis({ ...dossier, meldcode }, ctx, soort, omschrijving), effecten };
 }
 
+/** Keeps what was recorded before when a correction replaces it with something else. */
+function bewaarVorige<O extends EerdereVersie['onderdeel']>(m: Meldcode, onderdeel: O, nieuw: NonNullable<Meldcode[O]>, ctx: Context): Meldcode {
+  const vorige = m[onderdeel];
+  if (vorige === undefined || JSON.stringify(vorige) === JSON.stringify(nieuw)) return m;
+  const eerder = { onderdeel, vorige, vervangenOp: tijdstip(ctx.op) } as EerdereVersie;
+  return { ...m, eerdereVersies: [...(m.eerdereVersies ?? []), eerder] };
+}
+
 function legStap1Vast(
   dossier: Dossier,
   deel: Pick<Meldcode, 'signalen'> | Pick<Meldcode, 'kindcheck'>,
@@ -131,7 +140,13 @@ function legStap1Vast(
   omschrijving: string,
 ): Resultaat<Wijziging, MeldcodeFout> {
   if (dossier.meldcode.stap !== 1) return niet(dossier.meldcode, 1);
-  const m: Meldcode = { ...dossier.meldcode, ...deel };
+  const bewaard =
+    'signalen' in deel && deel.signalen
+      ? bewaarVorige(dossier.meldcode, 'signalen', deel.signalen, ctx)
+      : 'kindcheck' in deel && deel.kindcheck
+        ? bewaarVorige(dossier.meldcode, 'kindcheck', deel.kindcheck, ctx)
+        : dossier.meldcode;
+  const m: Meldcode = { ...bewaard, ...deel };
   const stap1Compleet = m.signalen !== undefined && (!m.werktMetVolwassenen || m.kindcheck !== undefined);
   const soort = 'signalen' in deel ? 'signalen' : 'kindcheck';
   return ok(wijzig(dossier, { ...m, stap: stap1Compleet ? 2 : 1 }, ctx, soort, omschrijving));
@@ -163,7 +178,8 @@ function vroegeAfsluiting(
 
 function legOverlegVast(dossier: Dossier, overleg: Overleg, ctx: Context, afsluitToelichting?: string): Resultaat<Wijziging, MeldcodeFout> {
   if (dossier.meldcode.stap !== 2) return niet(dossier.meldcode, 2);
-  const na = wijzig(dossier, { ...dossier.meldcode, overleg, stap: 3 }, ctx, 'overleg', 'Overleg vastgelegd');
+  const m = bewaarVorige(dossier.meldcode, 'overleg', overleg, ctx);
+  const na = wijzig(dossier, { ...m, overleg, stap: 3 }, ctx, 'overleg', 'Overleg vastgelegd');
   // Step 2: with no or insufficient signals the meldcode stops here.
   return overleg.voldoendeSignalen ? ok(na) : vroegeAfsluiting(na, 2, 'onvoldoende-signalen', ctx, afsluitToelichting);
 }
@@ -171,7 +187,8 @@ function legOverlegVast(dossier: Dossier, overleg: Overleg, ctx: Context, afslui
 function legGesprekVast(dossier: Dossier, gesprek: Gesprek, ctx: Context, afsluitToelichting?: string): Resultaat<Wijziging, MeldcodeFout> {
   if (dossier.meldcode.stap !== 3) return niet(dossier.meldcode, 3);
   const omschrijving = gesprek.uitkomst === 'niet-gevoerd' ? 'Gesprek niet gevoerd (reden vastgelegd)' : 'Gesprek met de cliënt vastgelegd';
-  const na = wijzig(dossier, { ...dossier.meldcode, gesprek, stap: 4 }, ctx, 'gesprek', omschrijving);
+  const m = bewaarVorige(dossier.meldcode, 'gesprek', gesprek, ctx);
+  const na = wijzig(dossier, { ...m, gesprek, stap: 4 }, ctx, 'gesprek', omschrijving);
   return gesprek.uitkomst === 'zorgen-weggenomen' ? vroegeAfsluiting(na, 3, 'zorgen-weggenomen', ctx, afsluitToelichting) : ok(na);
 }
 

@@ -197,6 +197,18 @@ export const Melding = z.discriminatedUnion('soort', [
 ]);
 export type Melding = z.infer<typeof Melding>;
 
+/**
+ * A recorded step that was replaced after a correction. The earlier text stays in the dossier:
+ * what a professional once recorded is never lost without a trace.
+ */
+export const EerdereVersie = z.discriminatedUnion('onderdeel', [
+  z.object({ onderdeel: z.literal('signalen'), vervangenOp: Tijdstip, vorige: Signalen }),
+  z.object({ onderdeel: z.literal('kindcheck'), vervangenOp: Tijdstip, vorige: Kindcheck }),
+  z.object({ onderdeel: z.literal('overleg'), vervangenOp: Tijdstip, vorige: Overleg }),
+  z.object({ onderdeel: z.literal('gesprek'), vervangenOp: Tijdstip, vorige: Gesprek }),
+]);
+export type EerdereVersie = z.infer<typeof EerdereVersie>;
+
 export const MELDCODE_STATUSSEN = ['lopend', 'afgesloten', 'zelf-hulp', 'gemeld'] as const;
 export const MeldcodeStatus = z.enum(MELDCODE_STATUSSEN);
 export type MeldcodeStatus = z.infer<typeof MeldcodeStatus>;
@@ -228,6 +240,7 @@ export const Meldcode = z.object({
   adviezen: z.array(Advies),
   melding: Melding.optional(),
   gemeldOp: Tijdstip.optional(),
+  eerdereVersies: z.array(EerdereVersie).optional(),
   /** A professional may melden at any step; the steps after this one were not walked before it. */
   gemeldInStap: Stap.optional(),
   afsluiting: z.object({ reden: AfsluitReden, toelichting: Tekst(2000).optional(), op: Tijdstip }).optional(),

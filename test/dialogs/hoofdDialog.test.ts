@@ -7,11 +7,24 @@ import { HoofdDialog } from '../../src/dialogs/hoofdDialog.js';
 import type { Stores } from '../../src/store/ports.js';
 import { demoRegister, testFlow, testStores } from '../support/app.js';
 
-/** One professional's chat, on a store that outlives the client (a "restart" is a new client). */
-function chat(stores: Stores): DialogTestClient {
+/**
+ * One professional's chat, on a store that outlives the client (a "restart" is a new client).
+ * Like the person clicking, a card action carries the revision of the last card the bot showed.
+ */
+function chat(stores: Stores): { sendActivity(a: Partial<Activity>): Promise<Partial<Activity> | undefined> } {
   const { flow } = testFlow(stores);
   const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, demoRegister));
-  return new DialogTestClient('msteams', dialog, undefined, [], new ConversationState(new BotOpslag(stores.state)));
+  const client = new DialogTestClient('msteams', dialog, undefined, [], new ConversationState(new BotOpslag(stores.state)));
+  let versie: string | undefined;
+  return {
+    async sendActivity(a) {
+      const value = a.value as Record<string, unknown> | undefined;
+      const metVersie = value && versie !== undefined && !('versie' in value) ? { ...a, value: { ...value, versie } } : a;
+      const reply = (await client.sendActivity(metVersie)) as Partial<Activity> | undefined;
+      versie = /"versie":"(\d+)"/.exec(JSON.stringify(reply?.attachments?.[0]?.content ?? {}))?.[1] ?? versie;
+      return reply;
+    },
+  };
 }
 
 const van = { id: 'user-1', name: 'Annelies de Boer', aadObjectId: 'aad-prof-1' };
@@ -99,7 +112,7 @@ const PADEN: [naam: string, stappen: Stap[]][] = [
   ['handmatig afsluiten met reden', [SIGNALEN, ['afsluiten', 'afsluiten', { toelichting: 'Gezin verhuisd; nieuwe school ingelicht.' }, /Meldcode afgesloten.*Gezin verhuisd/]]],
 ];
 
-async function startMeldcode(client: DialogTestClient, volwassenen: 'Ja' | 'Nee' = 'Nee'): Promise<string> {
+async function startMeldcode(client: ReturnType<typeof chat>, volwassenen: 'Ja' | 'Nee' = 'Nee'): Promise<string> {
   expect(leesbaar(await client.sendActivity(bericht('start')))).toMatch(/Welk kenmerk geeft u de casus/);
   expect(leesbaar(await client.sendActivity(bericht('Gezin K., groep 5')))).toMatch(/Werkt u met volwassen cliënten/);
   const kaart = await client.sendActivity(bericht(volwassenen));
