@@ -1,5 +1,6 @@
 import { ConversationState, type CloudAdapter, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
+import { Bewaren } from '../app/bewaren.js';
 import { GebruikersRegister } from '../app/gebruikers.js';
 import { maakIndexeerder } from '../app/indexering.js';
 import { consoleLogger, type Logger } from '../app/logger.js';
@@ -20,6 +21,7 @@ export interface Applicatie {
   readonly bot: MeldrouteBot;
   readonly stores: Stores;
   readonly service: MeldcodeService;
+  readonly bewaren: Bewaren;
   readonly logic: (context: TurnContext) => Promise<void>;
   sluit(): Promise<void>;
 }
@@ -57,7 +59,8 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
     log,
   });
   const adapter = maakAdapter(config.bot, log);
-  return { adapter, bot, stores, service, logic: (context) => bot.run(context), sluit: () => stores.close() };
+  const bewaren = new Bewaren({ stores, klok });
+  return { adapter, bot, stores, service, bewaren, logic: (context) => bot.run(context), sluit: () => stores.close() };
 }
 
 let gedeeld: Promise<Applicatie> | undefined;
