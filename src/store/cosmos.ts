@@ -92,7 +92,16 @@ export interface CosmosOpties {
 
 export async function openCosmosStores(opties: CosmosOpties): Promise<Stores & { readonly database: Database }> {
   const { database } = await opties.client.databases.createIfNotExists({ id: opties.database });
-  const container = async (def: ContainerDefinition) => (await database.containers.createIfNotExists(def)).container;
+  const container = async (def: ContainerDefinition) => {
+    const { container: c, resource } = await database.containers.createIfNotExists(def);
+    // An existing container keeps the partition key it was created with; writing chained audit
+    // entries into one partitioned otherwise would break the chains silently.
+    const paden = resource?.partitionKey?.paths ?? [];
+    if (paden.join() !== (def.partitionKey?.paths ?? []).join()) {
+      throw new Error(`Cosmos-container ${def.id} heeft partitiesleutel ${paden.join(', ') || '(geen)'}, verwacht ${def.partitionKey?.paths?.join(', ')}: zie docs/audit.md.`);
+    }
+    return c;
+  };
   const [dossiers, herinneringen, gesprekken, audit, state] = await Promise.all([
     container(CONTAINERS.dossiers),
     container(CONTAINERS.herinneringen),

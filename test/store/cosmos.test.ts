@@ -55,6 +55,17 @@ describe('Cosmos specifics', () => {
     });
   });
 
+  it('refuses to start on an audit container from before the hash chains (partitioned by /dossierId)', async () => {
+    const cosmos = await startCosmos();
+    try {
+      const { database } = await cosmos.client.databases.createIfNotExists({ id: 'meldroute' });
+      await database.containers.createIfNotExists({ id: 'audit', partitionKey: { paths: ['/dossierId'] } });
+      await expect(openCosmosStores({ client: cosmos.client, database: 'meldroute', indexeer: new TestIndex().indexeer })).rejects.toThrow(/audit heeft partitiesleutel \/dossierId, verwacht \/keten/);
+    } finally {
+      await cosmos.stop();
+    }
+  });
+
   it('a dossier past retention carries no ttl: only the logged procedure deletes it', async () => {
     await metCosmos(async (stores, index) => {
       const advies = { ...nieuwDossier(), id: 'advies-overige-zorg' };
