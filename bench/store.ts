@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { startDossier, type Dossier } from '../src/domain/index.js';
 import { DUE_QUERY, openSqliteStores } from '../src/store/sqlite.js';
 import { CONTAINERS, openCosmosStores } from '../src/store/cosmos.js';
-import type { DossierIndexeerder, Stores } from '../src/store/ports.js';
+import type { AuditRegel, DossierIndexeerder, Stores } from '../src/store/ports.js';
 
 const NU = DateTime.fromISO('2026-11-23T09:30:00', { zone: 'Europe/Amsterdam' });
 const DUE = 100;
@@ -38,6 +38,11 @@ function dueMoment(i: number, aantal: number): string {
 
 function indexeerder(aantal: number): DossierIndexeerder {
   return (d) => ({ nextDueAt: dueMoment(Number(d.id.slice(2)), aantal), verlooptOp: null });
+}
+
+function aanmaakAudit(dossierId: string): AuditRegel {
+  const op = NU.toUTC().toISO() as string;
+  return { id: `audit-${dossierId}`, op, actor: { id: 'prof-1', naam: 'Prof' }, rol: 'professional', actie: 'create', dossierId, kanaal: 'bench', uitkomst: 'toegestaan' };
 }
 
 function mediaan(getallen: number[]): number {
@@ -68,7 +73,7 @@ async function sqlite(aantal: number): Promise<string> {
   const stores = openSqliteStores({ pad: join(map, 'bench.db'), indexeer: indexeerder(aantal) });
   try {
     const basis = sjabloon();
-    for (let i = 0; i < aantal; i += 1) await stores.dossiers.create({ ...basis, id: `d-${i}` });
+    for (let i = 0; i < aantal; i += 1) await stores.dossiers.create({ ...basis, id: `d-${i}` }, aanmaakAudit(`d-${i}`));
     stores.db.exec('ANALYZE');
     const resultaat = await meet(stores);
     const tot = NU.toUTC().toISO() as string;
@@ -99,7 +104,7 @@ async function cosmos(aantal: number): Promise<string> {
   const { port } = server.address() as AddressInfo;
   const client = new CosmosClient({ endpoint: `http://127.0.0.1:${port}`, key: Buffer.from('lokaal').toString('base64'), connectionPolicy: { enableEndpointDiscovery: false } });
   try {
-    const stores = await openCosmosStores({ client, database: 'bench', indexeer: indexeerder(aantal), nu: () => NU.toJSDate() });
+    const stores = await openCosmosStores({ client, database: 'bench', indexeer: indexeerder(aantal) });
     const basis = sjabloon();
     const container = stores.database.container(CONTAINERS.dossiers.id);
     const index = indexeerder(aantal);

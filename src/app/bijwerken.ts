@@ -1,6 +1,6 @@
 import { setTimeout as wacht } from 'node:timers/promises';
 import type { DomeinFout, Dossier, Resultaat, Wijziging } from '../domain/index.js';
-import { ConflictError, type DossierStore, type Versie } from '../store/ports.js';
+import { ConflictError, type AuditRegel, type DossierStore, type Versie } from '../store/ports.js';
 
 export type NietGevonden = DomeinFout<'dossier-niet-gevonden'>;
 
@@ -9,12 +9,14 @@ const MAX_POGINGEN = 30;
 /**
  * One workflow step with optimistic concurrency: read the dossier, apply one change in the pure
  * domain, save with the ETag. When someone else saved first, read again and re-apply, so no
- * change is ever lost and none is applied twice.
+ * change is ever lost and none is applied twice. `audit` is written with the change, in the same
+ * write: a saved change always has its audit entry.
  */
 export async function werkDossierBij<E extends DomeinFout>(
   store: DossierStore,
   id: string,
   pasToe: (dossier: Dossier) => Resultaat<Wijziging, E>,
+  audit: AuditRegel,
 ): Promise<Resultaat<Wijziging & { versie: Versie<Dossier> }, E | NietGevonden>> {
   for (let poging = 1; ; poging += 1) {
     const huidig = await store.get(id);
@@ -22,7 +24,7 @@ export async function werkDossierBij<E extends DomeinFout>(
     const r = pasToe(huidig.waarde);
     if (!r.ok) return r;
     try {
-      const versie = await store.update(r.waarde.dossier, huidig.etag);
+      const versie = await store.update(r.waarde.dossier, huidig.etag, audit);
       return { ok: true, waarde: { ...r.waarde, versie } };
     } catch (e) {
       if (!(e instanceof ConflictError) || poging >= MAX_POGINGEN) throw e;

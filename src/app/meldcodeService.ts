@@ -50,7 +50,8 @@ export interface MeldcodeServiceDeps {
 
 /**
  * The professional's use cases. Each one checks access, calls the pure domain, saves with the
- * ETag, and writes an audit entry for every read and write, allowed or refused.
+ * ETag, and leaves exactly one audit entry: for every read, write, refusal and lookup of a
+ * dossier that does not exist. A change and its entry are written together (one store write).
  */
 export class MeldcodeService {
   private readonly nieuwId: () => string;
@@ -62,11 +63,10 @@ export class MeldcodeService {
   async start(a: Aanvraag, gegevens: { referentie: string; werktMetVolwassenen: boolean }): Promise<Resultaat<Dossier, DomeinFout>> {
     const r = startDossier(
       { id: this.nieuwId(), referentie: gegevens.referentie, organisatieId: a.gebruiker.organisatieId, regioId: this.deps.regioVoor(a.gebruiker), werktMetVolwassenen: gegevens.werktMetVolwassenen },
-      { op: this.deps.klok(), door: alsActor(a.gebruiker, a.namens) },
+      { op: this.deps.klok(), door: alsActor(a.gebruiker, namensVan(a)) },
     );
     if (!r.ok) return r;
-    await this.deps.stores.dossiers.create(r.waarde);
-    await this.audit(a, 'create', r.waarde.id, 'toegestaan');
+    await this.deps.stores.dossiers.create(r.waarde, this.regel(a, 'create', r.waarde.id, 'toegestaan'));
     return r;
   }
 
@@ -90,27 +90,38 @@ export class MeldcodeService {
     vanafRevisie?: number,
   ): Promise<Resultaat<Wijziging, MeldcodeFout | GeenToegang | NietGevonden | Verouderd>> {
     let geweigerd = false;
-    const r = await werkDossierBij<MeldcodeFout | GeenToegang | Verouderd>(this.deps.stores.dossiers, dossierId, (d) => {
-      if (!magMeldcodeWijzigen(a.gebruiker, d)) {
-        geweigerd = true;
-        return { ok: false, fout: GEEN_TOEGANG };
-      }
-      if (vanafRevisie !== undefined && revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
-      return pasMeldcodeToe(d, commando, { op: this.deps.klok(), door: alsActor(a.gebruiker, a.namens), ...(this.deps.instellingen ? { instellingen: this.deps.instellingen } : {}) });
-    }).catch((e: unknown) => {
+    const r = await werkDossierBij<MeldcodeFout | GeenToegang | Verouderd>(
+      this.deps.stores.dossiers,
+      dossierId,
+      (d) => {
+        if (!magMeldcodeWijzigen(a.gebruiker, d)) {
+          geweigerd = true;
+          return { ok: false, fout: GEEN_TOEGANG };
+        }
+        if (vanafRevisie !== undefined && revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
+        return pasMeldcodeToe(d, commando, { op: this.deps.klok(), door: alsActor(a.gebruiker, namensVan(a)), ...(this.deps.instellingen ? { instellingen: this.deps.instellingen } : {}) });
+      },
+      this.regel(a, 'update', dossierId, 'toegestaan'),
+    ).catch((e: unknown) => {
       // Optimistic retries ran out under heavy contention: an answer to try again, never a 5xx.
       if (e instanceof ConflictError) return { ok: false as const, fout: TEGELIJK_GEWIJZIGD };
       throw e;
     });
-    if (r.ok || geweigerd) await this.audit(a, 'update', dossierId, geweigerd ? 'geweigerd' : 'toegestaan');
+    if (r.ok) return r;
+    if (r.fout.code === 'dossier-niet-gevonden') await this.audit(a, 'update', dossierId, 'niet-gevonden');
+    else if (geweigerd) await this.audit(a, 'update', dossierId, 'geweigerd');
+    // The protocol refused the step, or the card was outdated: the dossier was read to decide that, and nothing changed.
+    else await this.audit(a, 'read', dossierId, 'toegestaan');
     return r;
   }
 
   /** The open cases this person may see, most recent first. */
   async casussen(a: Aanvraag, max = 20): Promise<Dossier[]> {
     const wie = zichtbaarheidVoor(a.gebruiker);
-    await this.audit(a, 'search', undefined, wie === null ? 'geweigerd' : 'toegestaan');
-    if (wie === null) return [];
+    if (wie === null) {
+      await this.audit(a, 'search', undefined, 'geweigerd');
+      return [];
+    }
     const gevonden: Dossier[] = [];
     let vervolg: string | undefined;
     do {
@@ -118,29 +129,59 @@ export class MeldcodeService {
       gevonden.push(...p.items.map((v) => v.waarde).filter((d) => isOpen(d) && magZien(a.gebruiker, d)));
       vervolg = p.vervolg;
     } while (vervolg !== undefined);
-    return gevonden.sort((x, y) => laatsteActiviteit(y).localeCompare(laatsteActiviteit(x))).slice(0, max);
+    const getoond = gevonden.sort((x, y) => laatsteActiviteit(y).localeCompare(laatsteActiviteit(x))).slice(0, max);
+    await this.audit(a, 'search', undefined, 'toegestaan', getoond.map((d) => d.id));
+    return getoond;
   }
 
   private async lees(a: Aanvraag, dossierId: string, actie: 'read' | 'export'): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
     const v = await this.deps.stores.dossiers.get(dossierId);
-    if (v === undefined) return { ok: false, fout: { code: 'dossier-niet-gevonden', melding: 'Deze casus bestaat niet (meer).' } };
+    if (v === undefined) {
+      await this.audit(a, actie, dossierId, 'niet-gevonden');
+      return { ok: false, fout: { code: 'dossier-niet-gevonden', melding: 'Deze casus bestaat niet (meer).' } };
+    }
     const mag = magZien(a.gebruiker, v.waarde);
     await this.audit(a, actie, dossierId, mag ? 'toegestaan' : 'geweigerd');
     return mag ? { ok: true, waarde: v.waarde } : { ok: false, fout: GEEN_TOEGANG };
   }
 
-  private async audit(a: Aanvraag, actie: AuditRegel['actie'], dossierId: string | undefined, uitkomst: AuditRegel['uitkomst']): Promise<void> {
-    await this.deps.stores.audit.append({
+  private async audit(a: Aanvraag, actie: AuditRegel['actie'], dossierId: string | undefined, uitkomst: AuditRegel['uitkomst'], dossierIds?: string[]): Promise<void> {
+    await this.deps.stores.audit.append(this.regel(a, actie, dossierId, uitkomst, dossierIds));
+  }
+
+  private regel(a: Aanvraag, actie: AuditRegel['actie'], dossierId: string | undefined, uitkomst: AuditRegel['uitkomst'], dossierIds?: string[]): AuditRegel {
+    const namens = namensVan(a);
+    return {
       id: this.nieuwId(),
       op: this.deps.klok().toUTC().toISO() as string,
       actor: { id: a.gebruiker.id, naam: a.gebruiker.naam },
-      ...(a.namens ? { namens: a.namens } : {}),
+      ...(namens ? { namens } : {}),
       rol: a.gebruiker.rol,
       actie,
       ...(dossierId ? { dossierId } : {}),
+      ...(dossierIds ? { dossierIds } : {}),
       kanaal: a.kanaal,
       uitkomst,
-    });
+    };
+  }
+}
+
+/**
+ * On whose behalf someone acts (NEN 7513): a request may say so; otherwise members and the
+ * coordinator of a lokaal team act for their team, and Veilig Thuis staff for their region.
+ */
+export function namensVan(a: Aanvraag): string | undefined {
+  if (a.namens) return a.namens;
+  const g = a.gebruiker;
+  switch (g.rol) {
+    case 'lokaal-team':
+    case 'coordinator':
+      return g.lokaalTeamId ? `lokaal-team:${g.lokaalTeamId}` : undefined;
+    case 'vt-medewerker':
+    case 'vt-teamleider':
+      return g.vtRegioId ? `vt-regio:${g.vtRegioId}` : undefined;
+    default:
+      return undefined;
   }
 }
 

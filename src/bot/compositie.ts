@@ -1,5 +1,6 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
+import { Bewaren } from '../app/bewaren.js';
 import { GebruikersRegister } from '../app/gebruikers.js';
 import { maakIndexeerder } from '../app/indexering.js';
 import { consoleLogger, type Logger } from '../app/logger.js';
@@ -23,6 +24,7 @@ export interface Applicatie {
   readonly bot: MeldrouteBot;
   readonly stores: Stores;
   readonly service: MeldcodeService;
+  readonly bewaren: Bewaren;
   readonly logic: (context: TurnContext) => Promise<void>;
   /** /api/messages: authentication, size and rate limits around `logic`. */
   readonly poort: BotPoort;
@@ -77,7 +79,8 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
     limieten: new VerzoekLimieten(config.limieten, () => klok().toMillis()),
     log,
   };
-  return { adapter, bot, stores, service, logic, poort, sluit: () => stores.close() };
+  const bewaren = new Bewaren({ stores, klok });
+  return { adapter, bot, stores, service, bewaren, logic, poort, sluit: () => stores.close() };
 }
 
 let gedeeld: Promise<Applicatie> | undefined;

@@ -94,6 +94,7 @@ export class MeldrouteBot extends TeamsActivityHandler {
       actor: { id: van?.aadObjectId ?? van?.id ?? 'onbekend', naam: van?.name || 'onbekend' },
       rol: 'onbekend',
       actie: 'read',
+      ...(tenant ? { tenant } : {}),
       kanaal: context.activity.channelId || 'onbekend',
       uitkomst: 'geweigerd',
     });

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as wacht } from 'node:timers/promises';
 import { CosmosClient, type Container, type ContainerDefinition, type Database, type ItemDefinition } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
+import { z } from 'zod';
 import { Dossier } from '../domain/index.js';
 import {
   AuditRegel,
@@ -13,6 +15,7 @@ import {
   type AuditLog,
   type ClaimGegevens,
   type DossierIndexeerder,
+  type OpgeslagenAuditRij,
   type DossierStore,
   type GesprekReferentie,
   type Pagina,
@@ -22,6 +25,7 @@ import {
   type Versie,
   type Zichtbaarheid,
 } from './ports.js';
+import { dossierKeten, eisAuditVan, ketenVan, schakel, type Kop } from './auditKeten.js';
 import { GesprekkenOpSleutels, type SleutelOpslag } from './gesprekken.js';
 import { LedgerBasis } from './ledger.js';
 
@@ -43,9 +47,10 @@ export const CONTAINERS = {
   dossiers: {
     id: 'dossiers',
     partitionKey: { paths: ['/id'] },
-    // TTL on, no default: only dossiers past their retention period carry a `ttl`.
+    // Kept from the first release; no dossier carries a `ttl`, because a deletion by TTL would
+    // leave no audit entry: retention runs as a logged procedure (verwijderVerlopen).
     defaultTtl: -1,
-    indexingPolicy: alleenPaden('/eigenaarId/?', '/organisatieId/?', '/lokaalTeamId/?', '/vtRegioId/?', '/nextDueAt/?', '/verlooptOp/?'),
+    indexingPolicy: alleenPaden('/eigenaarId/?', '/organisatieId/?', '/lokaalTeamId/?', '/vtRegioId/?', '/nextDueAt/?', '/verlooptOp/?', '/auditOpen/?'),
   },
   herinneringen: {
     id: 'herinneringen',
@@ -54,7 +59,14 @@ export const CONTAINERS = {
     indexingPolicy: alleenPaden('/status/?', '/geclaimdOp/?', '/dossierId/?'),
   },
   gesprekken: { id: 'gesprekken', partitionKey: { paths: ['/id'] }, indexingPolicy: alleenPaden() },
-  audit: { id: 'audit', partitionKey: { paths: ['/dossierId'] }, indexingPolicy: alleenPaden('/op/?', '/dossierId/?') },
+  // One logical partition per hash chain; a position in a chain can be taken once (unique keys
+  // are per logical partition), which serialises the chain without a head document to replace.
+  audit: {
+    id: 'audit',
+    partitionKey: { paths: ['/keten'] },
+    uniqueKeyPolicy: { uniqueKeys: [{ paths: ['/positie'] }] },
+    indexingPolicy: alleenPaden('/op/?', '/positie/?'),
+  },
   state: { id: 'state', partitionKey: { paths: ['/id'] }, indexingPolicy: alleenPaden() },
 } as const satisfies Record<string, ContainerDefinition>;
 
@@ -76,13 +88,20 @@ export interface CosmosOpties {
   readonly client: CosmosClient;
   readonly database: string;
   readonly indexeer: DossierIndexeerder;
-  /** The current time; used only to turn a retention date into Cosmos' relative `ttl`. */
-  readonly nu: () => Date;
 }
 
 export async function openCosmosStores(opties: CosmosOpties): Promise<Stores & { readonly database: Database }> {
   const { database } = await opties.client.databases.createIfNotExists({ id: opties.database });
-  const container = async (def: ContainerDefinition) => (await database.containers.createIfNotExists(def)).container;
+  const container = async (def: ContainerDefinition) => {
+    const { container: c, resource } = await database.containers.createIfNotExists(def);
+    // An existing container keeps the partition key it was created with; writing chained audit
+    // entries into one partitioned otherwise would break the chains silently.
+    const paden = resource?.partitionKey?.paths ?? [];
+    if (paden.join() !== (def.partitionKey?.paths ?? []).join()) {
+      throw new Error(`Cosmos-container ${def.id} heeft partitiesleutel ${paden.join(', ') || '(geen)'}, verwacht ${def.partitionKey?.paths?.join(', ')}: zie docs/audit.md.`);
+    }
+    return c;
+  };
   const [dossiers, herinneringen, gesprekken, audit, state] = await Promise.all([
     container(CONTAINERS.dossiers),
     container(CONTAINERS.herinneringen),
@@ -90,12 +109,13 @@ export async function openCosmosStores(opties: CosmosOpties): Promise<Stores & {
     container(CONTAINERS.audit),
     container(CONTAINERS.state),
   ]);
+  const auditLog = new CosmosAudit(audit);
   return {
     database,
-    dossiers: new CosmosDossierStore(dossiers, opties.indexeer, opties.nu),
+    dossiers: new CosmosDossierStore(dossiers, opties.indexeer, auditLog),
     herinneringen: new CosmosLedger(herinneringen),
     gesprekken: new GesprekkenOpSleutels(cosmosSleutels(gesprekken)),
-    audit: new CosmosAudit(audit),
+    audit: auditLog,
     state: new CosmosState(state),
     close: async () => {
       opties.client.dispose();
@@ -113,35 +133,54 @@ const ifMatch = (etag: string) => ({ accessCondition: { type: 'IfMatch', conditi
 interface DossierDoc extends ItemDefinition {
   id: string;
   dossier: unknown;
+  /**
+   * The outbox: audit entries written in the same document write as their change, waiting to be
+   * copied to the audit container (the emulator has no transactional batch, and a batch cannot
+   * span two containers anyway).
+   */
+  auditUit?: AuditRegel[];
+  /** Present while `auditUit` holds entries, so the sweep finds them with one indexed query. */
+  auditOpen?: true;
+  verlooptOp?: string;
   _etag?: string;
 }
 
 class CosmosDossierStore implements DossierStore {
-  constructor(private readonly c: Container, private readonly indexeer: DossierIndexeerder, private readonly nu: () => Date) {}
+  constructor(private readonly c: Container, private readonly indexeer: DossierIndexeerder, private readonly audit: CosmosAudit) {}
 
   async get(id: string): Promise<Versie<Dossier> | undefined> {
     const { resource } = await this.c.item(id, id).read<DossierDoc>();
     return resource === undefined ? undefined : this.lees(resource);
   }
 
-  async create(dossier: Dossier): Promise<Versie<Dossier>> {
+  async create(dossier: Dossier, audit: AuditRegel): Promise<Versie<Dossier>> {
+    eisAuditVan(dossier.id, audit);
+    const doc = this.doc(dossier, [audit]);
+    let etag: string;
     try {
-      const { resource } = await this.c.items.create<DossierDoc>(this.doc(dossier));
-      return { waarde: dossier, etag: etagVan(resource) };
+      etag = etagVan((await this.c.items.create<DossierDoc>(doc)).resource);
     } catch (e) {
       if (statusVan(e) === 409) throw new BestaatAlError('dossier', dossier.id);
       throw e;
     }
+    return { waarde: dossier, etag: await this.bezorg({ ...doc, _etag: etag }) };
   }
 
-  async update(dossier: Dossier, etag: string): Promise<Versie<Dossier>> {
+  async update(dossier: Dossier, etag: string, audit: AuditRegel): Promise<Versie<Dossier>> {
+    eisAuditVan(dossier.id, audit);
+    // Entries a writer left behind when it died before copying them travel on in the new
+    // version: a replace never drops an entry that was not copied.
+    const { resource: huidig } = await this.c.item(dossier.id, dossier.id).read<DossierDoc>();
+    if (huidig === undefined || huidig._etag !== etag) throw new ConflictError('dossier', dossier.id);
+    const doc = this.doc(dossier, [...(huidig.auditUit ?? []), audit]);
+    let nieuw: string;
     try {
-      const { resource } = await this.c.item(dossier.id, dossier.id).replace<DossierDoc>(this.doc(dossier), ifMatch(etag));
-      return { waarde: dossier, etag: etagVan(resource) };
+      nieuw = etagVan((await this.c.item(dossier.id, dossier.id).replace<DossierDoc>(doc, ifMatch(etag))).resource);
     } catch (e) {
       if (statusVan(e) === 412 || statusVan(e) === 404) throw new ConflictError('dossier', dossier.id);
       throw e;
     }
+    return { waarde: dossier, etag: await this.bezorg({ ...doc, _etag: nieuw }) };
   }
 
   async lijst(wie: Zichtbaarheid, opties?: PaginaOpties): Promise<Pagina<Versie<Dossier>>> {
@@ -154,14 +193,80 @@ class CosmosDossierStore implements DossierStore {
     return this.pagina('SELECT * FROM c WHERE c.nextDueAt <= @tot ORDER BY c.nextDueAt', [{ name: '@tot', value: tot }], opties);
   }
 
-  async verwijderVerlopen(nu: string): Promise<string[]> {
-    // Cosmos deletes expired items itself through `ttl`; this sweep covers items written before
-    // a retention change and keeps the behaviour identical to the embedded store.
+  async verwijderVerlopen(nu: string, audit: (dossierId: string) => AuditRegel): Promise<string[]> {
     const { resources } = await this.c.items
       .query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.verlooptOp <= @nu', parameters: [{ name: '@nu', value: nu }] })
       .fetchAll();
-    for (const { id } of resources) await this.c.item(id, id).delete();
-    return resources.map((r) => r.id);
+    const verwijderd: string[] = [];
+    for (const { id } of resources) if (await this.verwijder(id, nu, audit)) verwijderd.push(id);
+    return verwijderd;
+  }
+
+  async bezorgAudit(): Promise<number> {
+    const { resources } = await this.c.items.query<DossierDoc>('SELECT * FROM c WHERE c.auditOpen = true').fetchAll();
+    let aantal = 0;
+    for (const doc of resources) {
+      aantal += doc.auditUit?.length ?? 0;
+      await this.bezorg(doc);
+    }
+    return aantal;
+  }
+
+  /**
+   * The delete entry is written into the document first and copied, then the document is
+   * deleted with its ETag. A run that dies in between leaves the entry in the document; the next
+   * run finds it there and finishes with the same entry, so a deletion is logged exactly once.
+   */
+  private async verwijder(id: string, nu: string, audit: (dossierId: string) => AuditRegel): Promise<boolean> {
+    for (;;) {
+      const { resource: doc } = await this.c.item(id, id).read<DossierDoc>();
+      if (doc === undefined || doc.verlooptOp === undefined || doc.verlooptOp > nu) return false;
+      let metRegel: DossierDoc = doc;
+      if (!(doc.auditUit ?? []).some((r) => r.actie === 'delete')) {
+        const regel = audit(id);
+        eisAuditVan(id, regel);
+        try {
+          const { resource } = await this.c.item(id, id).replace<DossierDoc>(metUitbox(zonderSysteem(doc), [...(doc.auditUit ?? []), regel]), ifMatch(etagVan(doc)));
+          metRegel = resource ?? doc;
+        } catch (e) {
+          if (statusVan(e) === 412 || statusVan(e) === 404) continue;
+          throw e;
+        }
+      }
+      for (const regel of metRegel.auditUit ?? []) await this.audit.voegToe(regel);
+      try {
+        await this.c.item(id, id).delete(ifMatch(etagVan(metRegel)));
+        return true;
+      } catch (e) {
+        if (statusVan(e) === 412) continue;
+        if (statusVan(e) === 404) return false;
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Copies the document's waiting entries to the audit container, then takes them off the
+   * document with its ETag; on 412 it re-reads and takes off only what it copied, so an entry
+   * added meanwhile is never lost. Returns the newest ETag it wrote or saw.
+   */
+  private async bezorg(doc: DossierDoc): Promise<string> {
+    const regels = doc.auditUit ?? [];
+    for (const regel of regels) await this.audit.voegToe(regel);
+    const gekopieerd = new Set(regels.map((r) => r.id));
+    let huidig = doc;
+    for (;;) {
+      const rest = (huidig.auditUit ?? []).filter((r) => !gekopieerd.has(r.id));
+      if (rest.length === (huidig.auditUit ?? []).length) return etagVan(huidig);
+      try {
+        return etagVan((await this.c.item(doc.id, doc.id).replace<DossierDoc>(metUitbox(zonderSysteem(huidig), rest), ifMatch(etagVan(huidig)))).resource);
+      } catch (e) {
+        if (statusVan(e) !== 412 && statusVan(e) !== 404) throw e;
+        const { resource } = await this.c.item(doc.id, doc.id).read<DossierDoc>();
+        if (resource === undefined) return etagVan(huidig);
+        huidig = resource;
+      }
+    }
   }
 
   private async pagina(query: string, parameters: { name: string; value: string }[], opties?: PaginaOpties): Promise<Pagina<Versie<Dossier>>> {
@@ -176,18 +281,30 @@ class CosmosDossierStore implements DossierStore {
     return { waarde: valideer(Dossier, 'dossier', doc.id, doc.dossier), etag: etagVan(doc) };
   }
 
-  private doc(dossier: Dossier): DossierDoc {
+  private doc(dossier: Dossier, auditUit: AuditRegel[]): DossierDoc {
     const index = this.indexeer(dossier);
     const velden = Object.fromEntries(Object.entries(zichtbaarheidsvelden(dossier)).filter(([, w]) => w !== null));
-    const ttl = index.verlooptOp === null ? undefined : Math.max(1, Math.ceil((Date.parse(index.verlooptOp) - this.nu().getTime()) / 1000));
-    return {
-      id: dossier.id,
-      dossier,
-      ...velden,
-      ...(index.nextDueAt === null ? {} : { nextDueAt: index.nextDueAt }),
-      ...(index.verlooptOp === null ? {} : { verlooptOp: index.verlooptOp, ttl }),
-    };
+    return metUitbox(
+      {
+        id: dossier.id,
+        dossier,
+        ...velden,
+        ...(index.nextDueAt === null ? {} : { nextDueAt: index.nextDueAt }),
+        ...(index.verlooptOp === null ? {} : { verlooptOp: index.verlooptOp }),
+      },
+      auditUit,
+    );
   }
+}
+
+function metUitbox(doc: DossierDoc, auditUit: AuditRegel[]): DossierDoc {
+  const { auditUit: _oud, auditOpen: _open, ...rest } = doc;
+  return auditUit.length === 0 ? rest : { ...rest, auditUit, auditOpen: true };
+}
+
+/** A document as read, without the system properties Cosmos sets itself. */
+function zonderSysteem(doc: DossierDoc): DossierDoc {
+  return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_'))) as DossierDoc;
 }
 
 function etagVan(doc: { _etag?: string } | undefined): string {
@@ -254,10 +371,6 @@ function docId(sleutel: string): string {
   return createHash('sha256').update(sleutel).digest('hex');
 }
 
-function stripSysteem<T extends Record<string, unknown>>(doc: T): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_') && k !== 'ttl'));
-}
-
 /** Conversation references as documents keyed by a hash of their key. */
 function cosmosSleutels(c: Container): SleutelOpslag {
   return {
@@ -273,15 +386,36 @@ function cosmosSleutels(c: Container): SleutelOpslag {
   };
 }
 
-const GEEN_DOSSIER = '-';
+const MAX_POGINGEN_AUDIT = 50;
 
 class CosmosAudit implements AuditLog {
   constructor(private readonly c: Container) {}
 
   async append(regel: AuditRegel): Promise<void> {
-    const geldig = AuditRegel.parse(regel);
-    // `create` only: the port has no update or delete, so entries are never changed.
-    await this.c.items.create({ ...geldig, id: geldig.id, dossierId: geldig.dossierId ?? GEEN_DOSSIER });
+    await this.voegToe(regel);
+  }
+
+  /**
+   * Puts `regel` at the end of its chain, exactly once. The document id is the entry's id and the
+   * position is unique in the chain's partition, so a create gets 409 when the entry is there
+   * already (copied before: done) or when someone else took the position (read the head again).
+   * Only `create` is used: the app's data-plane role has no replace or delete on this container.
+   */
+  async voegToe(regel: AuditRegel): Promise<void> {
+    const keten = ketenVan(regel);
+    for (let poging = 1; ; poging += 1) {
+      const rij = schakel(regel, await this.kop(keten));
+      try {
+        await this.c.items.create(rij);
+        return;
+      } catch (e) {
+        if (statusVan(e) !== 409) throw e;
+      }
+      const { resource } = await this.c.item(regel.id, keten).read();
+      if (resource !== undefined) return;
+      if (poging >= MAX_POGINGEN_AUDIT) throw new ConflictError('auditketen', keten);
+      await wacht(Math.floor(Math.random() * Math.min(50, 2 ** poging)));
+    }
   }
 
   async lijst(filter: { dossierId?: string }): Promise<AuditRegel[]> {
@@ -289,16 +423,31 @@ class CosmosAudit implements AuditLog {
       filter.dossierId === undefined
         ? this.c.items.query<Record<string, unknown>>('SELECT * FROM c ORDER BY c.op')
         : this.c.items.query<Record<string, unknown>>(
-            { query: 'SELECT * FROM c WHERE c.dossierId = @d ORDER BY c.op', parameters: [{ name: '@d', value: filter.dossierId }] },
-            { partitionKey: filter.dossierId },
+            { query: 'SELECT * FROM c WHERE c.keten = @k ORDER BY c.positie', parameters: [{ name: '@k', value: dossierKeten(filter.dossierId) }] },
+            { partitionKey: dossierKeten(filter.dossierId) },
           );
     const { resources } = await iterator.fetchAll();
-    return resources.map((doc) => {
-      const { dossierId, ...rest } = stripSysteem(doc);
-      return valideer(AuditRegel, 'auditregel', String(doc['id']), dossierId === GEEN_DOSSIER ? rest : { ...rest, dossierId });
-    });
+    // zod drops the chain fields and Cosmos' system properties: they are not part of the entry.
+    return resources.map((doc) => valideer(AuditRegel, 'auditregel', String(doc['id']), doc));
+  }
+
+  async *rijen(): AsyncIterable<OpgeslagenAuditRij> {
+    const iterator = this.c.items.readAll<Record<string, unknown> & ItemDefinition>({ maxItemCount: 500 });
+    while (iterator.hasMoreResults()) {
+      const { resources } = await iterator.fetchNext();
+      for (const doc of resources) yield { sleutel: String(doc.id), ruw: doc };
+    }
+  }
+
+  private async kop(keten: string): Promise<Kop | undefined> {
+    const { resources } = await this.c.items
+      .query<unknown>({ query: 'SELECT TOP 1 c.positie, c.hash FROM c WHERE c.keten = @k ORDER BY c.positie DESC', parameters: [{ name: '@k', value: keten }] }, { partitionKey: keten })
+      .fetchAll();
+    return resources[0] === undefined ? undefined : valideer(KopSchema, 'auditketen', keten, resources[0]);
   }
 }
+
+const KopSchema = z.object({ positie: z.number().int().positive(), hash: z.string().min(1) });
 
 interface StateDoc extends ItemDefinition {
   id: string;

@@ -6,8 +6,8 @@ import { openSqliteStores } from './sqlite.js';
 export * from './ports.js';
 
 /** Opens the store the configuration names: the embedded SQLite file, or Azure Cosmos DB. */
-export async function openStores(store: Config['store'], indexeer: DossierIndexeerder, nu: () => Date = () => new Date()): Promise<Stores> {
+export async function openStores(store: Config['store'], indexeer: DossierIndexeerder): Promise<Stores> {
   if (store.soort === 'sqlite') return openSqliteStores({ pad: store.pad, indexeer });
   const client = maakCosmosClient({ endpoint: store.endpoint, database: store.database, ...(store.key ? { key: store.key } : {}) });
-  return openCosmosStores({ client, database: store.database, indexeer, nu });
+  return openCosmosStores({ client, database: store.database, indexeer });
 }

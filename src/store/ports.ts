@@ -104,15 +104,27 @@ export function zichtbaarheidsvelden(dossier: Dossier): Record<IndexVeld, string
 
 export interface DossierStore {
   get(id: string): Promise<Versie<Dossier> | undefined>;
-  /** Fails with BestaatAlError when the id is taken. */
-  create(dossier: Dossier): Promise<Versie<Dossier>>;
-  /** Fails with ConflictError when `etag` is not the stored version's. */
-  update(dossier: Dossier, etag: string): Promise<Versie<Dossier>>;
+  /**
+   * Writes the dossier and its audit entry atomically: both or neither. Fails with
+   * BestaatAlError when the id is taken.
+   */
+  create(dossier: Dossier, audit: AuditRegel): Promise<Versie<Dossier>>;
+  /** Like create; fails with ConflictError when `etag` is not the stored version's. */
+  update(dossier: Dossier, etag: string, audit: AuditRegel): Promise<Versie<Dossier>>;
   lijst(wie: Zichtbaarheid, opties?: PaginaOpties): Promise<Pagina<Versie<Dossier>>>;
   /** Dossiers whose next reminder is due at or before `tot`, earliest first. */
   dueVoor(tot: string, opties?: PaginaOpties): Promise<Pagina<Versie<Dossier>>>;
-  /** Deletes dossiers past their retention period; returns their ids. */
-  verwijderVerlopen(nu: string): Promise<string[]>;
+  /**
+   * Deletes dossiers past their retention period, each with the audit entry `audit(id)` in the
+   * same write; returns their ids. The dossier's audit chain stays: it is append-only.
+   */
+  verwijderVerlopen(nu: string, audit: (dossierId: string) => AuditRegel): Promise<string[]>;
+  /**
+   * Copies audit entries still waiting in dossier records to the audit trail (a writer that died
+   * between its write and the copy); exactly once, however often or concurrently it runs. Returns
+   * how many it copied. A store that writes both in one transaction has none waiting.
+   */
+  bezorgAudit(): Promise<number>;
 }
 
 // ---------------------------------------------------------------- reminder ledger
@@ -177,20 +189,49 @@ export const AuditRegel = z.object({
   id: z.string().min(1),
   op: z.string(),
   actor: z.object({ id: z.string().min(1), naam: z.string().min(1) }),
+  /** Whom the actor acts for: the lokaal team of a coordinator, the region of Veilig Thuis. */
   namens: z.string().optional(),
   rol: z.string().min(1),
   actie: AuditActie,
   /** Absent for actions on no single dossier (a search, a list). */
   dossierId: z.string().optional(),
+  /** The dossiers a search showed. */
+  dossierIds: z.array(z.string().min(1)).optional(),
+  /** The Entra tenant of a request that was refused for its tenant. */
+  tenant: z.string().min(1).optional(),
   kanaal: z.string().min(1),
-  uitkomst: z.enum(['toegestaan', 'geweigerd']),
+  uitkomst: z.enum(['toegestaan', 'geweigerd', 'niet-gevonden']),
 });
 export type AuditRegel = z.infer<typeof AuditRegel>;
+
+/**
+ * An audit entry as stored: a link in a hash chain. Each dossier has its own chain, and so does
+ * each actor for entries without a dossier, so chains stay writable under concurrency.
+ */
+export const AuditRij = AuditRegel.extend({
+  keten: z.string().min(1),
+  /** Position in the chain, from 1 without gaps. */
+  positie: z.number().int().positive(),
+  vorigeHash: z.string().min(1),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type AuditRij = z.infer<typeof AuditRij>;
+
+/** A stored audit record as read back for verification, before any validation. */
+export interface OpgeslagenAuditRij {
+  /** What identifies the record in its store (row number, document id). */
+  readonly sleutel: string;
+  readonly ruw: unknown;
+  /** Columns the store keeps next to the record for its queries; must agree with it. */
+  readonly kolommen?: { readonly keten: string; readonly positie: number; readonly dossierId: string | null };
+}
 
 /** Append-only (NEN 7513 style). Holds no free text from the case. */
 export interface AuditLog {
   append(regel: AuditRegel): Promise<void>;
   lijst(filter: { dossierId?: string }): Promise<AuditRegel[]>;
+  /** Every stored record, in no particular order, for `npm run audit:verify`. */
+  rijen(): AsyncIterable<OpgeslagenAuditRij>;
 }
 
 // ---------------------------------------------------------------- bot state

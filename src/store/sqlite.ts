@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Dossier } from '../domain/index.js';
 import {
   AuditRegel,
+  AuditRij,
   BestaatAlError,
   ConflictError,
   LedgerRegel,
@@ -14,6 +15,7 @@ import {
   type AuditLog,
   type IndexVeld,
   type ClaimGegevens,
+  type OpgeslagenAuditRij,
   type DossierIndexeerder,
   type DossierStore,
   type GesprekReferentie,
@@ -24,6 +26,7 @@ import {
   type Versie,
   type Zichtbaarheid,
 } from './ports.js';
+import { eisAuditVan, ketenVan, schakel } from './auditKeten.js';
 import { GesprekkenOpSleutels, type SleutelOpslag } from './gesprekken.js';
 import { LedgerBasis } from './ledger.js';
 
@@ -67,13 +70,22 @@ CREATE TABLE IF NOT EXISTS gesprekken (
 
 CREATE TABLE IF NOT EXISTS audit (
   volgnummer INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  keten TEXT NOT NULL,
+  positie INTEGER NOT NULL,
   dossier_id TEXT,
-  data TEXT NOT NULL
+  data TEXT NOT NULL,
+  UNIQUE (keten, positie)
 );
-CREATE INDEX IF NOT EXISTS audit_dossier ON audit (dossier_id, volgnummer);
--- NEN 7513: the audit trail is append-only, also for code that bypasses the port.
-CREATE TRIGGER IF NOT EXISTS audit_geen_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_geen_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE INDEX IF NOT EXISTS audit_per_dossier ON audit (dossier_id, volgnummer);
+-- NEN 7513: the audit trail is append-only, also for code that bypasses the port. REPLACE
+-- deletes the row it collides with without firing a delete trigger, so an insert that hits any
+-- existing key is refused before it gets that far.
+CREATE TRIGGER IF NOT EXISTS audit_alleen_toevoegen BEFORE INSERT ON audit
+  WHEN EXISTS (SELECT 1 FROM audit WHERE volgnummer = NEW.volgnummer OR id = NEW.id OR (keten = NEW.keten AND positie = NEW.positie))
+  BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_nooit_wijzigen BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_nooit_verwijderen BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 
 CREATE TABLE IF NOT EXISTS state (
   sleutel TEXT PRIMARY KEY,
@@ -129,13 +141,26 @@ export function openSqliteStores(opties: SqliteOpties): Stores & { readonly db: 
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
+  db.transaction(() => {
+    const oudeAudit = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('audit')").all();
+    const teMigreren = oudeAudit.length > 0 && !oudeAudit.some((k) => k.name === 'keten');
+    // The trail before hash chains stays as it was, append-only under its own triggers; its
+    // entries are chained into the new table in their original order.
+    if (teMigreren) db.exec('ALTER TABLE audit RENAME TO audit_v1');
+    db.exec(SCHEMA);
+    if (teMigreren) {
+      const keten = new SqliteKeten(db);
+      for (const r of db.prepare<[], { volgnummer: number; data: string }>('SELECT volgnummer, data FROM audit_v1 ORDER BY volgnummer').all()) {
+        keten.voegToe(valideer(AuditRegel, 'auditregel', `audit_v1 ${r.volgnummer}`, JSON.parse(r.data)));
+      }
+    }
+  })();
   return {
     db,
-    dossiers: new SqliteDossierStore(db, opties.indexeer),
+    dossiers: new SqliteDossierStore(db, opties.indexeer, new SqliteKeten(db)),
     herinneringen: new SqliteLedger(db),
     gesprekken: new GesprekkenOpSleutels(sqliteSleutels(db)),
-    audit: new SqliteAudit(db),
+    audit: new SqliteAudit(db, new SqliteKeten(db)),
     state: new SqliteState(db),
     close: async () => {
       db.close();
@@ -149,7 +174,7 @@ class SqliteDossierStore implements DossierStore {
   private readonly bijwerken: Database.Statement;
   private readonly due: Database.Statement<[string, string, string, string, number], DossierRij>;
 
-  constructor(private readonly db: Database.Database, private readonly indexeer: DossierIndexeerder) {
+  constructor(private readonly db: Database.Database, private readonly indexeer: DossierIndexeerder, private readonly keten: SqliteKeten) {
     this.zoekId = db.prepare('SELECT id, etag, data, next_due_at FROM dossiers WHERE id = ?');
     this.invoegen = db.prepare(
       `INSERT INTO dossiers (id, etag, data, eigenaar_id, organisatie_id, lokaal_team_id, vt_regio_id, next_due_at, verloopt_op)
@@ -168,10 +193,14 @@ class SqliteDossierStore implements DossierStore {
     return rij === undefined ? undefined : this.lees(rij);
   }
 
-  async create(dossier: Dossier): Promise<Versie<Dossier>> {
+  async create(dossier: Dossier, audit: AuditRegel): Promise<Versie<Dossier>> {
+    eisAuditVan(dossier.id, audit);
     const etag = randomUUID();
     try {
-      this.invoegen.run(this.rij(dossier, etag));
+      this.db.transaction(() => {
+        this.invoegen.run(this.rij(dossier, etag));
+        this.keten.voegToe(audit);
+      }).immediate();
     } catch (e) {
       if (e instanceof Database.SqliteError && e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new BestaatAlError('dossier', dossier.id);
       throw e;
@@ -179,10 +208,14 @@ class SqliteDossierStore implements DossierStore {
     return { waarde: dossier, etag };
   }
 
-  async update(dossier: Dossier, etag: string): Promise<Versie<Dossier>> {
+  async update(dossier: Dossier, etag: string, audit: AuditRegel): Promise<Versie<Dossier>> {
+    eisAuditVan(dossier.id, audit);
     const nieuw = randomUUID();
-    const r = this.bijwerken.run({ ...this.rij(dossier, nieuw), oude_etag: etag });
-    if (r.changes !== 1) throw new ConflictError('dossier', dossier.id);
+    this.db.transaction(() => {
+      const r = this.bijwerken.run({ ...this.rij(dossier, nieuw), oude_etag: etag });
+      if (r.changes !== 1) throw new ConflictError('dossier', dossier.id);
+      this.keten.voegToe(audit);
+    }).immediate();
     return { waarde: dossier, etag: nieuw };
   }
 
@@ -204,16 +237,25 @@ class SqliteDossierStore implements DossierStore {
     return this.pagina(rijen, max, (r) => [r.next_due_at ?? '', r.id]);
   }
 
-  async verwijderVerlopen(nu: string): Promise<string[]> {
-    const ids = this.db
-      .prepare<[string], { id: string }>('SELECT id FROM dossiers WHERE verloopt_op IS NOT NULL AND verloopt_op <= ?')
-      .all(nu)
-      .map((r) => r.id);
+  async verwijderVerlopen(nu: string, audit: (dossierId: string) => AuditRegel): Promise<string[]> {
     const verwijder = this.db.prepare('DELETE FROM dossiers WHERE id = ?');
-    this.db.transaction(() => {
-      for (const id of ids) verwijder.run(id);
-    })();
-    return ids;
+    return this.db.transaction(() => {
+      const ids = this.db
+        .prepare<[string], { id: string }>('SELECT id FROM dossiers WHERE verloopt_op IS NOT NULL AND verloopt_op <= ?')
+        .all(nu)
+        .map((r) => r.id);
+      for (const id of ids) {
+        const regel = audit(id);
+        eisAuditVan(id, regel);
+        verwijder.run(id);
+        this.keten.voegToe(regel);
+      }
+      return ids;
+    }).immediate();
+  }
+
+  async bezorgAudit(): Promise<number> {
+    return 0; // each audit entry is written in the transaction of its change
   }
 
   private pagina(rijen: DossierRij[], max: number, sleutel: (r: DossierRij) => string[]): Pagina<Versie<Dossier>> {
@@ -306,12 +348,29 @@ function sqliteSleutels(db: Database.Database): SleutelOpslag {
   };
 }
 
+/** Appends to an audit chain; call inside an immediate transaction so the chain's head cannot move. */
+class SqliteKeten {
+  private readonly kop: Database.Statement<[string], { data: string }>;
+  private readonly invoegen: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.kop = db.prepare('SELECT data FROM audit WHERE keten = ? ORDER BY positie DESC LIMIT 1');
+    this.invoegen = db.prepare('INSERT INTO audit (id, keten, positie, dossier_id, data) VALUES (@id, @keten, @positie, @dossier_id, @data)');
+  }
+
+  voegToe(regel: AuditRegel): void {
+    const keten = ketenVan(regel);
+    const kop = this.kop.get(keten);
+    const rij = schakel(regel, kop === undefined ? undefined : valideer(AuditRij, 'auditregel', keten, JSON.parse(kop.data)));
+    this.invoegen.run({ id: rij.id, keten: rij.keten, positie: rij.positie, dossier_id: rij.dossierId ?? null, data: JSON.stringify(rij) });
+  }
+}
+
 class SqliteAudit implements AuditLog {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database, private readonly keten: SqliteKeten) {}
 
   async append(regel: AuditRegel): Promise<void> {
-    const geldig = AuditRegel.parse(regel);
-    this.db.prepare('INSERT INTO audit (dossier_id, data) VALUES (?, ?)').run(geldig.dossierId ?? null, JSON.stringify(geldig));
+    this.db.transaction(() => this.keten.voegToe(regel)).immediate();
   }
 
   async lijst(filter: { dossierId?: string }): Promise<AuditRegel[]> {
@@ -322,6 +381,21 @@ class SqliteAudit implements AuditLog {
             .prepare<[string], { volgnummer: number; data: string }>('SELECT volgnummer, data FROM audit WHERE dossier_id = ? ORDER BY volgnummer')
             .all(filter.dossierId);
     return rijen.map((r) => valideer(AuditRegel, 'auditregel', String(r.volgnummer), JSON.parse(r.data)));
+  }
+
+  async *rijen(): AsyncIterable<OpgeslagenAuditRij> {
+    const alle = this.db.prepare<[], { volgnummer: number; keten: string; positie: number; dossier_id: string | null; data: string }>(
+      'SELECT volgnummer, keten, positie, dossier_id, data FROM audit ORDER BY volgnummer',
+    );
+    for (const r of alle.iterate()) {
+      let ruw: unknown;
+      try {
+        ruw = JSON.parse(r.data);
+      } catch {
+        ruw = r.data;
+      }
+      yield { sleutel: String(r.volgnummer), ruw, kolommen: { keten: r.keten, positie: r.positie, dossierId: r.dossier_id } };
+    }
   }
 }
 

@@ -73,3 +73,42 @@ describe('MeldcodeService: access by role and organisation, every read and write
     expect((await stores.audit.lijst({ dossierId: id })).at(-1)?.actie).toBe('export');
   });
 });
+
+describe('MeldcodeService: exactly one audit entry per use case, allowed, refused or not found', () => {
+  const beleid: Aanvraag = { gebruiker: { id: 'aad-beleid', naam: 'Fatima', rol: 'beleidsmedewerker', organisatieId: 'gemeente' }, kanaal: 'msteams' };
+  const coordinator: Aanvraag = { gebruiker: { id: 'aad-coord', naam: 'Kees', rol: 'coordinator', organisatieId: 'gemeente', lokaalTeamId: 'team-noord' }, kanaal: 'msteams' };
+  type Geval = [string, (c: Awaited<ReturnType<typeof metDossier>>) => Promise<unknown>, (id: string) => Record<string, unknown>];
+  it.each<Geval>([
+    ['start', (c) => c.service.start(annelies, { referentie: 'Gezin P.', werktMetVolwassenen: false }), () => ({ actie: 'create', uitkomst: 'toegestaan', dossierId: expect.any(String) })],
+    ['open by the owner', (c) => c.service.open(annelies, c.id), (id) => ({ actie: 'read', uitkomst: 'toegestaan', dossierId: id })],
+    ['open by someone without access', (c) => c.service.open(collega, c.id), (id) => ({ actie: 'read', uitkomst: 'geweigerd', dossierId: id })],
+    ['open of a dossier that does not exist', (c) => c.service.open(annelies, 'bestaat-niet'), () => ({ actie: 'read', uitkomst: 'niet-gevonden', dossierId: 'bestaat-niet' })],
+    ['export by the owner', (c) => c.service.exporteer(annelies, c.id), (id) => ({ actie: 'export', uitkomst: 'toegestaan', dossierId: id })],
+    ['export by someone without access', (c) => c.service.exporteer(vt, c.id), (id) => ({ actie: 'export', uitkomst: 'geweigerd', dossierId: id })],
+    ['export of a dossier that does not exist', (c) => c.service.exporteer(annelies, 'bestaat-niet'), () => ({ actie: 'export', uitkomst: 'niet-gevonden', dossierId: 'bestaat-niet' })],
+    [
+      'a step by the owner',
+      (c) => c.service.pasToe(annelies, c.id, { soort: 'signalen', signalen: { categorieen: ['anders'], beschrijving: 'Feiten feiten feiten.', waargenomenDoor: 'Leerkracht' } }),
+      (id) => ({ actie: 'update', uitkomst: 'toegestaan', dossierId: id }),
+    ],
+    ['a step by someone else', (c) => c.service.pasToe(aandacht, c.id, { soort: 'afsluiten', toelichting: 'Niet mijn casus.' }), (id) => ({ actie: 'update', uitkomst: 'geweigerd', dossierId: id })],
+    ['a step on a dossier that does not exist', (c) => c.service.pasToe(annelies, 'bestaat-niet', { soort: 'afsluiten', toelichting: 'Weg.' }), () => ({ actie: 'update', uitkomst: 'niet-gevonden', dossierId: 'bestaat-niet' })],
+    ['a step the protocol refuses (read, nothing changed)', (c) => c.service.pasToe(annelies, c.id, { soort: 'afweging', vraag: 5, antwoord: true }), (id) => ({ actie: 'read', uitkomst: 'toegestaan', dossierId: id })],
+    ['a search, listing the dossiers shown', (c) => c.service.casussen(annelies), (id) => ({ actie: 'search', uitkomst: 'toegestaan', dossierIds: [id] })],
+    ['a search by someone who may not search', (c) => c.service.casussen(beleid), () => ({ actie: 'search', uitkomst: 'geweigerd', rol: 'beleidsmedewerker' })],
+    ['a search by a coordinator, on behalf of the team', (c) => c.service.casussen(coordinator), () => ({ actie: 'search', uitkomst: 'toegestaan', namens: 'lokaal-team:team-noord', dossierIds: [] })],
+    ['a read by Veilig Thuis, on behalf of the region', (c) => c.service.open(vt, c.id), (id) => ({ actie: 'read', dossierId: id, namens: 'vt-regio:vt-regio-demo' })],
+  ])('%s', async (_naam, doe, verwacht) => {
+    const c = await metDossier();
+    const voor = await c.stores.audit.lijst({});
+    await doe(c);
+    const na = await c.stores.audit.lijst({});
+    expect(na).toHaveLength(voor.length + 1);
+    expect(na.at(-1)).toMatchObject({ kanaal: 'msteams', ...verwacht(c.id) });
+  });
+
+  it('a professional acting for no one has no namens', async () => {
+    const c = await metDossier();
+    expect((await c.stores.audit.lijst({ dossierId: c.id })).at(-1)?.namens).toBeUndefined();
+  });
+});

@@ -17,6 +17,9 @@ const GEHEIM = 'audit-database onbereikbaar op 10.0.0.7:5432';
 const kapotteAudit: AuditLog = {
   append: () => Promise.reject(new Error(GEHEIM)),
   lijst: () => Promise.reject(new Error(GEHEIM)),
+  rijen: () => ({
+    [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error(GEHEIM)) }),
+  }),
 };
 
 describe('an exception during a turn', () => {

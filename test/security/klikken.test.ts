@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maakMessagesHandler } from '../../functions/messages.js';
 import type { Applicatie } from '../../src/bot/compositie.js';
 import type { Dossier } from '../../src/domain/index.js';
-import { ConflictError, type Stores } from '../../src/store/ports.js';
+import { ConflictError, type DossierStore, type Stores } from '../../src/store/ports.js';
 import { klik } from '../support/activiteit.js';
 import { testStores } from '../support/app.js';
 import { functieContext, functieVerzoek, testApplicatie } from '../support/bot.js';
@@ -102,7 +102,18 @@ describe('every click applies at most once', () => {
 
   it('when optimistic retries run out the click gets the current card and "probeer het opnieuw", never a 5xx', async () => {
     const stores = testStores();
-    const altijdBezet: Stores = { ...stores, dossiers: { ...stores.dossiers, get: (id) => stores.dossiers.get(id), create: (d) => stores.dossiers.create(d), update: async (d) => Promise.reject(new ConflictError('dossier', d.id)) } };
+    const echt = stores.dossiers;
+    // Someone else always wrote first: every update meets a newer ETag.
+    const dossiers: DossierStore = {
+      get: (id) => echt.get(id),
+      create: (d, audit) => echt.create(d, audit),
+      update: async (d) => Promise.reject(new ConflictError('dossier', d.id)),
+      lijst: (wie, opties) => echt.lijst(wie, opties),
+      dueVoor: (tot, opties) => echt.dueVoor(tot, opties),
+      verwijderVerlopen: (nu, audit) => echt.verwijderVerlopen(nu, audit),
+      bezorgAudit: () => echt.bezorgAudit(),
+    };
+    const altijdBezet: Stores = { ...stores, dossiers, close: () => stores.close() };
     const applicatie = await testApplicatie(RUIM, { stores: altijdBezet });
     const start = await klikOp(applicatie, 'start', { referentie: 'Gezin S.', werktMetVolwassenen: 'false' });
     const antwoord = await klikOp(applicatie, 'signalen', { dossierId: start.dossierId, versie: start.versie, ...SIGNALEN });

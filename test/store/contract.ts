@@ -12,6 +12,7 @@ import {
   type Versie,
   type Zichtbaarheid,
 } from '../../src/store/ports.js';
+import { verifieerAudit } from '../../src/store/auditKeten.js';
 import { aangeboden, ctx, nieuwDossier, professional } from '../domain/fixtures.js';
 
 /** What each implementation's test file provides to the shared contract. */
@@ -34,6 +35,22 @@ function dossier(overrides: Partial<Dossier> = {}): Dossier {
   teller += 1;
   return { ...nieuwDossier(), id: `d-${teller}-${Math.random().toString(36).slice(2, 8)}`, ...overrides };
 }
+
+/** The audit entry a use case would write with a change of dossier `dossierId`. */
+export function auditVan(dossierId: string | undefined, actie: AuditRegel['actie'] = 'create', i = 0): AuditRegel {
+  return {
+    id: `audit-${Math.random().toString(36).slice(2)}`,
+    op: `2026-03-02T10:00:${String(i % 60).padStart(2, '0')}.000Z`,
+    actor: { id: professional.id, naam: professional.naam },
+    rol: 'professional',
+    actie,
+    ...(dossierId ? { dossierId } : {}),
+    kanaal: 'msteams',
+    uitkomst: 'toegestaan',
+  };
+}
+
+const bewaar = (s: Stores, d: Dossier) => s.dossiers.create(d, auditVan(d.id));
 
 async function alles(haal: (vervolg?: string) => Promise<{ items: readonly Versie<Dossier>[]; vervolg?: string }>): Promise<string[]> {
   const ids: string[] = [];
@@ -68,7 +85,7 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
     describe('dossiers', () => {
       it('creates and reads back a dossier with an ETag', async () => {
         const d = dossier();
-        const gemaakt = await s.dossiers.create(d);
+        const gemaakt = await bewaar(s, d);
         const gelezen = await s.dossiers.get(d.id);
         expect(gelezen?.waarde).toEqual(d);
         expect(gelezen?.etag).toBe(gemaakt.etag);
@@ -77,37 +94,37 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
 
       it('refuses a second create with the same id', async () => {
         const d = dossier();
-        await s.dossiers.create(d);
-        await expect(s.dossiers.create(d)).rejects.toBeInstanceOf(BestaatAlError);
+        await bewaar(s, d);
+        await expect(bewaar(s, d)).rejects.toBeInstanceOf(BestaatAlError);
       });
 
       it('a stale update fails with a typed conflict and leaves the first writer\'s version', async () => {
         const d = dossier();
-        const v1 = await s.dossiers.create(d);
+        const v1 = await bewaar(s, d);
         const eerste = { ...d, referentie: 'Eerste schrijver' };
-        const v2 = await s.dossiers.update(eerste, v1.etag);
+        const v2 = await s.dossiers.update(eerste, v1.etag, auditVan(d.id, 'update'));
         expect(v2.etag).not.toBe(v1.etag);
-        const fout = await s.dossiers.update({ ...d, referentie: 'Te laat' }, v1.etag).catch((e: unknown) => e);
+        const fout = await s.dossiers.update({ ...d, referentie: 'Te laat' }, v1.etag, auditVan(d.id, 'update')).catch((e: unknown) => e);
         expect(fout).toBeInstanceOf(ConflictError);
         expect((await s.dossiers.get(d.id))?.waarde.referentie).toBe('Eerste schrijver');
       });
 
       it('20 concurrent updates of one dossier are each applied exactly once', async () => {
         const d = dossier();
-        await s.dossiers.create(d);
+        await bewaar(s, d);
         // Count the conflicts, to prove the writers really raced and the retries did the work.
         let conflicten = 0;
         const tellend = {
           ...s.dossiers,
           get: (id: string) => s.dossiers.get(id),
-          update: (x: Dossier, etag: string) =>
-            s.dossiers.update(x, etag).catch((e: unknown) => {
+          update: (x: Dossier, etag: string, audit: AuditRegel) =>
+            s.dossiers.update(x, etag, audit).catch((e: unknown) => {
               if (e instanceof ConflictError) conflicten += 1;
               throw e;
             }),
         } as typeof s.dossiers;
         const updates = Array.from({ length: 20 }, (_, i) =>
-          werkDossierBij(tellend, d.id, (huidig) => ok({ dossier: metGebeurtenis(huidig, ctx('2026-03-02 10:00'), 'notitie', `update ${i}`), effecten: [] })),
+          werkDossierBij(tellend, d.id, (huidig) => ok({ dossier: metGebeurtenis(huidig, ctx('2026-03-02 10:00'), 'notitie', `update ${i}`), effecten: [] }), auditVan(d.id, 'update', i)),
         );
         const resultaten = await Promise.all(updates);
         expect(resultaten.every((r) => r.ok)).toBe(true);
@@ -116,16 +133,19 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
         expect(notities).toHaveLength(20);
         expect(new Set(notities).size).toBe(20);
         expect(conflicten).toBeGreaterThan(0);
+        // One entry per applied change, none for a write that lost its race.
+        expect((await s.audit.lijst({ dossierId: d.id })).map((r) => r.actie)).toEqual(['create', ...Array.from({ length: 20 }, () => 'update')]);
       });
 
       it('werkDossierBij reports a missing dossier and writes nothing on a domain error', async () => {
-        const r = await werkDossierBij(s.dossiers, 'bestaat-niet', (x) => ok({ dossier: x, effecten: [] }));
+        const r = await werkDossierBij(s.dossiers, 'bestaat-niet', (x) => ok({ dossier: x, effecten: [] }), auditVan('bestaat-niet', 'update'));
         expect(r.ok ? 'ok' : r.fout.code).toBe('dossier-niet-gevonden');
         const d = dossier();
-        const v = await s.dossiers.create(d);
-        const geweigerd = await werkDossierBij(s.dossiers, d.id, () => ({ ok: false as const, fout: { code: 'nee', melding: 'Nee.' } }));
+        const v = await bewaar(s, d);
+        const geweigerd = await werkDossierBij(s.dossiers, d.id, () => ({ ok: false as const, fout: { code: 'nee', melding: 'Nee.' } }), auditVan(d.id, 'update'));
         expect(geweigerd.ok).toBe(false);
         expect((await s.dossiers.get(d.id))?.etag).toBe(v.etag);
+        expect((await s.audit.lijst({ dossierId: d.id })).map((r) => r.actie)).toEqual(['create']);
       });
 
       it.each<[string, (d: Dossier) => Zichtbaarheid]>([
@@ -144,15 +164,15 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
           veiligThuis: { ...basis.veiligThuis!, regioId: `regio-${uniek}`, overdracht: { ...basis.veiligThuis!.overdracht!, partij: { soort: 'lokaal-team', naam: 'Team', teamId: `team-${uniek}` } } },
         });
         const zichtbaar = Array.from({ length: 5 }, (_, i) => maakZichtbaar(i));
-        for (const d of zichtbaar) await s.dossiers.create(d);
-        await s.dossiers.create(dossier()); // someone else's, elsewhere
+        for (const d of zichtbaar) await bewaar(s, d);
+        await bewaar(s, dossier()); // someone else's, elsewhere
         const ids = await alles((vervolg) => s.dossiers.lijst(scope(zichtbaar[0]!), { max: 2, ...(vervolg ? { vervolg } : {}) }));
         expect([...ids].sort()).toEqual(zichtbaar.map((d) => d.id).sort());
       });
 
       it('an advies-only dossier is not visible to Veilig Thuis or a lokaal team', async () => {
         const d = dossier({ organisatieId: `org-${Math.random()}` });
-        await s.dossiers.create(d);
+        await bewaar(s, d);
         const vt = await s.dossiers.lijst({ soort: 'vt-regio', regioId: d.regioId });
         expect(vt.items.map((i) => i.waarde.id)).not.toContain(d.id);
       });
@@ -165,7 +185,7 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
           return d;
         });
         const nooit = dossier();
-        for (const d of [...due, nooit]) await s.dossiers.create(d);
+        for (const d of [...due, nooit]) await bewaar(s, d);
         // Other tests' dossiers are due in 2031 or never, so this range holds only these.
         const ids = await alles((vervolg) => s.dossiers.dueVoor('2030-01-03T08:00:00.000Z', { max: 2, ...(vervolg ? { vervolg } : {}) }));
         expect([...ids].sort()).toEqual(due.slice(0, 5).map((d) => d.id).sort());
@@ -176,25 +196,33 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
       it('keeps the due index up to date on every update', async () => {
         const d = dossier();
         index.due.set(d.id, '2031-05-01T08:00:00.000Z');
-        const v = await s.dossiers.create(d);
+        const v = await bewaar(s, d);
         expect((await s.dossiers.dueVoor('2031-05-01T08:00:00.000Z')).items.map((i) => i.waarde.id)).toContain(d.id);
         index.due.delete(d.id);
-        await s.dossiers.update({ ...d, herinneringen: ['x'] }, v.etag);
+        await s.dossiers.update({ ...d, herinneringen: ['x'] }, v.etag, auditVan(d.id, 'update'));
         expect((await s.dossiers.dueVoor('2031-05-01T08:00:00.000Z')).items.map((i) => i.waarde.id)).not.toContain(d.id);
       });
 
-      it('deletes dossiers past their retention period', async () => {
+      it('deletes dossiers past their retention period, each with its own delete entry; their chain stays', async () => {
         const oud = dossier();
         const nieuw = dossier();
         index.verloopt.set(oud.id, '2020-01-01T00:00:00.000Z');
         index.verloopt.set(nieuw.id, '2099-01-01T00:00:00.000Z');
-        await s.dossiers.create(oud);
-        await s.dossiers.create(nieuw);
-        const weg = await s.dossiers.verwijderVerlopen('2026-11-22T00:00:00.000Z');
+        await bewaar(s, oud);
+        await bewaar(s, nieuw);
+        const weg = await s.dossiers.verwijderVerlopen('2026-11-22T00:00:00.000Z', (id) => ({ ...auditVan(id, 'delete'), actor: { id: 'meldroute-bewaartermijn', naam: 'meldroute bewaartermijn' }, rol: 'systeem' }));
         expect(weg).toContain(oud.id);
         expect(weg).not.toContain(nieuw.id);
         expect(await s.dossiers.get(oud.id)).toBeUndefined();
         expect(await s.dossiers.get(nieuw.id)).toBeDefined();
+        expect((await s.audit.lijst({ dossierId: oud.id })).map((r) => [r.actie, r.actor.naam])).toEqual([
+          ['create', professional.naam],
+          ['delete', 'meldroute bewaartermijn'],
+        ]);
+        expect((await s.audit.lijst({ dossierId: nieuw.id })).map((r) => r.actie)).toEqual(['create']);
+        // A second run finds nothing more to delete and logs nothing more.
+        expect(await s.dossiers.verwijderVerlopen('2026-11-22T00:00:00.000Z', (id) => auditVan(id, 'delete'))).not.toContain(oud.id);
+        expect(await s.audit.lijst({ dossierId: oud.id })).toHaveLength(2);
       });
 
       it('a stored record that fails validation surfaces as a clear error naming it', async () => {
@@ -260,16 +288,7 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
     });
 
     describe('audit log', () => {
-      const regel = (i: number, dossierId?: string): AuditRegel => ({
-        id: `audit-${Math.random().toString(36).slice(2)}`,
-        op: `2026-03-02T10:00:0${i}.000Z`,
-        actor: { id: professional.id, naam: professional.naam },
-        rol: 'professional',
-        actie: i === 0 ? 'create' : 'read',
-        ...(dossierId ? { dossierId } : {}),
-        kanaal: 'msteams',
-        uitkomst: 'toegestaan',
-      });
+      const regel = (i: number, dossierId?: string): AuditRegel => ({ ...auditVan(dossierId, i === 0 ? 'create' : 'read', i) });
 
       it('appends and lists per dossier in order', async () => {
         const id = `dossier-audit-${Math.random()}`;
@@ -281,12 +300,62 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
         expect((await s.audit.lijst({})).some((r) => r.dossierId === undefined)).toBe(true);
       });
 
+      it('keeps who acted on whose behalf, the dossiers a search showed and a refused tenant', async () => {
+        const zoek = { ...regel(1), actie: 'search' as const, namens: 'lokaal-team:team-noord', dossierIds: ['d-a', 'd-b'], actor: { id: `coord-${Math.random()}`, naam: 'Coördinator' } };
+        const vreemd = { ...regel(2), uitkomst: 'geweigerd' as const, tenant: 'tenant-vreemd', actor: { id: `vreemd-${Math.random()}`, naam: 'Onbekend' } };
+        await s.audit.append(zoek);
+        await s.audit.append(vreemd);
+        const alle = await s.audit.lijst({});
+        expect(alle.find((r) => r.id === zoek.id)).toEqual(zoek);
+        expect(alle.find((r) => r.id === vreemd.id)).toEqual(vreemd);
+      });
+
+      it('a change and its entry are written together: a refused write leaves no entry', async () => {
+        const d = dossier();
+        const v = await bewaar(s, d);
+        await expect(bewaar(s, d)).rejects.toBeInstanceOf(BestaatAlError);
+        await expect(s.dossiers.update(d, 'verouderd', auditVan(d.id, 'update'))).rejects.toBeInstanceOf(ConflictError);
+        await s.dossiers.update({ ...d, referentie: 'Gezin L.' }, v.etag, auditVan(d.id, 'update'));
+        expect((await s.audit.lijst({ dossierId: d.id })).map((r) => r.actie)).toEqual(['create', 'update']);
+        expect(await s.dossiers.bezorgAudit()).toBe(0); // nothing left waiting after a normal write
+      });
+
+      it('refuses a change whose audit entry names another dossier, and writes neither', async () => {
+        const d = dossier();
+        await expect(s.dossiers.create(d, auditVan('ander-dossier'))).rejects.toThrow(RangeError);
+        expect(await s.dossiers.get(d.id)).toBeUndefined();
+        expect(await s.audit.lijst({ dossierId: 'ander-dossier' })).toEqual([]);
+      });
+
+      it('chains entries per dossier and per actor; 20 concurrent writers leave every entry once and the chains whole', async () => {
+        const id = `keten-${Math.random().toString(36).slice(2)}`;
+        const actor = { id: `actor-${Math.random().toString(36).slice(2)}`, naam: 'Zoeker' };
+        const perDossier = Array.from({ length: 20 }, (_, i) => regel(i, id));
+        const perActor = Array.from({ length: 20 }, (_, i) => ({ ...regel(i), actie: 'search' as const, actor }));
+        await Promise.all([...perDossier, ...perActor].map((r) => s.audit.append(r)));
+        const rijen: { keten: string; positie: number; id: string }[] = [];
+        for await (const r of s.audit.rijen()) {
+          const rij = r.ruw as { keten: string; positie: number; id: string };
+          if (rij.keten === `dossier:${id}` || rij.keten === `actor:${actor.id}`) rijen.push(rij);
+        }
+        const posities = (keten: string) => rijen.filter((r) => r.keten === keten).map((r) => r.positie).sort((a, b) => a - b);
+        expect(posities(`dossier:${id}`)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect(posities(`actor:${actor.id}`)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect(new Set(rijen.map((r) => r.id))).toEqual(new Set([...perDossier, ...perActor].map((r) => r.id)));
+      });
+
+      it('the whole trail verifies: every chain from its first entry, nothing missing or changed', async () => {
+        const v = await verifieerAudit(s.audit.rijen());
+        expect(v).toMatchObject({ ok: true });
+        expect(v.rijen).toBeGreaterThan(40);
+      });
+
       it('refuses an entry without who or what', async () => {
         await expect(s.audit.append({ ...regel(0), actor: { id: '', naam: '' } })).rejects.toThrow();
       });
 
       it('offers no way to change or delete an entry', () => {
-        expect(Object.keys(Object.getPrototypeOf(s.audit)).concat(Object.getOwnPropertyNames(Object.getPrototypeOf(s.audit))).filter((k) => /update|delete|remove|wijzig/i.test(k))).toEqual([]);
+        expect(Object.keys(Object.getPrototypeOf(s.audit)).concat(Object.getOwnPropertyNames(Object.getPrototypeOf(s.audit))).filter((k) => /update|delete|remove|wijzig|replace|upsert/i.test(k))).toEqual([]);
       });
     });
 
