@@ -13,17 +13,19 @@ import {
 import type { AuditRegel, Stores } from '../store/ports.js';
 import { werkDossierBij, type NietGevonden } from './bijwerken.js';
 import { alsActor, type Gebruiker } from './gebruikers.js';
-import { magMeldcodeWijzigen, magZien, zichtbaarheidVoor } from './toegang.js';
+import { magMeldcodeWijzigen, weergaveVoor, zoekbereikVoor, type Gesprek } from './toegang.js';
 
 export type GeenToegang = DomeinFout<'geen-toegang'>;
 
 const GEEN_TOEGANG: GeenToegang = { code: 'geen-toegang', melding: 'U heeft geen toegang tot deze casus.' };
 
-/** Where a request came from, for the audit trail. */
+/** Where a request came from: for the access check and the audit trail. */
 export interface Aanvraag {
   readonly gebruiker: Gebruiker;
   /** e.g. 'msteams'; the Bot Framework channel id. */
   readonly kanaal: string;
+  /** The conversation it came from: case data only where weergaveVoor allows it. */
+  readonly gesprek: Gesprek;
   readonly namens?: string;
 }
 
@@ -51,6 +53,11 @@ export class MeldcodeService {
       { op: this.deps.klok(), door: alsActor(a.gebruiker, a.namens) },
     );
     if (!r.ok) return r;
+    // A case started in a conversation where its owner could not see it would leak from the start.
+    if (weergaveVoor(a.gesprek, a.gebruiker, r.waarde) === 'geen') {
+      await this.audit(a, 'create', undefined, 'geweigerd');
+      return { ok: false, fout: GEEN_TOEGANG };
+    }
     await this.deps.stores.dossiers.create(r.waarde);
     await this.audit(a, 'create', r.waarde.id, 'toegestaan');
     return r;
@@ -68,7 +75,7 @@ export class MeldcodeService {
   async pasToe(a: Aanvraag, dossierId: string, commando: MeldcodeCommando): Promise<Resultaat<Wijziging, MeldcodeFout | GeenToegang | NietGevonden>> {
     let geweigerd = false;
     const r = await werkDossierBij<MeldcodeFout | GeenToegang>(this.deps.stores.dossiers, dossierId, (d) => {
-      if (!magMeldcodeWijzigen(a.gebruiker, d)) {
+      if (weergaveVoor(a.gesprek, a.gebruiker, d) === 'geen' || !magMeldcodeWijzigen(a.gebruiker, d)) {
         geweigerd = true;
         return { ok: false, fout: GEEN_TOEGANG };
       }
@@ -78,16 +85,16 @@ export class MeldcodeService {
     return r;
   }
 
-  /** The open cases this person may see, most recent first. */
+  /** The open cases this person may see in this conversation, most recent first. */
   async casussen(a: Aanvraag, max = 20): Promise<Dossier[]> {
-    const wie = zichtbaarheidVoor(a.gebruiker);
+    const wie = zoekbereikVoor(a.gesprek, a.gebruiker);
     await this.audit(a, 'search', undefined, wie === null ? 'geweigerd' : 'toegestaan');
     if (wie === null) return [];
     const gevonden: Dossier[] = [];
     let vervolg: string | undefined;
     do {
       const p = await this.deps.stores.dossiers.lijst(wie, { max: 100, ...(vervolg ? { vervolg } : {}) });
-      gevonden.push(...p.items.map((v) => v.waarde).filter((d) => isOpen(d) && magZien(a.gebruiker, d)));
+      gevonden.push(...p.items.map((v) => v.waarde).filter((d) => isOpen(d) && weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen'));
       vervolg = p.vervolg;
     } while (vervolg !== undefined);
     return gevonden.sort((x, y) => laatsteActiviteit(y).localeCompare(laatsteActiviteit(x))).slice(0, max);
@@ -96,7 +103,7 @@ export class MeldcodeService {
   private async lees(a: Aanvraag, dossierId: string, actie: 'read' | 'export'): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
     const v = await this.deps.stores.dossiers.get(dossierId);
     if (v === undefined) return { ok: false, fout: { code: 'dossier-niet-gevonden', melding: 'Deze casus bestaat niet (meer).' } };
-    const mag = magZien(a.gebruiker, v.waarde);
+    const mag = weergaveVoor(a.gesprek, a.gebruiker, v.waarde) !== 'geen';
     await this.audit(a, actie, dossierId, mag ? 'toegestaan' : 'geweigerd');
     return mag ? { ok: true, waarde: v.waarde } : { ok: false, fout: GEEN_TOEGANG };
   }

@@ -3,7 +3,7 @@ import type { Aanvraag } from '../../src/app/meldcodeService.js';
 import type { MeldcodeCommando } from '../../src/domain/index.js';
 import { demoRegister, testFlow, testStores } from '../support/app.js';
 
-const als = (id: string, naam: string): Aanvraag => ({ gebruiker: demoRegister.zoek(id, naam, 'tenant-1'), kanaal: 'msteams' });
+const als = (id: string, naam: string): Aanvraag => ({ gebruiker: demoRegister.zoek(id, naam, 'tenant-1'), kanaal: 'msteams', gesprek: { soort: 'persoonlijk' } });
 const annelies = als('aad-prof-1', 'Annelies');
 const collega = als('aad-prof-2', 'Bram');
 const aandacht = als('aad-aandacht', 'Peter');
