@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Aanvraag } from '../../src/app/meldcodeService.js';
+import type { Gesprek } from '../../src/app/toegang.js';
 import type { MeldcodeCommando } from '../../src/domain/index.js';
 import { demoRegister, testFlow, testStores } from '../support/app.js';
 
@@ -71,5 +72,45 @@ describe('MeldcodeService: access by role and organisation, every read and write
     const r = await service.exporteer(annelies, id);
     expect(r.ok).toBe(true);
     expect((await stores.audit.lijst({ dossierId: id })).at(-1)?.actie).toBe('export');
+  });
+});
+
+describe('MeldcodeService: outside a personal chat every use case refuses, changes nothing and audits', () => {
+  const buiten: [string, Gesprek][] = [
+    ['a team channel', { soort: 'kanaal', teamId: 'team-1', kanaalId: 'kanaal-1' }],
+    ['a group chat', { soort: 'groepschat' }],
+  ];
+  const daar = (gesprek: Gesprek): Aanvraag => ({ ...annelies, gesprek });
+
+  it.each(buiten)('open, exporteer and pasToe in %s', async (_naam, gesprek) => {
+    const { service, stores, id } = await metDossier();
+    const voor = await stores.dossiers.get(id);
+    expect((await service.open(daar(gesprek), id)).ok).toBe(false);
+    expect((await service.exporteer(daar(gesprek), id)).ok).toBe(false);
+    const r = await service.pasToe(daar(gesprek), id, { soort: 'afsluiten', toelichting: 'Vanuit het kanaal.' });
+    expect(r.ok ? 'ok' : r.fout.code).toBe('geen-toegang');
+    expect((await stores.dossiers.get(id))?.etag).toBe(voor?.etag);
+    expect((await stores.audit.lijst({ dossierId: id })).map((a) => [a.actie, a.uitkomst, a.dossierId])).toEqual([
+      ['create', 'toegestaan', id],
+      ['read', 'geweigerd', id],
+      ['export', 'geweigerd', id],
+      ['update', 'geweigerd', id],
+    ]);
+  });
+
+  it.each(buiten)('casussen in %s lists nothing and audits a refused search', async (_naam, gesprek) => {
+    const { service, stores } = await metDossier();
+    expect(await service.casussen(daar(gesprek))).toEqual([]);
+    expect(await service.casussen(annelies)).toHaveLength(1);
+    expect((await stores.audit.lijst({})).filter((a) => a.actie === 'search').map((a) => a.uitkomst)).toEqual(['geweigerd', 'toegestaan']);
+  });
+
+  it.each(buiten)('start in %s stores no dossier', async (_naam, gesprek) => {
+    const stores = testStores();
+    const { service } = testFlow(stores);
+    const r = await service.start(daar(gesprek), { referentie: 'Gezin K., groep 5', werktMetVolwassenen: false });
+    expect(r.ok ? 'ok' : r.fout.code).toBe('geen-toegang');
+    expect((await stores.dossiers.lijst({ soort: 'eigen', gebruikerId: 'aad-prof-1' })).items).toEqual([]);
+    expect((await stores.audit.lijst({})).map((a) => [a.actie, a.uitkomst])).toEqual([['create', 'geweigerd']]);
   });
 });
