@@ -76,6 +76,10 @@ export type Scherm =
 export type Weergave =
   | { readonly soort: 'welkom'; readonly melding?: string }
   | { readonly soort: 'hulp' }
+  /** In a channel or group chat: what meldroute does there, without any case data. */
+  | { readonly soort: 'kanaalhulp'; readonly melding?: string }
+  /** The one line for anything about a case outside a personal chat: no data, no references, no counts. */
+  | { readonly soort: 'alleen-persoonlijk' }
   | { readonly soort: 'start'; readonly waarden?: Waarden; readonly fouten?: Fouten; readonly kenmerkWaarschuwing?: boolean }
   | {
       readonly soort: 'dossier';
@@ -102,6 +106,9 @@ function kenmerkWaarschuwing(i: { referentie: string; kenmerkBevestigd: boolean 
   const soort = lijktIdentificerend(i.referentie);
   return soort && !i.kenmerkBevestigd ? IDENTIFICATIE_WAARSCHUWING[soort] : undefined;
 }
+
+/** For a button whose verb this version no longer knows (an old card). */
+export const ONBEKENDE_KNOP = 'Deze knop ken ik niet (meer). Kies hieronder wat u wilt doen.';
 
 /** Which screen belongs to the dossier's current state. */
 export function schermVoor(d: Dossier): Scherm {
@@ -219,6 +226,32 @@ export class MeldcodeFlow {
   ) {}
 
   async verwerk(a: Aanvraag, verb: Verb, data: Record<string, unknown> = {}): Promise<Weergave> {
+    return a.gesprek.soort === 'persoonlijk' ? this.persoonlijk(a, verb, data) : this.buitenPersoonlijkeChat(a, verb, data);
+  }
+
+  /** The menu of this conversation: the welcome card in a personal chat, the channel help elsewhere. */
+  welkom(a: Aanvraag, melding?: string): Weergave {
+    const m = melding ? { melding } : {};
+    return a.gesprek.soort === 'persoonlijk' ? { soort: 'welkom', ...m } : { soort: 'kanaalhulp', ...m };
+  }
+
+  /** Typed text that is no command. */
+  nietBegrepen(a: Aanvraag): Weergave {
+    return this.welkom(a, a.gesprek.soort === 'persoonlijk' ? 'Dat begreep ik niet. Typ "start", "casussen" of "help", of kies hieronder.' : 'Dat begreep ik niet. Typ "help" voor uitleg.');
+  }
+
+  /**
+   * Outside a personal chat a case is never shown, listed or counted (issue 7 §1). The request
+   * still goes to the use case, which refuses it and audits the refusal (with the dossier id a
+   * card names); whatever it answers, the person sees the same one line.
+   */
+  private async buitenPersoonlijkeChat(a: Aanvraag, verb: Verb, data: Record<string, unknown>): Promise<Weergave> {
+    if (verb === 'menu' || verb === 'hulp') return { soort: 'kanaalhulp' };
+    await this.persoonlijk(a, verb, data);
+    return { soort: 'alleen-persoonlijk' };
+  }
+
+  private async persoonlijk(a: Aanvraag, verb: Verb, data: Record<string, unknown>): Promise<Weergave> {
     switch (verb) {
       case 'menu':
         return { soort: 'welkom' };

@@ -15,7 +15,7 @@ import {
 import { ConflictError, type AuditRegel, type Stores } from '../store/ports.js';
 import { werkDossierBij, type NietGevonden } from './bijwerken.js';
 import { alsActor, type Gebruiker } from './gebruikers.js';
-import { magMeldcodeWijzigen, magZien, zichtbaarheidVoor } from './toegang.js';
+import { magMeldcodeWijzigen, weergaveVoor, zoekbereikVoor, type Gesprek } from './toegang.js';
 
 export type GeenToegang = DomeinFout<'geen-toegang'>;
 
@@ -32,11 +32,13 @@ const TEGELIJK_GEWIJZIGD: Verouderd = {
   melding: 'De casus werd op hetzelfde moment ook ergens anders bijgewerkt. Er is niets vastgelegd; probeer het opnieuw.',
 };
 
-/** Where a request came from, for the audit trail. */
+/** Where a request came from: for the access check and the audit trail. */
 export interface Aanvraag {
   readonly gebruiker: Gebruiker;
   /** e.g. 'msteams'; the Bot Framework channel id. */
   readonly kanaal: string;
+  /** The conversation it came from: case data only where weergaveVoor allows it. */
+  readonly gesprek: Gesprek;
   readonly namens?: string;
 }
 
@@ -66,6 +68,11 @@ export class MeldcodeService {
       { op: this.deps.klok(), door: alsActor(a.gebruiker, namensVan(a)) },
     );
     if (!r.ok) return r;
+    // A case started in a conversation where its owner could not see it would leak from the start.
+    if (weergaveVoor(a.gesprek, a.gebruiker, r.waarde) === 'geen') {
+      await this.audit(a, 'create', undefined, 'geweigerd');
+      return { ok: false, fout: GEEN_TOEGANG };
+    }
     await this.deps.stores.dossiers.create(r.waarde, this.regel(a, 'create', r.waarde.id, 'toegestaan'));
     return r;
   }
@@ -94,7 +101,7 @@ export class MeldcodeService {
       this.deps.stores.dossiers,
       dossierId,
       (d) => {
-        if (!magMeldcodeWijzigen(a.gebruiker, d)) {
+        if (weergaveVoor(a.gesprek, a.gebruiker, d) === 'geen' || !magMeldcodeWijzigen(a.gebruiker, d)) {
           geweigerd = true;
           return { ok: false, fout: GEEN_TOEGANG };
         }
@@ -115,9 +122,9 @@ export class MeldcodeService {
     return r;
   }
 
-  /** The open cases this person may see, most recent first. */
+  /** The open cases this person may see in this conversation, most recent first. */
   async casussen(a: Aanvraag, max = 20): Promise<Dossier[]> {
-    const wie = zichtbaarheidVoor(a.gebruiker);
+    const wie = zoekbereikVoor(a.gesprek, a.gebruiker);
     if (wie === null) {
       await this.audit(a, 'search', undefined, 'geweigerd');
       return [];
@@ -126,7 +133,7 @@ export class MeldcodeService {
     let vervolg: string | undefined;
     do {
       const p = await this.deps.stores.dossiers.lijst(wie, { max: 100, ...(vervolg ? { vervolg } : {}) });
-      gevonden.push(...p.items.map((v) => v.waarde).filter((d) => isOpen(d) && magZien(a.gebruiker, d)));
+      gevonden.push(...p.items.map((v) => v.waarde).filter((d) => isOpen(d) && weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen'));
       vervolg = p.vervolg;
     } while (vervolg !== undefined);
     const getoond = gevonden.sort((x, y) => laatsteActiviteit(y).localeCompare(laatsteActiviteit(x))).slice(0, max);
@@ -140,7 +147,7 @@ export class MeldcodeService {
       await this.audit(a, actie, dossierId, 'niet-gevonden');
       return { ok: false, fout: { code: 'dossier-niet-gevonden', melding: 'Deze casus bestaat niet (meer).' } };
     }
-    const mag = magZien(a.gebruiker, v.waarde);
+    const mag = weergaveVoor(a.gesprek, a.gebruiker, v.waarde) !== 'geen';
     await this.audit(a, actie, dossierId, mag ? 'toegestaan' : 'geweigerd');
     return mag ? { ok: true, waarde: v.waarde } : { ok: false, fout: GEEN_TOEGANG };
   }

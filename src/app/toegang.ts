@@ -24,6 +24,47 @@ export function magZien(g: Gebruiker, d: Dossier): boolean {
   }
 }
 
+/**
+ * The conversation a request came from. Teams: a personal chat with the bot, a team channel, or
+ * a group chat. Anything meldroute cannot place counts as a group chat: it shows no case data.
+ */
+export type Gesprek =
+  | { readonly soort: 'persoonlijk' }
+  | { readonly soort: 'kanaal'; readonly teamId: string; readonly kanaalId: string }
+  | { readonly soort: 'groepschat' };
+
+/**
+ * What of a dossier a person may see in a conversation. Later issues add the views of the
+ * parties a channel is bound to ('veilig-thuis', 'lokaal-team', 'coordinator').
+ */
+export type DossierWeergave = 'professional' | 'geen';
+
+interface WeergaveRegel {
+  readonly gesprek: Gesprek['soort'];
+  readonly weergave: Exclude<DossierWeergave, 'geen'>;
+  readonly mag: (gesprek: Gesprek, g: Gebruiker, d: Dossier) => boolean;
+}
+
+/**
+ * Where case data may appear (issue 7 §1), one row per conversation and view; the first row
+ * that allows wins. A professional's case is shown only in a personal chat with the bot, never
+ * to a channel or group chat where others read along.
+ */
+const WEERGAVE_REGELS: readonly WeergaveRegel[] = [{ gesprek: 'persoonlijk', weergave: 'professional', mag: (_gesprek, g, d) => magZien(g, d) }];
+
+/** The one access check for showing a dossier: conversation + person + dossier -> view. */
+export function weergaveVoor(gesprek: Gesprek, g: Gebruiker, d: Dossier): DossierWeergave {
+  return WEERGAVE_REGELS.find((r) => r.gesprek === gesprek.soort && r.mag(gesprek, g, d))?.weergave ?? 'geen';
+}
+
+/**
+ * Which dossiers a list in this conversation may search: "Mijn casussen" only in a personal
+ * chat. Every dossier found still passes weergaveVoor.
+ */
+export function zoekbereikVoor(gesprek: Gesprek, g: Gebruiker): Zichtbaarheid | null {
+  return gesprek.soort === 'persoonlijk' ? zichtbaarheidVoor(g) : null;
+}
+
 /** Only the owner walks the meldcode steps: the professional who does them records them. */
 export function magMeldcodeWijzigen(g: Gebruiker, d: Dossier): boolean {
   return d.eigenaar.id === g.id;

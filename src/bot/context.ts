@@ -1,6 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { GebruikersRegister } from '../app/gebruikers.js';
 import type { Aanvraag } from '../app/meldcodeService.js';
+import type { Gesprek } from '../app/toegang.js';
 
 /** The Entra tenant of an activity: Teams puts it in channelData.tenant.id. */
 export function tenantVan(activity: Partial<Activity>): string | undefined {
@@ -9,10 +10,56 @@ export function tenantVan(activity: Partial<Activity>): string | undefined {
   return uitChannelData ?? activity.conversation?.tenantId;
 }
 
+/**
+ * Which conversation an activity comes from. Teams (and the Playground) say so in
+ * conversation.conversationType; the Bot Framework's older convention, which the Emulator and
+ * the test adapter follow, is no type and isGroup for a conversation of more than two. Anything
+ * else is treated as a group chat: it shows no case data.
+ */
+export function gesprekUit(activity: Partial<Activity>): Gesprek {
+  const gesprek = activity.conversation;
+  switch (gesprek?.conversationType) {
+    case 'personal':
+      return { soort: 'persoonlijk' };
+    case 'channel': {
+      const kanaal = activity.channelData as { team?: { id?: unknown }; channel?: { id?: unknown } } | undefined;
+      const teamId = typeof kanaal?.team?.id === 'string' ? kanaal.team.id : gesprek.id;
+      return { soort: 'kanaal', teamId, kanaalId: typeof kanaal?.channel?.id === 'string' ? kanaal.channel.id : teamId };
+    }
+    case undefined:
+      return gesprek !== undefined && gesprek.isGroup !== true ? { soort: 'persoonlijk' } : { soort: 'groepschat' };
+    default:
+      return { soort: 'groepschat' };
+  }
+}
+
 export function aanvraagUit(context: TurnContext, register: GebruikersRegister): Aanvraag {
   const van = context.activity.from;
   // The Entra object id identifies a person across chats; the channel account id is a fallback
   // for channels without Entra (the local Playground gives both).
   const id = van.aadObjectId ?? van.id;
-  return { gebruiker: register.zoek(id, van.name || 'Onbekende gebruiker', tenantVan(context.activity)), kanaal: context.activity.channelId || 'onbekend' };
+  return {
+    gebruiker: register.zoek(id, van.name || 'Onbekende gebruiker', tenantVan(context.activity)),
+    kanaal: context.activity.channelId || 'onbekend',
+    gesprek: gesprekUit(context.activity),
+  };
+}
+
+/**
+ * The text of a message without the bot's own @mention: in a channel or group chat Teams puts
+ * "<at>meldroute</at> help" in the text, and only "help" is meant.
+ */
+export function zonderBotVermelding(activity: Partial<Activity>): string {
+  const bot = activity.recipient;
+  const origineel = activity.text ?? '';
+  let tekst = origineel;
+  for (const e of activity.entities ?? []) {
+    const vermelding = e as { type?: unknown; text?: unknown; mentioned?: { id?: unknown } };
+    if (vermelding.type === 'mention' && bot !== undefined && vermelding.mentioned?.id === bot.id && typeof vermelding.text === 'string' && vermelding.text !== '') {
+      tekst = tekst.split(vermelding.text).join(' ');
+    }
+  }
+  // A client that sends the mention tag without its entity still names the bot by name.
+  if (bot?.name) tekst = tekst.split(`<at>${bot.name}</at>`).join(' ');
+  return tekst === origineel ? origineel : tekst.replace(/[ \t]+/g, ' ').trim();
 }

@@ -12,12 +12,12 @@ import { randomUUID } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import type { GebruikersRegister } from '../app/gebruikers.js';
 import type { Logger } from '../app/logger.js';
-import { Verb, type MeldcodeFlow, type Weergave } from '../app/meldcodeFlow.js';
-import { ADAPTIVE_CARD, kaartVoor } from '../cards/kaarten.js';
+import { ONBEKENDE_KNOP, Verb, type MeldcodeFlow, type Weergave } from '../app/meldcodeFlow.js';
+import { ADAPTIVE_CARD } from '../cards/kaarten.js';
 import type { HoofdDialog } from '../dialogs/hoofdDialog.js';
-import { stuurWeergave } from '../dialogs/verzenden.js';
+import { kaartIn, stuurWeergave } from '../dialogs/verzenden.js';
 import type { AuditLog, GesprekReferentie, GesprekStore } from '../store/ports.js';
-import { aanvraagUit, tenantVan } from './context.js';
+import { aanvraagUit, tenantVan, zonderBotVermelding } from './context.js';
 
 export interface BotAfhankelijkheden {
   readonly flow: MeldcodeFlow;
@@ -35,7 +35,8 @@ export interface BotAfhankelijkheden {
 /**
  * The Teams bot: personal chat for the professional, team channels for the lokale teams.
  * Messages go through the dialogs; Universal Actions (adaptiveCard/action invokes) go straight
- * to the flow and answer with the refreshed card.
+ * to the flow and answer with the refreshed card. Every request carries its conversation, so
+ * the use cases show case data only where it belongs (src/app/toegang.ts).
  */
 export class MeldrouteBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -46,6 +47,7 @@ export class MeldrouteBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       await this.bewaarReferentie(context);
+      if (typeof context.activity.text === 'string') context.activity.text = zonderBotVermelding(context.activity);
       await runDialog(deps.dialog, context, this.dialogState);
       await next();
     });
@@ -59,9 +61,8 @@ export class MeldrouteBot extends TeamsActivityHandler {
       const botToegevoegd = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
       if (botToegevoegd) {
         await this.bewaarReferentie(context);
-        if (context.activity.conversation.conversationType === 'personal' || context.activity.conversation.conversationType === undefined) {
-          await stuurWeergave(context, { soort: 'welkom' });
-        }
+        // In a team or group chat: what meldroute does there, without any case data.
+        await stuurWeergave(context, deps.flow.welkom(aanvraagUit(context, deps.register)));
       }
       await next();
     });
@@ -76,10 +77,11 @@ export class MeldrouteBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = Verb.safeParse(invoke.action?.verb);
     const data = (invoke.action?.data ?? {}) as Record<string, unknown>;
+    const aanvraag = aanvraagUit(context, this.deps.register);
     const weergave: Weergave = verb.success
-      ? await this.deps.flow.verwerk(aanvraagUit(context, this.deps.register), verb.data, data)
-      : { soort: 'welkom', melding: 'Deze knop ken ik niet (meer). Kies hieronder wat u wilt doen.' };
-    return { statusCode: 200, type: ADAPTIVE_CARD, value: kaartVoor(weergave).content };
+      ? await this.deps.flow.verwerk(aanvraag, verb.data, data)
+      : this.deps.flow.welkom(aanvraag, ONBEKENDE_KNOP);
+    return { statusCode: 200, type: ADAPTIVE_CARD, value: kaartIn(context, weergave).content };
   }
 
   /** Only the configured Entra tenant(s) are served; a refusal is audited. */

@@ -33,9 +33,11 @@ import gesprek from './gesprek.json' with { type: 'json' };
 import hulp from './hulp.json' with { type: 'json' };
 import kader from './kader.json' with { type: 'json' };
 import kenmerk from './kenmerk.json' with { type: 'json' };
+import kanaalhulp from './kanaalhulp.json' with { type: 'json' };
 import kindcheck from './kindcheck.json' with { type: 'json' };
 import melding from './melding.json' with { type: 'json' };
 import overleg from './overleg.json' with { type: 'json' };
+import persoonlijk from './persoonlijk.json' with { type: 'json' };
 import signalen from './signalen.json' with { type: 'json' };
 import start from './start.json' with { type: 'json' };
 import status from './status.json' with { type: 'json' };
@@ -206,6 +208,25 @@ export function startKaart(waarden?: Record<string, string>, fouten?: Record<str
     { ...LEEG_KADER, kop: 'Nieuwe meldcode', titel: 'Stap 1 van 5 begint hier', melding: heeftFouten ? 'Controleer het kenmerk; wat u invulde staat er nog.' : '', meldingStijl: 'attention' },
     { ...formulier(waarden, fouten, { werktMetVolwassenen: 'false', kenmerkBevestigd: 'false' }), waarschuwing: kenmerkWaarschuwing },
   );
+}
+
+/** Where the card is shown, as far as a card needs to know it. */
+export interface KaartOmgeving {
+  /** A deep link that opens the person's personal chat with the bot. */
+  readonly persoonlijkeChat?: string;
+}
+
+export function kanaalhulpKaart(omgeving: KaartOmgeving, melding?: string): KaartBijlage {
+  return bouw(
+    kanaalhulp,
+    { ...LEEG_KADER, kop: 'meldroute', titel: 'Casussen alleen in uw persoonlijke chat', melding: melding ?? '', meldingStijl: 'attention' },
+    { persoonlijkeChat: omgeving.persoonlijkeChat ?? '' },
+  );
+}
+
+/** One line and a way to the personal chat; no frame, no Action.Execute: nothing here can show a case. */
+export function alleenPersoonlijkKaart(omgeving: KaartOmgeving): KaartBijlage {
+  return { contentType: ADAPTIVE_CARD, content: new Template(persoonlijk).expand({ $root: { persoonlijkeChat: omgeving.persoonlijkeChat ?? '' } }) as Record<string, unknown> };
 }
 
 export function foutKaart(melding: string): KaartBijlage {
@@ -573,12 +594,16 @@ function statusKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): KaartBij
 }
 
 /** The one entry point the bot uses: a view model in, a card out. */
-export function kaartVoor(w: Weergave): KaartBijlage {
+export function kaartVoor(w: Weergave, omgeving: KaartOmgeving = {}): KaartBijlage {
   switch (w.soort) {
     case 'welkom':
       return welkomKaart(w.melding);
     case 'hulp':
       return hulpKaart();
+    case 'kanaalhulp':
+      return kanaalhulpKaart(omgeving, w.melding);
+    case 'alleen-persoonlijk':
+      return alleenPersoonlijkKaart(omgeving);
     case 'start':
       return startKaart(w.waarden, w.fouten, w.kenmerkWaarschuwing);
     case 'dossier':

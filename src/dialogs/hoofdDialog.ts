@@ -1,29 +1,38 @@
-import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import { Verb, type MeldcodeFlow } from '../app/meldcodeFlow.js';
+import { ONBEKENDE_KNOP, Verb, type MeldcodeFlow } from '../app/meldcodeFlow.js';
 import type { Aanvraag } from '../app/meldcodeService.js';
+import { BSN_MELDING, bevatBsn } from '../domain/index.js';
 import { HOOFD_DIALOG, ROUTER_STAPPEN, START_DIALOG } from './ids.js';
 import { StartDialog } from './startDialog.js';
 import { stuurWeergave } from './verzenden.js';
 
-/** Typed commands, in the words people use. */
-const OPDRACHTEN: Readonly<Record<string, Verb | 'start-dialoog'>> = {
-  start: 'start-dialoog',
-  nieuw: 'start-dialoog',
-  'nieuwe meldcode': 'start-dialoog',
-  casussen: 'casussen',
-  'mijn casussen': 'casussen',
-  help: 'hulp',
-  hulp: 'hulp',
-  '?': 'hulp',
-  menu: 'menu',
-};
+/**
+ * Typed commands, in the words people use. A Map, so typed text such as "constructor" or
+ * "__proto__" finds nothing on Object.prototype.
+ */
+const OPDRACHTEN: ReadonlyMap<string, Verb | 'start-dialoog'> = new Map([
+  ['start', 'start-dialoog'],
+  ['nieuw', 'start-dialoog'],
+  ['nieuwe meldcode', 'start-dialoog'],
+  ['casussen', 'casussen'],
+  ['mijn casussen', 'casussen'],
+  ['help', 'hulp'],
+  ['hulp', 'hulp'],
+  ['?', 'hulp'],
+  ['menu', 'menu'],
+]);
 
 const ANNULEREN = new Set(['stop', 'annuleer', 'annuleren', 'menu']);
 
+/** Typed text as a command is looked up: trimmed, lower case, without a closing full stop. */
+function genormaliseerd(tekst: string | undefined): string {
+  return (tekst ?? '').trim().toLowerCase().replace(/[.!]+$/, '');
+}
+
 /**
  * Routes every message: a card submit (Action.Submit fallback) goes to the flow with its verb;
- * typed text is a command; anything else gets the welcome card again, so there is no dead end.
+ * typed text is a command; anything else gets the menu again, so there is no dead end.
  * The steps of a meldcode live in the dossier, not in dialog state, so a card can be picked
  * up again at any time, also after a restart.
  */
@@ -37,9 +46,16 @@ export class HoofdDialog extends ComponentDialog {
 
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const activity = inner.context.activity;
-    const tekst = (activity.text ?? '').trim().toLowerCase();
-    // A card action or "stop" interrupts the typed start dialog: nothing was stored yet.
-    if (ANNULEREN.has(tekst) || isKaartActie(activity.value)) {
+    // A BSN is refused wherever it is typed; the question that was asked stays open.
+    if (bevatBsn(activity.text ?? '')) {
+      await inner.context.sendActivity(BSN_MELDING);
+      return Dialog.EndOfTurn;
+    }
+    const tekst = genormaliseerd(activity.text);
+    // A card action, a typed command or "stop" interrupts the typed start dialog: nothing was
+    // stored yet, and a command is never taken as the kenmerk of a case. Outside a personal chat
+    // the dialog is not continued at all: it belongs to the personal chat it began in.
+    if (ANNULEREN.has(tekst) || OPDRACHTEN.has(tekst) || isKaartActie(activity.value) || this.wie(inner.context).gesprek.soort !== 'persoonlijk') {
       await inner.cancelAllDialogs();
       return inner.beginDialog(ROUTER_STAPPEN);
     }
@@ -51,21 +67,26 @@ export class HoofdDialog extends ComponentDialog {
     const aanvraag = this.wie(stap.context);
     if (isKaartActie(activity.value)) {
       const verb = Verb.safeParse(activity.value['verb']);
-      const weergave = verb.success ? await this.flow.verwerk(aanvraag, verb.data, activity.value) : { soort: 'welkom' as const, melding: 'Deze knop ken ik niet (meer). Kies hieronder wat u wilt doen.' };
+      await stuurWeergave(stap.context, verb.success ? await this.flow.verwerk(aanvraag, verb.data, activity.value) : this.flow.welkom(aanvraag, ONBEKENDE_KNOP));
+      return stap.endDialog();
+    }
+    if (bevatBsn(activity.text ?? '')) {
+      await stap.context.sendActivity(BSN_MELDING);
+      return stap.endDialog();
+    }
+    const tekst = genormaliseerd(activity.text);
+    const opdracht = OPDRACHTEN.get(tekst);
+    if (ANNULEREN.has(tekst) && opdracht === undefined) {
+      await stuurWeergave(stap.context, this.flow.welkom(aanvraag, 'Gestopt. Er is niets vastgelegd van wat u net typte.'));
+    } else if (opdracht === 'start-dialoog') {
+      // The flow decides whether a meldcode may start here; only then ask its questions by chat.
+      const weergave = await this.flow.verwerk(aanvraag, 'nieuw');
+      if (weergave.soort === 'start') return stap.beginDialog(START_DIALOG);
       await stuurWeergave(stap.context, weergave);
-      return stap.endDialog();
-    }
-    const tekst = (activity.text ?? '').trim().toLowerCase().replace(/[.!]+$/, '');
-    if (ANNULEREN.has(tekst) && tekst !== 'menu') {
-      await stuurWeergave(stap.context, { soort: 'welkom', melding: 'Gestopt. Er is niets vastgelegd van wat u net typte.' });
-      return stap.endDialog();
-    }
-    const opdracht = OPDRACHTEN[tekst];
-    if (opdracht === 'start-dialoog') return stap.beginDialog(START_DIALOG);
-    if (opdracht !== undefined) {
+    } else if (opdracht !== undefined) {
       await stuurWeergave(stap.context, await this.flow.verwerk(aanvraag, opdracht));
     } else {
-      await stuurWeergave(stap.context, { soort: 'welkom', ...(tekst ? { melding: 'Dat begreep ik niet. Typ "start", "casussen" of "help", of kies hieronder.' } : {}) });
+      await stuurWeergave(stap.context, tekst ? this.flow.nietBegrepen(aanvraag) : this.flow.welkom(aanvraag));
     }
     return stap.endDialog();
   }

@@ -12,13 +12,56 @@ export function isGeldigBsn(cijfers: string): boolean {
   return som % 11 === 0;
 }
 
+const DECIMAAL_CIJFER = /^\p{Nd}$/u;
+
 /**
- * Whether free text contains something that passes as a BSN: 9 digits in a row, or written in
- * groups ("123 456 782", "1234.56.782"), not part of a longer number.
+ * The value of any Unicode decimal digit as an ASCII digit. Unicode encodes every set of decimal
+ * digits as a contiguous run 0..9 (a stability guarantee), and adjacent sets each start on their
+ * zero, so the distance to the start of the run of digits, modulo 10, is the value.
+ */
+function alsAsciiCijfer(teken: string): string {
+  const punt = teken.codePointAt(0) ?? 0;
+  let begin = punt;
+  while (begin > 0 && DECIMAAL_CIJFER.test(String.fromCodePoint(begin - 1))) begin -= 1;
+  return String((punt - begin) % 10);
+}
+
+/**
+ * Text as the BSN check reads it: NFKC folds full-width digits and no-break spaces, every other
+ * script's digits (Arabic-Indic, Devanagari, ...) become ASCII digits, and invisible format
+ * characters (zero-width spaces and joiners, soft hyphens) are dropped, so none of them can hide
+ * a number.
+ */
+export function normaliseerVoorBsn(tekst: string): string {
+  return tekst
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\p{Nd}/gu, (c) => (c >= '0' && c <= '9' ? c : alsAsciiCijfer(c)));
+}
+
+/**
+ * A run of digit groups as people write numbers: groups joined by spaces with at most one
+ * separator sign ("111 222 333", "111  222  333", "111-222-333", "111 / 222 / 333", "111,222,333").
+ */
+const GROEPEN = /\d+(?:\s*[.\-/,_\p{Pd}]?\s*\d+)*/gu;
+
+/**
+ * Whether free text contains something that passes the elfproef as a BSN, in any script or
+ * spacing: 9 digits made of whole groups of a run ("Kind 5, 111 222 333" holds one), never a
+ * piece cut out of a longer number or group (a phone number "06 12 34 56 78", a date, a
+ * 10-digit number). The one check every input uses: typed chat text, every card field, the
+ * dossier's reference.
  */
 export function bevatBsn(tekst: string): boolean {
-  const kandidaten = tekst.match(/(?<![\d])\d(?:[ .-]?\d){8}(?![\d])/g) ?? [];
-  return kandidaten.some((k) => isGeldigBsn(k.replace(/[ .-]/g, '')));
+  for (const reeks of normaliseerVoorBsn(tekst).match(GROEPEN) ?? []) {
+    const groepen = reeks.split(/\D+/);
+    for (let i = 0; i < groepen.length; i += 1) {
+      let cijfers = '';
+      for (let j = i; j < groepen.length && cijfers.length < 9; j += 1) cijfers += groepen[j];
+      if (cijfers.length === 9 && isGeldigBsn(cijfers)) return true;
+    }
+  }
+  return false;
 }
 
 export const BSN_MELDING =

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Aanvraag } from '../../src/app/meldcodeService.js';
+import type { Gesprek } from '../../src/app/toegang.js';
 import type { MeldcodeCommando } from '../../src/domain/index.js';
 import { demoRegister, testFlow, testStores } from '../support/app.js';
 
-const als = (id: string, naam: string): Aanvraag => ({ gebruiker: demoRegister.zoek(id, naam, 'tenant-1'), kanaal: 'msteams' });
+const als = (id: string, naam: string): Aanvraag => ({ gebruiker: demoRegister.zoek(id, naam, 'tenant-1'), kanaal: 'msteams', gesprek: { soort: 'persoonlijk' } });
 const annelies = als('aad-prof-1', 'Annelies');
 const collega = als('aad-prof-2', 'Bram');
 const aandacht = als('aad-aandacht', 'Peter');
@@ -75,8 +76,8 @@ describe('MeldcodeService: access by role and organisation, every read and write
 });
 
 describe('MeldcodeService: exactly one audit entry per use case, allowed, refused or not found', () => {
-  const beleid: Aanvraag = { gebruiker: { id: 'aad-beleid', naam: 'Fatima', rol: 'beleidsmedewerker', organisatieId: 'gemeente' }, kanaal: 'msteams' };
-  const coordinator: Aanvraag = { gebruiker: { id: 'aad-coord', naam: 'Kees', rol: 'coordinator', organisatieId: 'gemeente', lokaalTeamId: 'team-noord' }, kanaal: 'msteams' };
+  const beleid: Aanvraag = { gebruiker: { id: 'aad-beleid', naam: 'Fatima', rol: 'beleidsmedewerker', organisatieId: 'gemeente' }, kanaal: 'msteams', gesprek: { soort: 'persoonlijk' } };
+  const coordinator: Aanvraag = { gebruiker: { id: 'aad-coord', naam: 'Kees', rol: 'coordinator', organisatieId: 'gemeente', lokaalTeamId: 'team-noord' }, kanaal: 'msteams', gesprek: { soort: 'persoonlijk' } };
   type Geval = [string, (c: Awaited<ReturnType<typeof metDossier>>) => Promise<unknown>, (id: string) => Record<string, unknown>];
   it.each<Geval>([
     ['start', (c) => c.service.start(annelies, { referentie: 'Gezin P.', werktMetVolwassenen: false }), () => ({ actie: 'create', uitkomst: 'toegestaan', dossierId: expect.any(String) })],
@@ -110,5 +111,45 @@ describe('MeldcodeService: exactly one audit entry per use case, allowed, refuse
   it('a professional acting for no one has no namens', async () => {
     const c = await metDossier();
     expect((await c.stores.audit.lijst({ dossierId: c.id })).at(-1)?.namens).toBeUndefined();
+  });
+});
+
+describe('MeldcodeService: outside a personal chat every use case refuses, changes nothing and audits', () => {
+  const buiten: [string, Gesprek][] = [
+    ['a team channel', { soort: 'kanaal', teamId: 'team-1', kanaalId: 'kanaal-1' }],
+    ['a group chat', { soort: 'groepschat' }],
+  ];
+  const daar = (gesprek: Gesprek): Aanvraag => ({ ...annelies, gesprek });
+
+  it.each(buiten)('open, exporteer and pasToe in %s', async (_naam, gesprek) => {
+    const { service, stores, id } = await metDossier();
+    const voor = await stores.dossiers.get(id);
+    expect((await service.open(daar(gesprek), id)).ok).toBe(false);
+    expect((await service.exporteer(daar(gesprek), id)).ok).toBe(false);
+    const r = await service.pasToe(daar(gesprek), id, { soort: 'afsluiten', toelichting: 'Vanuit het kanaal.' });
+    expect(r.ok ? 'ok' : r.fout.code).toBe('geen-toegang');
+    expect((await stores.dossiers.get(id))?.etag).toBe(voor?.etag);
+    expect((await stores.audit.lijst({ dossierId: id })).map((a) => [a.actie, a.uitkomst, a.dossierId])).toEqual([
+      ['create', 'toegestaan', id],
+      ['read', 'geweigerd', id],
+      ['export', 'geweigerd', id],
+      ['update', 'geweigerd', id],
+    ]);
+  });
+
+  it.each(buiten)('casussen in %s lists nothing and audits a refused search', async (_naam, gesprek) => {
+    const { service, stores } = await metDossier();
+    expect(await service.casussen(daar(gesprek))).toEqual([]);
+    expect(await service.casussen(annelies)).toHaveLength(1);
+    expect((await stores.audit.lijst({})).filter((a) => a.actie === 'search').map((a) => a.uitkomst)).toEqual(['geweigerd', 'toegestaan']);
+  });
+
+  it.each(buiten)('start in %s stores no dossier', async (_naam, gesprek) => {
+    const stores = testStores();
+    const { service } = testFlow(stores);
+    const r = await service.start(daar(gesprek), { referentie: 'Gezin K., groep 5', werktMetVolwassenen: false });
+    expect(r.ok ? 'ok' : r.fout.code).toBe('geen-toegang');
+    expect((await stores.dossiers.lijst({ soort: 'eigen', gebruikerId: 'aad-prof-1' })).items).toEqual([]);
+    expect((await stores.audit.lijst({})).map((a) => [a.actie, a.uitkomst])).toEqual([['create', 'geweigerd']]);
   });
 });

@@ -10,6 +10,7 @@ const nu = ams('2026-03-02 11:00');
 const veiligThuis = { naam: 'Veilig Thuis Gelderland-Zuid', telefoon: '0800-2000' };
 const dossierWeergave = (dossier: Dossier, scherm: Scherm, extra: Partial<Extract<Weergave, { soort: 'dossier' }>> = {}): Weergave => ({ soort: 'dossier', dossier, scherm, nu, veiligThuis, ...extra });
 const acuut = () => meldcode(meldcode(totStap4(), vraag(1, true)).dossier, vraag(2, true, 'acuut')).dossier;
+const omgeving = { persoonlijkeChat: 'https://teams.microsoft.com/l/chat/0/0?users=28:bot-1' };
 const stap5 = () => [vraag(1, true), vraag(2, false), vraag(3, true), vraag(4, true), vraag(5, true)].reduce((d, c) => meldcode(d, c).dossier, totStap4());
 const afgesloten = () => meldcode(meldcode(nieuwDossier(), signalen).dossier, { soort: 'afsluiten', toelichting: 'Geen zorgen meer.' }).dossier;
 
@@ -36,6 +37,9 @@ const weergaven: [string, () => Weergave][] = [
   ['welkom', () => ({ soort: 'welkom' })],
   ['welkom met melding', () => ({ soort: 'welkom', melding: 'Kies eerst een casus.' })],
   ['hulp', () => ({ soort: 'hulp' })],
+  ['kanaalhulp', () => ({ soort: 'kanaalhulp' })],
+  ['kanaalhulp met melding', () => ({ soort: 'kanaalhulp', melding: 'Dat begreep ik niet.' })],
+  ['alleen in de persoonlijke chat', () => ({ soort: 'alleen-persoonlijk' })],
   ['start', () => ({ soort: 'start' })],
   ['start met fout', () => ({ soort: 'start', waarden: { referentie: '111222333' }, fouten: { referentie: 'Dit lijkt een BSN.' } })],
   ['casussen', () => ({ soort: 'casussen', dossiers: [nieuwDossier(), gemeld()], nu })],
@@ -70,7 +74,7 @@ function getoondeTeksten(knoop: unknown, uit: string[] = []): string[] {
 
 describe('card templates', () => {
   it.each(weergaven)('%s: parses cleanly as Adaptive Card 1.5, under 40 KB, every binding filled', (_naam, maak) => {
-    const kaart: KaartBijlage = kaartVoor(maak());
+    const kaart: KaartBijlage = kaartVoor(maak(), omgeving);
     const json = JSON.stringify(kaart.content);
     expect(kaart.content['version']).toBe('1.5');
     expect(kaartProblemen(kaart.content)).toEqual([]);
@@ -79,7 +83,7 @@ describe('card templates', () => {
   });
 
   it.each(weergaven)('%s: every Action.Execute has an Action.Submit fallback with its verb', (_naam, maak) => {
-    const acties = alleActies(kaartVoor(maak()).content);
+    const acties = alleActies(kaartVoor(maak(), omgeving).content);
     expect(acties.length).toBeGreaterThan(0);
     for (const a of acties.filter((x) => x['type'] === 'Action.Execute')) {
       expect(a['fallback']).toMatchObject({ type: 'Action.Submit', data: { verb: a['verb'] } });
@@ -172,5 +176,20 @@ describe('card templates', () => {
   it('dossier cards refresh themselves with the current state (Universal Actions)', () => {
     const d = nieuwDossier();
     expect(kaartVoor(dossierWeergave(d, 'signalen')).content['refresh']).toMatchObject({ action: { type: 'Action.Execute', verb: 'vernieuw', data: { dossierId: d.id } } });
+  });
+
+  it.each<[string, Weergave]>([
+    ['kanaalhulp', { soort: 'kanaalhulp' }],
+    ['alleen in de persoonlijke chat', { soort: 'alleen-persoonlijk' }],
+  ])('%s: no Action.Execute, no refresh, only a link to the personal chat', (_naam, w) => {
+    const kaart = kaartVoor(w, omgeving).content;
+    expect(kaart['refresh']).toBeUndefined();
+    expect(alleActies(kaart)).toEqual([{ type: 'Action.OpenUrl', title: 'Naar mijn persoonlijke chat', url: omgeving.persoonlijkeChat }]);
+  });
+
+  it('the welcome card says truthfully who sees a case, for every role', () => {
+    const json = JSON.stringify(kaartVoor({ soort: 'welkom' }).content);
+    expect(json).toContain('Een casus zien alleen u en de aandachtsfunctionaris van uw organisatie');
+    expect(json).not.toContain('Alleen u ziet uw casussen');
   });
 });

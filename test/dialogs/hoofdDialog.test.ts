@@ -231,3 +231,128 @@ describe('HoofdDialog: bad input loses nothing and is answered in Dutch', () => 
     expect((await stores.dossiers.lijst({ soort: 'eigen', gebruikerId: 'aad-prof-1' })).items).toHaveLength(0);
   });
 });
+
+const KANAAL: Partial<Activity> = {
+  conversation: { id: '19:algemeen@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'General' },
+  channelData: { tenant: { id: 'tenant-1' }, team: { id: 'team-1' }, channel: { id: 'kanaal-1' } },
+};
+const GROEPSCHAT: Partial<Activity> = {
+  conversation: { id: '19:overleg@thread.v2', conversationType: 'groupChat', isGroup: true, name: 'Overleg casus' },
+  channelData: { tenant: { id: 'tenant-1' } },
+};
+const BUITEN_PERSOONLIJK: [string, Partial<Activity>][] = [
+  ['a team channel', KANAAL],
+  ['a group chat', GROEPSCHAT],
+];
+const daar = (gesprek: Partial<Activity>, activity: Partial<Activity>): Partial<Activity> => ({ ...activity, ...gesprek });
+
+/** The one line outside a personal chat: no reference, no dossier id, no count, no case button. */
+function alleenPersoonlijk(reply: Partial<Activity> | undefined, dossierId?: string): void {
+  const tekst = leesbaar(reply);
+  expect(tekst).toContain('meldroute toont casussen alleen in uw persoonlijke chat.');
+  expect(tekst).not.toMatch(/Gezin K\.|Stap \d|casus(sen)? \(\d|Action\.Execute|dossierId/);
+  if (dossierId) expect(tekst).not.toContain(dossierId);
+}
+
+describe('HoofdDialog: case data only in the personal chat (issue 7 §1)', () => {
+  it.each(BUITEN_PERSOONLIJK)('in %s typed case commands get one line, and nothing is listed or started', async (_naam, gesprek) => {
+    const stores = testStores();
+    const client = chat(stores);
+    const dossierId = await startMeldcode(client);
+    for (const tekst of ['casussen', 'Mijn casussen', 'start', 'nieuwe meldcode']) {
+      alleenPersoonlijk(await client.sendActivity(daar(gesprek, bericht(tekst))), dossierId);
+    }
+    expect((await stores.dossiers.lijst({ soort: 'eigen', gebruikerId: 'aad-prof-1' })).items).toHaveLength(1);
+  });
+
+  it.each(
+    BUITEN_PERSOONLIJK.flatMap(([naam, gesprek]) =>
+      (
+        [
+          ['open', {}, 'read'],
+          ['verslag', {}, 'export'],
+          ['vernieuw', {}, 'read'],
+          ['signalen', { categorieen: 'anders', beschrijving: 'Blauwe plek gezien op maandag.', waargenomenDoor: 'Mentor' }, 'update'],
+          ['afsluiten', { toelichting: 'Vanuit het kanaal.' }, 'update'],
+        ] as const
+      ).map(([verb, data, actie]) => [naam, verb, gesprek, data, actie] as const),
+    ),
+  )('in %s a card submit "%s" for a personal case is refused, changes nothing and is audited', async (_naam, verb, gesprek, data, actie) => {
+    const stores = testStores();
+    const client = chat(stores);
+    const dossierId = await startMeldcode(client);
+    const voor = await stores.dossiers.get(dossierId);
+    alleenPersoonlijk(await client.sendActivity(daar(gesprek, kaartActie({ verb, dossierId, ...data }))), dossierId);
+    expect((await stores.dossiers.get(dossierId))?.etag).toBe(voor?.etag);
+    expect((await stores.audit.lijst({ dossierId })).at(-1)).toMatchObject({ actie, uitkomst: 'geweigerd', dossierId });
+  });
+
+  it.each(BUITEN_PERSOONLIJK)('in %s "help" explains what meldroute does there, without case data', async (_naam, gesprek) => {
+    const tekst = leesbaar(await chat(testStores()).sendActivity(daar(gesprek, bericht('help'))));
+    expect(tekst).toContain('Casussen alleen in uw persoonlijke chat');
+    expect(tekst).toContain('lezen anderen mee');
+    expect(tekst).not.toMatch(/Action\.Execute|Mijn casussen|Nieuwe meldcode starten/);
+  });
+
+  it('a typed start begun in the personal chat is not continued from a channel', async () => {
+    const stores = testStores();
+    const client = chat(stores);
+    const persoonlijk: Partial<Activity> = { conversation: { id: 'gesprek-1', conversationType: 'personal', isGroup: false, name: '' } };
+    const kanaal: Partial<Activity> = { ...KANAAL, conversation: { id: 'gesprek-1', conversationType: 'channel', isGroup: true, name: 'General' } };
+    expect(leesbaar(await client.sendActivity({ ...bericht('start'), ...persoonlijk }))).toMatch(/Welk kenmerk/);
+    expect(leesbaar(await client.sendActivity({ ...bericht('Gezin P.'), ...kanaal }))).not.toMatch(/Werkt u met volwassen cliënten/);
+    expect(leesbaar(await client.sendActivity({ ...bericht('Nee'), ...persoonlijk }))).toMatch(/Dat begreep ik niet/);
+    expect((await stores.dossiers.lijst({ soort: 'eigen', gebruikerId: 'aad-prof-1' })).items).toHaveLength(0);
+  });
+});
+
+describe('HoofdDialog: typed text is read safely', () => {
+  it.each([
+    ['nine digits', 'Kind 111222333'],
+    ['double spaces', 'BSN 111  222  333'],
+    ['no-break spaces', '111\u00a0222\u00a0333'],
+    ['slashes', '111/222/333'],
+    ['commas', '111,222,333'],
+    ['underscores', '111_222_333'],
+    ['full-width digits', '１１１２２２３３３'],
+    ['Arabic-Indic digits', '١١١٢٢٢٣٣٣'],
+    ['zero-width spaces', '111\u200b222\u200b333'],
+  ])('a BSN in a plain chat message (%s) gets the BSN explanation and stores nothing', async (_naam, tekst) => {
+    const stores = testStores();
+    const reply = leesbaar(await chat(stores).sendActivity(bericht(tekst)));
+    expect(reply).toMatch(/burgerservicenummer/);
+    expect(reply).not.toMatch(/Dat begreep ik niet/);
+    expect(await stores.audit.lijst({})).toEqual([]);
+  });
+
+  it.each(BUITEN_PERSOONLIJK)('a BSN typed in %s gets the BSN explanation too', async (_naam, gesprek) => {
+    expect(leesbaar(await chat(testStores()).sendActivity(daar(gesprek, bericht('111 222 333'))))).toMatch(/burgerservicenummer/);
+  });
+
+  it('a BSN typed during the start dialog keeps the question open', async () => {
+    const stores = testStores();
+    const client = chat(stores);
+    await client.sendActivity(bericht('start'));
+    expect(leesbaar(await client.sendActivity(bericht('Gezin K.')))).toMatch(/Werkt u met volwassen cliënten/);
+    expect(leesbaar(await client.sendActivity(bericht('١١١٢٢٢٣٣٣')))).toMatch(/burgerservicenummer/);
+    expect(leesbaar(await client.sendActivity(bericht('Nee')))).toMatch(/Stap 1 van 5/);
+    expect((await stores.dossiers.lijst({ soort: 'eigen', gebruikerId: 'aad-prof-1' })).items.map((v) => v.waarde.referentie)).toEqual(['Gezin K.']);
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'])('"%s" is not a command: the normal answer, no crash', async (tekst) => {
+    expect(leesbaar(await chat(testStores()).sendActivity(bericht(tekst)))).toMatch(/Dat begreep ik niet.*Nieuwe meldcode starten/);
+  });
+
+  it.each([
+    ['help', /Zo werkt meldroute/],
+    ['casussen', /U heeft geen open casussen/],
+    ['Help.', /Zo werkt meldroute/],
+    ['start', /Welk kenmerk/],
+  ])('"%s" typed as the kenmerk is the command, never a case', async (tekst, verwacht) => {
+    const stores = testStores();
+    const client = chat(stores);
+    await client.sendActivity(bericht('start'));
+    expect(leesbaar(await client.sendActivity(bericht(tekst)))).toMatch(verwacht);
+    expect((await stores.dossiers.lijst({ soort: 'eigen', gebruikerId: 'aad-prof-1' })).items).toHaveLength(0);
+  });
+});

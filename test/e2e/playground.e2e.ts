@@ -11,7 +11,8 @@ import { startPlayground } from '../../scripts/playground.js';
 
 /**
  * A professional walks the meldcode in the Teams-like Playground, in a real browser, by
- * clicking the rendered Adaptive Cards: once to an advies, once to a melding.
+ * clicking the rendered Adaptive Cards: once to an advies, once to a melding. Then the team
+ * channel, where none of it may show.
  */
 const RESULTATEN = join(import.meta.dirname, '..', '..', 'test-results');
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -25,7 +26,14 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(RESULTATEN, { recursive: true });
   map = mkdtempSync(join(tmpdir(), 'meldroute-e2e-'));
-  const config = laadConfig({ SQLITE_PATH: join(map, 'e2e.db'), MELDROUTE_LOKAAL: 'ja', GEBRUIKERS_BESTAND: join(ROOT, 'config', 'demo-gebruikers.json') });
+  // One demo person clicks through three walks in a minute, faster than any person: the rate
+  // limit per person is raised here so it does not turn the walk into a test of the limiter.
+  const config = laadConfig({
+    SQLITE_PATH: join(map, 'e2e.db'),
+    MELDROUTE_LOKAAL: 'ja',
+    GEBRUIKERS_BESTAND: join(ROOT, 'config', 'demo-gebruikers.json'),
+    LIMIET_GEBRUIKER_PIEK: '500',
+  });
   applicatie = await bouwApplicatie(config, { log: stilleLogger });
   host = await startHost(applicatie, 0);
   playground = await startPlayground(`${host.url}/api/messages`);
@@ -123,6 +131,36 @@ describe('the meldcode in the Teams-like Playground', () => {
     await klik(page, 'Melding doen bij Veilig Thuis', /Melding verstuurd naar Veilig Thuis/);
     await page.screenshot({ path: join(RESULTATEN, 'melding-4-gemeld.png') });
     expect(await kaart(page).innerText()).toMatch(/Veiligheidsbeoordeling: vandaag \(spoed\)/);
+    await page.close();
+  });
+
+  it('shows no case data in a team channel, also when asked for the cases there', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
+    await page.goto(playground.url);
+    await expect.poll(async () => page.locator('.ac-adaptiveCard').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await klik(page, 'Nieuwe meldcode starten', /Kenmerk van de casus/);
+    await vul(page, 'Kenmerk van de casus', 'Gezin T., groep 3');
+    await klik(page, 'Start stap 1', /Stap 1 van 5/);
+    // In the personal chat the list does show the case: the channel below must not.
+    await page.getByRole('textbox').last().click();
+    await page.keyboard.type('casussen');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => kaart(page).innerText(), { timeout: 15_000 }).toMatch(/Mijn casussen[\s\S]*Gezin T\., groep 3/);
+
+    await page.getByText('General', { exact: true }).click();
+    await expect.poll(async () => page.getByText('Start a new post').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // In a channel the bot hears only messages that @mention it: pick it from the mention menu.
+    await page.getByRole('textbox').first().click();
+    await page.keyboard.type('@meld');
+    await page.getByRole('menuitem', { name: 'meldroute' }).click();
+    await page.keyboard.type(' casussen');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    const antwoord = page.locator('.ac-adaptiveCard', { hasText: 'meldroute toont casussen alleen in uw persoonlijke chat.' });
+    await expect.poll(async () => antwoord.count(), { timeout: 15_000 }).toBe(1);
+    await page.screenshot({ path: join(RESULTATEN, 'kanaal-casussen.png') });
+    expect((await antwoord.innerText()).replace(/\s+/g, ' ').trim()).toBe('meldroute toont casussen alleen in uw persoonlijke chat. Naar mijn persoonlijke chat');
+    const kanaal = await page.locator('body').innerText();
+    expect(kanaal).not.toMatch(/Gezin [A-Z]\.|Stap \d van 5|Mijn casussen/);
     await page.close();
   });
 });

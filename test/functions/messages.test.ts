@@ -68,6 +68,88 @@ describe('POST /api/messages, through the Node host and a fake Bot Connector', (
   });
 });
 
+describe('POST /api/messages from a team channel or group chat: no case data there (issue 7 §1)', () => {
+  let applicatie: Applicatie;
+  let host: Host;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  let dossierId: string;
+  const post = async (body: unknown) => {
+    const r = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const tekst = await r.text();
+    return { status: r.status, body: tekst ? (JSON.parse(tekst) as Record<string, unknown>) : undefined };
+  };
+  const kanaal = {
+    conversation: { id: '19:algemeen@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+    channelData: { tenant: { id: 'tenant-1' }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:algemeen@thread.tacv2' } },
+  };
+  const groepschat = { conversation: { id: '19:overleg@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-1' } };
+
+  beforeAll(async () => {
+    applicatie = await testApplicatie();
+    host = await startHost(applicatie, 0);
+    connector = await startFakeConnector();
+    const r = await post(activity(connector.url, { type: 'invoke', id: 'inv-start', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'start', data: { referentie: 'Gezin K., groep 5', werktMetVolwassenen: 'false' } } } }));
+    dossierId = /"dossierId":"([^"]+)"/.exec(JSON.stringify(r.body))?.[1] ?? '';
+    expect(dossierId).not.toBe('');
+  });
+  afterAll(async () => {
+    await host.stop();
+    await connector.stop();
+    await applicatie.sluit();
+  });
+
+  it.each([
+    ['a team channel', 'open', {}, 'read', kanaal],
+    ['a team channel', 'verslag', {}, 'export', kanaal],
+    ['a team channel', 'signalen', { categorieen: 'anders', beschrijving: 'Blauwe plek gezien op maandag.', waargenomenDoor: 'Mentor' }, 'update', kanaal],
+    ['a group chat', 'open', {}, 'read', groepschat],
+    ['a group chat', 'verslag', {}, 'export', groepschat],
+    ['a group chat', 'signalen', { categorieen: 'anders', beschrijving: 'Blauwe plek gezien op maandag.', waargenomenDoor: 'Mentor' }, 'update', groepschat],
+  ])('in %s an invoke "%s" for a personal case is refused, changes nothing and is audited', async (_naam, verb, data, actie, gesprek) => {
+    const voor = await applicatie.stores.dossiers.get(dossierId);
+    const r = await post(activity(connector.url, { type: 'invoke', id: `inv-${verb}`, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { dossierId, ...data } } }, ...gesprek }));
+    expect(r.status).toBe(200);
+    const kaart = JSON.stringify(r.body);
+    expect(kaart).toContain('meldroute toont casussen alleen in uw persoonlijke chat.');
+    expect(kaart).toContain('https://teams.microsoft.com/l/chat/0/0?users=28:bot-1');
+    expect(kaart).not.toMatch(/Gezin K\.|Action\.Execute|dossierId/);
+    expect(kaart).not.toContain(dossierId);
+    expect((await applicatie.stores.dossiers.get(dossierId))?.etag).toBe(voor?.etag);
+    expect((await applicatie.stores.audit.lijst({ dossierId })).at(-1)).toMatchObject({ actie, uitkomst: 'geweigerd', dossierId });
+  });
+
+  it('"@meldroute help" in a channel gets the channel help', async () => {
+    const r = await post(
+      activity(connector.url, {
+        type: 'message',
+        id: 'msg-help',
+        text: '<at>meldroute</at> help',
+        entities: [{ type: 'mention', text: '<at>meldroute</at>', mentioned: { id: 'bot-1', name: 'meldroute' } }],
+        ...kanaal,
+      }),
+    );
+    expect(r.status).toBe(200);
+    const antwoord = JSON.stringify(connector.ontvangen.at(-1)?.activity);
+    expect(antwoord).toContain('Casussen alleen in uw persoonlijke chat');
+    expect(antwoord).not.toContain('Dat begreep ik niet');
+  });
+
+  it('"@meldroute casussen" in a channel gets one line without references or counts', async () => {
+    await post(activity(connector.url, { type: 'message', id: 'msg-casussen', text: '<at>meldroute</at> casussen', entities: [{ type: 'mention', text: '<at>meldroute</at>', mentioned: { id: 'bot-1' } }], ...kanaal }));
+    const antwoord = JSON.stringify(connector.ontvangen.at(-1)?.activity);
+    expect(antwoord).toContain('meldroute toont casussen alleen in uw persoonlijke chat.');
+    expect(antwoord).not.toMatch(/Gezin K\.|Mijn casussen|dossierId/);
+  });
+
+  it('installed in a team, it posts a short card without case data', async () => {
+    await post(activity(connector.url, { type: 'conversationUpdate', id: 'cu-team', membersAdded: [{ id: 'bot-1' }], ...kanaal }));
+    const welkom = connector.ontvangen.at(-1);
+    expect(welkom?.pad).toBe('/v3/conversations/19%3Aalgemeen%40thread.tacv2/activities/cu-team');
+    expect(JSON.stringify(welkom?.activity)).toContain('Casussen alleen in uw persoonlijke chat');
+    expect(JSON.stringify(welkom?.activity)).not.toMatch(/Gezin K\.|Action\.Execute/);
+  });
+});
+
 describe('functions/messages handler (real HttpRequest and InvocationContext)', () => {
   it('refuses a request without a valid Bot Framework JWT when an app id is configured', async () => {
     const applicatie = await testApplicatie({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'geheim', MicrosoftAppTenantId: 'tenant-1' });

@@ -28,7 +28,7 @@ describe('functions/retentie (timer, real InvocationContext)', () => {
   it('deletes a closed dossier at the end of its retention period, with a delete entry, and leaves open ones', async () => {
     const klok = new TestKlok();
     const applicatie = await bouwApplicatie(laadConfig({ STORE: 'sqlite' }), { log: stilleLogger, stores: testStores(), gebruikers: demoRegister, klok: klok.lees });
-    const annelies = { gebruiker: demoRegister.zoek('aad-prof-1', 'Annelies', 'tenant-1'), kanaal: 'msteams' };
+    const annelies = { gebruiker: demoRegister.zoek('aad-prof-1', 'Annelies', 'tenant-1'), kanaal: 'msteams', gesprek: { soort: 'persoonlijk' as const } };
     const gesloten = await applicatie.service.start(annelies, { referentie: 'Gezin K.', werktMetVolwassenen: false });
     const open = await applicatie.service.start(annelies, { referentie: 'Gezin L.', werktMetVolwassenen: false });
     if (!gesloten.ok || !open.ok) throw new Error('start mislukt');
