@@ -35,7 +35,7 @@ export class StartDialog extends ComponentDialog {
 
   private async vraagKenmerk(stap: WaterfallStepContext): Promise<DialogTurnResult> {
     return stap.prompt(KENMERK_PROMPT, {
-      prompt: 'Nieuwe meldcode. Welk kenmerk geeft u de casus? Bijvoorbeeld "Gezin K., groep 5". Vul nooit een BSN of volledige namen in.',
+      prompt: 'Nieuwe meldcode. Welk kenmerk geeft u de casus? Bijvoorbeeld "Gezin K., groep 5". Vul nooit een BSN, volledige namen, een geboortedatum of een adres in.',
     });
   }
 

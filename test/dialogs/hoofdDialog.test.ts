@@ -171,6 +171,16 @@ describe('HoofdDialog: bad input loses nothing and is answered in Dutch', () => 
     expect(leesbaar(kaart)).toMatch(/Stap 1 van 5/);
   });
 
+  it('a typed kenmerk with an address ends on the start card with the warning and the kenmerk kept', async () => {
+    const stores = testStores();
+    const client = chat(stores);
+    await client.sendActivity(bericht('start'));
+    await client.sendActivity(bericht('Gezin J., Kerkweg 12a'));
+    const kaart = leesbaar(await client.sendActivity(bericht('Nee')));
+    expect(kaart).toMatch(/"value":"Gezin J., Kerkweg 12a".*lijkt een adres.*ik gebruik het toch/);
+    expect((await stores.dossiers.lijst({ soort: 'eigen', gebruikerId: 'aad-prof-1' })).items).toHaveLength(0);
+  });
+
   it('changes the kenmerk later, and says so in the history', async () => {
     const stores = testStores();
     const client = chat(stores);
