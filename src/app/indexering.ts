@@ -1,4 +1,4 @@
-import { bewaarTot, volgendeHerinneringOp, type Bewaartermijnen, type Dossier, type RegioBeleid } from '../domain/index.js';
+import { bewaarTot, volgendeBezorgingOp, volgendeHerinneringOp, type Bewaartermijnen, type Dossier, type RegioBeleid } from '../domain/index.js';
 import type { DossierIndex, DossierIndexeerder } from '../store/ports.js';
 
 /**
@@ -7,8 +7,11 @@ import type { DossierIndex, DossierIndexeerder } from '../store/ports.js';
  */
 export function maakIndexeerder(beleidVoor: (regioId: string) => RegioBeleid, termijnen: Bewaartermijnen): DossierIndexeerder {
   return (dossier: Dossier): DossierIndex => {
-    const due = volgendeHerinneringOp(dossier, beleidVoor(dossier.regioId));
+    // One due index for nudges and for outbox entries still to deliver: one sweep finds both.
+    const herinnering = volgendeHerinneringOp(dossier, beleidVoor(dossier.regioId))?.toUTC().toISO() ?? null;
+    const bezorging = volgendeBezorgingOp(dossier) ?? null;
+    const due = herinnering === null ? bezorging : bezorging === null ? herinnering : herinnering < bezorging ? herinnering : bezorging;
     const verloopt = bewaarTot(dossier, termijnen);
-    return { nextDueAt: due?.toUTC().toISO() ?? null, verlooptOp: verloopt?.toUTC().toISO() ?? null };
+    return { nextDueAt: due, verlooptOp: verloopt?.toUTC().toISO() ?? null };
   };
 }

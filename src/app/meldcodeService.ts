@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import {
+  metUitgaand,
   pasMeldcodeToe,
   revisie,
   startDossier,
@@ -40,6 +41,8 @@ export interface Aanvraag {
   /** The conversation it came from: case data only where weergaveVoor allows it. */
   readonly gesprek: Gesprek;
   readonly namens?: string;
+  /** The message whose card was clicked (Teams: the invoke's replyToId), to update it later. */
+  readonly kaartActivityId?: string;
 }
 
 export interface MeldcodeServiceDeps {
@@ -106,7 +109,13 @@ export class MeldcodeService {
           return { ok: false, fout: GEEN_TOEGANG };
         }
         if (vanafRevisie !== undefined && revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
-        return pasMeldcodeToe(d, commando, { op: this.deps.klok(), door: alsActor(a.gebruiker, namensVan(a)), ...(this.deps.instellingen ? { instellingen: this.deps.instellingen } : {}) });
+        const op = this.deps.klok();
+        const w = pasMeldcodeToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), ...(this.deps.instellingen ? { instellingen: this.deps.instellingen } : {}) });
+        if (!w.ok) return w;
+        // Effects for others are saved with the change (the outbox); the card the professional
+        // clicked is remembered, so it can be updated when Veilig Thuis has received the melding.
+        const metKaart = a.kaartActivityId && a.gesprek.soort === 'persoonlijk' ? { ...w.waarde.dossier, professionalKaart: { activityId: a.kaartActivityId } } : w.waarde.dossier;
+        return { ok: true, waarde: metUitgaand({ ...w.waarde, dossier: metKaart }, op) };
       },
       this.regel(a, 'update', dossierId, 'toegestaan'),
     ).catch((e: unknown) => {

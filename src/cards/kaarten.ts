@@ -52,13 +52,13 @@ export interface KaartBijlage {
   readonly content: Record<string, unknown>;
 }
 
-interface Actie {
+export interface Actie {
   readonly verb: Verb;
   readonly titel: string;
 }
 
 /** The frame every card shares: where you are, the key facts, a message, secondary actions. */
-interface Kader {
+export interface Kader {
   readonly kop: string;
   readonly titel: string;
   readonly feiten: readonly { titel: string; waarde: string }[];
@@ -68,11 +68,11 @@ interface Kader {
   readonly dossierId: string;
 }
 
-const LEEG_KADER: Omit<Kader, 'kop' | 'titel'> = { feiten: [], melding: '', meldingStijl: 'default', secundair: [], dossierId: '' };
+export const LEEG_KADER: Omit<Kader, 'kop' | 'titel'> = { feiten: [], melding: '', meldingStijl: 'default', secundair: [], dossierId: '' };
 
-type Sjabloon = { body: unknown[]; actions?: unknown[] };
+export type Sjabloon = { body: unknown[]; actions?: unknown[] };
 
-function bouw(inhoud: Sjabloon, kaderData: Kader, inhoudData: Record<string, unknown>, vernieuwVoor?: Dossier): KaartBijlage {
+export function bouw(inhoud: Sjabloon, kaderData: Kader, inhoudData: Record<string, unknown>, vernieuwVoor?: Dossier): KaartBijlage {
   const { voet, ...frame } = new Template(kader).expand({ $root: kaderData }) as { body: unknown[]; voet?: unknown[] } & Record<string, unknown>;
   const deel = new Template(inhoud).expand({ $root: { ...inhoudData, dossierId: kaderData.dossierId } }) as Sjabloon;
   const content: Record<string, unknown> = {
@@ -120,7 +120,7 @@ function metFallbacks(knoop: unknown): unknown {
   return uit;
 }
 
-const datum = (d: DateTime) => d.setZone(ZONE).setLocale('nl').toFormat('cccc d MMMM yyyy');
+export const datum = (d: DateTime) => d.setZone(ZONE).setLocale('nl').toFormat('cccc d MMMM yyyy');
 
 const VERANTWOORDELIJKE: Readonly<Record<Verantwoordelijke, string>> = {
   professional: 'u',

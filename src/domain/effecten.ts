@@ -1,18 +1,7 @@
 import type { DateTime } from 'luxon';
-import type { Actor, Dossier, Gebeurtenis } from './model.js';
+import type { Actor, Dossier, Effect, Gebeurtenis, Uitgaand } from './model.js';
 
-/**
- * Side effects the domain asks for; the application layer performs them (post a card, notify
- * a channel). The domain only names them so every rule stays testable without Teams.
- */
-export type Effect =
-  | { readonly soort: 'melding-naar-veilig-thuis'; readonly regioId: string; readonly spoed: boolean }
-  | { readonly soort: 'overdracht-naar-lokaal-team'; readonly teamId: string }
-  | { readonly soort: 'overdracht-bevestigd'; readonly regioId: string }
-  | { readonly soort: 'terugkoppeling-naar-veilig-thuis'; readonly regioId: string }
-  | { readonly soort: 'terug-naar-veilig-thuis'; readonly regioId: string }
-  | { readonly soort: 'escalatie-gestart'; readonly route: 'a' | 'b' | 'c' }
-  | { readonly soort: 'dossier-afgesloten' };
+export type { Effect } from './model.js';
 
 export interface Wijziging {
   readonly dossier: Dossier;
@@ -43,4 +32,37 @@ export function tijdstip(op: DateTime): string {
 export function metGebeurtenis(dossier: Dossier, ctx: Context, soort: string, omschrijving: string): Dossier {
   const gebeurtenis: Gebeurtenis = { soort, op: tijdstip(ctx.op), door: ctx.door, omschrijving };
   return { ...dossier, gebeurtenissen: [...dossier.gebeurtenissen, gebeurtenis] };
+}
+
+/**
+ * The effects that must reach people outside this conversation. The others are facts the
+ * application needs no delivery for. (The Veilig Thuis chain adds its own as it gets cards.)
+ */
+export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set(['melding-naar-veilig-thuis']);
+
+/** Saves the change's deliverable effects in the dossier's outbox, in the same write as the change. */
+export function metUitgaand(w: Wijziging, op: DateTime): Wijziging {
+  const nieuw = w.effecten.filter((e) => TE_BEZORGEN.has(e.soort));
+  if (nieuw.length === 0) return w;
+  const revisie = w.dossier.gebeurtenissen.length;
+  const uitgaand: Uitgaand[] = nieuw.map((effect, i) => ({ id: `${revisie}-${i + 1}`, effect, aangemaaktOp: tijdstip(op) }));
+  return { ...w, dossier: { ...w.dossier, uitgaand: [...(w.dossier.uitgaand ?? []), ...uitgaand] } };
+}
+
+/** Outbox entries not yet delivered, that are due for an attempt at `op`. */
+export function teBezorgen(dossier: Dossier, op: DateTime): Uitgaand[] {
+  const nu = tijdstip(op);
+  return (dossier.uitgaand ?? []).filter((u) => u.bezorgdOp === undefined && (u.volgendePogingOp === undefined || u.volgendePogingOp <= nu));
+}
+
+/** The earliest moment an undelivered outbox entry wants an attempt, for the due index. */
+export function volgendeBezorgingOp(dossier: Dossier): string | undefined {
+  return (dossier.uitgaand ?? [])
+    .filter((u) => u.bezorgdOp === undefined)
+    .map((u) => u.volgendePogingOp ?? u.aangemaaktOp)
+    .sort()[0];
+}
+
+export function wijzigUitgaand(dossier: Dossier, id: string, f: (u: Uitgaand) => Uitgaand): Dossier {
+  return { ...dossier, uitgaand: (dossier.uitgaand ?? []).map((u) => (u.id === id ? f(u) : u)) };
 }

@@ -381,6 +381,51 @@ export const VeiligThuis = z.object({
 });
 export type VeiligThuis = z.infer<typeof VeiligThuis>;
 
+// ---------------------------------------------------------------- effects and the outbox
+
+/**
+ * Side effects the domain asks for; the application performs them (post a card, notify a
+ * channel). The domain only names them, so every rule stays testable without Teams.
+ */
+export const Effect = z.discriminatedUnion('soort', [
+  z.object({ soort: z.literal('melding-naar-veilig-thuis'), regioId: Tekst(100), spoed: z.boolean() }),
+  z.object({ soort: z.literal('overdracht-naar-lokaal-team'), teamId: Tekst(200) }),
+  z.object({ soort: z.literal('overdracht-bevestigd'), regioId: Tekst(100) }),
+  z.object({ soort: z.literal('terugkoppeling-naar-veilig-thuis'), regioId: Tekst(100) }),
+  z.object({ soort: z.literal('terug-naar-veilig-thuis'), regioId: Tekst(100) }),
+  z.object({ soort: z.literal('escalatie-gestart'), route: EscalatieRoute }),
+  z.object({ soort: z.literal('dossier-afgesloten') }),
+]);
+export type Effect = z.infer<typeof Effect>;
+
+/**
+ * An effect saved with the change that caused it (the outbox), in the same ETag write, and
+ * delivered afterwards: so a crash between saving and sending loses nothing.
+ */
+export const Uitgaand = z.object({
+  /** Stable within the dossier: the revision that caused it and its position. */
+  id: Tekst(100),
+  effect: Effect,
+  aangemaaktOp: Tijdstip,
+  /** When the next delivery attempt is due (after a missing binding or a failure). */
+  volgendePogingOp: Tijdstip.optional(),
+  /** No bound channel yet: the effect waits, the region's beheerder was told. */
+  wachtOpKoppelingSinds: Tijdstip.optional(),
+  bezorgdOp: Tijdstip.optional(),
+  /** The Teams activity id of the posted card, so later changes update it for everyone. */
+  activityId: z.string().min(1).max(500).optional(),
+});
+export type Uitgaand = z.infer<typeof Uitgaand>;
+
+/** A card posted into a channel for this dossier, kept current with updateActivity. */
+export const KanaalKaart = z.object({
+  /** Which conversation (the store's conversation key) and which message. */
+  gesprek: Tekst(500),
+  activityId: z.string().min(1).max(500),
+  weergave: z.enum(['veilig-thuis', 'lokaal-team']),
+});
+export type KanaalKaart = z.infer<typeof KanaalKaart>;
+
 // ---------------------------------------------------------------- the dossier
 
 export const Gebeurtenis = z.object({
@@ -404,6 +449,10 @@ export const Dossier = z.object({
   veiligThuis: VeiligThuis.optional(),
   /** Idempotency keys of nudges already delivered or superseded (see herinneringen.ts). */
   herinneringen: z.array(Tekst(300)),
+  uitgaand: z.array(Uitgaand).optional(),
+  kanaalKaarten: z.array(KanaalKaart).optional(),
+  /** The message in the professional's personal chat that shows this dossier, to update it. */
+  professionalKaart: z.object({ activityId: z.string().min(1).max(500) }).optional(),
   gebeurtenissen: z.array(Gebeurtenis),
 });
 export type Dossier = z.infer<typeof Dossier>;

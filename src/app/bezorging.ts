@@ -1,0 +1,216 @@
+import type { DateTime } from 'luxon';
+import {
+  bevestigOntvangst,
+  teBezorgen,
+  tijdstip,
+  wijzigUitgaand,
+  type Dossier,
+  type Effect,
+  type Resultaat,
+  type Uitgaand,
+  type Wijziging,
+} from '../domain/index.js';
+import type { AuditRegel, GesprekReferentie, HerinneringLedger, Stores } from '../store/ports.js';
+import { werkDossierBij } from './bijwerken.js';
+import type { Logger } from './logger.js';
+import type { RegioGids, VeiligThuisContact } from './regio.js';
+
+/** What a delivered card shows; src/bot renders it with the card builders. */
+export type Bezorgweergave =
+  | {
+      readonly soort: 'vt-melding';
+      readonly dossier: Dossier;
+      readonly nu: DateTime;
+      readonly veiligThuis: VeiligThuisContact;
+    }
+  | { readonly soort: 'koppeling-ontbreekt'; readonly regioNaam: string; readonly veiligThuis: VeiligThuisContact }
+  | { readonly soort: 'professional'; readonly dossier: Dossier };
+
+export interface Bericht {
+  readonly weergave: Bezorgweergave;
+  /** People to @mention on the card (spoed: the VT teamleider at once). */
+  readonly vermeldingen?: readonly { readonly id: string; readonly naam: string }[];
+}
+
+/** Sends proactively into Teams (src/bot implements it with the stored conversation reference). */
+export interface Bezorger {
+  /** Posts a new message (in a channel: a new thread); returns its Teams activity id. */
+  plaats(naar: GesprekReferentie, bericht: Bericht): Promise<string>;
+  /** Replaces a message the bot posted, for everyone who sees it. */
+  werkBij(naar: GesprekReferentie, activityId: string, bericht: Bericht): Promise<void>;
+}
+
+/** Where deliveries go: a bound channel of a party, or a person's personal chat with the bot. */
+export interface Adresboek {
+  veiligThuisKanaal(regioId: string): Promise<{ readonly gesprek: string; readonly referentie: GesprekReferentie } | undefined>;
+  persoonlijk(gebruikerId: string): Promise<GesprekReferentie | undefined>;
+}
+
+export interface BezorgingDeps {
+  readonly stores: Pick<Stores, 'dossiers' | 'herinneringen'>;
+  readonly adresboek: Adresboek;
+  readonly bezorger: Bezorger;
+  readonly regios: RegioGids;
+  readonly klok: () => DateTime;
+  readonly log: Logger;
+  readonly nieuwId: () => string;
+  /** How long a claim by another sender is respected before it is taken over. */
+  readonly claimGeldigMinuten?: number;
+}
+
+/** Without a bound channel a melding waits; another attempt this much later. */
+const OPNIEUW_NA_MINUTEN = 5;
+const SYSTEEM = { id: 'meldroute', naam: 'meldroute bezorging' } as const;
+
+/**
+ * Delivers the effects a change saved in its dossier's outbox, exactly once as far as Teams
+ * allows: a key is claimed in the ledger before sending and the Teams activity id is recorded
+ * after; an unsent claim is taken over after a while. It runs right after the change (the next
+ * turn on the dossier) and from a periodic sweep over the due index, so a crash between saving
+ * and sending is recovered. The remaining window (Teams accepted the card, the process died
+ * before the activity id was recorded) is documented in the README.
+ */
+export class Bezorging {
+  constructor(private readonly deps: BezorgingDeps) {}
+
+  /** Delivers what is due in one dossier. Failures are logged and retried by the sweep. */
+  async bezorg(dossierId: string): Promise<void> {
+    const v = await this.deps.stores.dossiers.get(dossierId);
+    if (v === undefined) return;
+    for (const u of teBezorgen(v.waarde, this.deps.klok())) {
+      try {
+        await this.bezorgEen(v.waarde, u);
+      } catch (fout) {
+        this.deps.log.error('Bezorging mislukt; de veegronde probeert het opnieuw', { dossierId, uitgaand: u.id, fout: fout instanceof Error ? fout.message : String(fout) });
+      }
+    }
+  }
+
+  /** The sweep: every dossier whose due moment has passed, page by page. Returns how many it saw. */
+  async veeg(): Promise<number> {
+    const nu = tijdstip(this.deps.klok());
+    let gezien = 0;
+    let vervolg: string | undefined;
+    do {
+      const pagina = await this.deps.stores.dossiers.dueVoor(nu, { max: 100, ...(vervolg ? { vervolg } : {}) });
+      for (const item of pagina.items) {
+        if (teBezorgen(item.waarde, this.deps.klok()).length === 0) continue;
+        gezien += 1;
+        await this.bezorg(item.waarde.id);
+      }
+      vervolg = pagina.vervolg;
+    } while (vervolg !== undefined);
+    return gezien;
+  }
+
+  private async bezorgEen(d: Dossier, u: Uitgaand): Promise<void> {
+    switch (u.effect.soort) {
+      case 'melding-naar-veilig-thuis':
+        return this.meldingNaarVeiligThuis(d, u, u.effect);
+      default:
+        // Only deliverable effects are saved in the outbox (TE_BEZORGEN); an unknown one is a bug.
+        throw new Error(`Geen bezorging voor effect ${u.effect.soort}`);
+    }
+  }
+
+  private async meldingNaarVeiligThuis(d: Dossier, u: Uitgaand, effect: Extract<Effect, { soort: 'melding-naar-veilig-thuis' }>): Promise<void> {
+    const vt = this.deps.regios.veiligThuis(effect.regioId);
+    const kanaal = await this.deps.adresboek.veiligThuisKanaal(effect.regioId);
+    if (kanaal === undefined) return this.wachtOpKoppeling(d, u, effect.regioId);
+    const sleutel = `uitgaand:${d.id}:${u.id}`;
+    const activityId = await this.verstuurEenmaal(sleutel, d.id, 'vt-kanaal', () =>
+      this.deps.bezorger.plaats(kanaal.referentie, {
+        weergave: { soort: 'vt-melding', dossier: d, nu: this.deps.klok(), veiligThuis: vt },
+        // Spoed: the VT teamleider is told at once, by name on the card.
+        vermeldingen: effect.spoed ? (this.deps.regios.regio(effect.regioId)?.veiligThuis.teamleiders ?? []).map((id) => ({ id, naam: 'teamleider Veilig Thuis' })) : [],
+      }),
+    );
+    if (activityId === undefined) return;
+    const op = this.deps.klok();
+    const ontvanger = { id: `veilig-thuis:${effect.regioId}`, naam: vt.naam, rol: 'vt-medewerker' as const };
+    const na = await this.werkBij(d.id, (x) => {
+      const bezorgd = wijzigUitgaand(x, u.id, (y) => ({ ...y, bezorgdOp: tijdstip(op), activityId }));
+      const metKaart: Dossier = { ...bezorgd, kanaalKaarten: [...(bezorgd.kanaalKaarten ?? []).filter((k) => k.activityId !== activityId), { gesprek: kanaal.gesprek, activityId, weergave: 'veilig-thuis' }] };
+      return { ok: true, waarde: { dossier: bevestigOntvangst(metKaart, { op, door: ontvanger }), effecten: [] } };
+    });
+    if (na !== undefined) await this.werkProfessionalBij(na);
+  }
+
+  /** The melding waits in the outbox; the region's beheerders hear once a day that a binding is missing. */
+  private async wachtOpKoppeling(d: Dossier, u: Uitgaand, regioId: string): Promise<void> {
+    const op = this.deps.klok();
+    await this.werkBij(d.id, (x) => ({
+      ok: true,
+      waarde: {
+        dossier: wijzigUitgaand(x, u.id, (y) => ({ ...y, wachtOpKoppelingSinds: y.wachtOpKoppelingSinds ?? tijdstip(op), volgendePogingOp: tijdstip(op.plus({ minutes: OPNIEUW_NA_MINUTEN })) })),
+        effecten: [],
+      },
+    }));
+    const regio = this.deps.regios.regio(regioId);
+    const vt = this.deps.regios.veiligThuis(regioId);
+    for (const beheerder of regio?.beheerders ?? []) {
+      const naar = await this.deps.adresboek.persoonlijk(beheerder);
+      if (naar === undefined) {
+        this.deps.log.warn('Geen persoonlijke chat met de beheerder; koppeling ontbreekt blijft onvermeld', { regioId });
+        continue;
+      }
+      const dag = op.toISODate() ?? '';
+      await this.verstuurEenmaal(`koppeling-ontbreekt:${regioId}:${beheerder}:${dag}`, d.id, 'beheerder', () =>
+        this.deps.bezorger.plaats(naar, { weergave: { soort: 'koppeling-ontbreekt', regioNaam: regio?.naam ?? regioId, veiligThuis: vt } }),
+      );
+    }
+    this.deps.log.warn('Melding wacht: geen Veilig Thuis-kanaal gekoppeld', { regioId, dossierId: d.id });
+  }
+
+  /** The professional's card in their personal chat now says "ontvangen door Veilig Thuis". */
+  private async werkProfessionalBij(d: Dossier): Promise<void> {
+    if (d.professionalKaart === undefined) return;
+    const naar = await this.deps.adresboek.persoonlijk(d.eigenaar.id);
+    if (naar !== undefined) await this.deps.bezorger.werkBij(naar, d.professionalKaart.activityId, { weergave: { soort: 'professional', dossier: d } });
+  }
+
+  /**
+   * Sends once per key: claim in the ledger, send, record the activity id. A key already sent
+   * gives its activity id back (a crash after sending, before the dossier was updated); a key
+   * claimed by someone else recently gives undefined: that sender finishes it.
+   */
+  private async verstuurEenmaal(sleutel: string, dossierId: string, publiek: string, stuur: () => Promise<string>): Promise<string | undefined> {
+    const ledger: HerinneringLedger = this.deps.stores.herinneringen;
+    const op = this.deps.klok();
+    const bestaand = await ledger.get(sleutel);
+    if (bestaand?.waarde.status === 'verzonden') return bestaand.waarde.activityId;
+    if (bestaand === undefined) {
+      if (!(await ledger.claim(sleutel, { dossierId, publiek, op: tijdstip(op) }))) return undefined;
+    } else {
+      const geldigTot = op.minus({ minutes: this.deps.claimGeldigMinuten ?? 2 });
+      if (bestaand.waarde.status === 'geclaimd' && bestaand.waarde.geclaimdOp > tijdstip(geldigTot)) return undefined;
+      if (!(await ledger.herclaim(bestaand, tijdstip(op)))) return undefined;
+    }
+    try {
+      const activityId = await stuur();
+      await ledger.markeerVerzonden(sleutel, activityId, tijdstip(this.deps.klok()));
+      return activityId;
+    } catch (fout) {
+      await ledger.markeerMislukt(sleutel, fout instanceof Error ? fout.message : String(fout), tijdstip(this.deps.klok()));
+      throw fout;
+    }
+  }
+
+  private async werkBij(dossierId: string, f: (d: Dossier) => Resultaat<Wijziging, never>): Promise<Dossier | undefined> {
+    const r = await werkDossierBij(this.deps.stores.dossiers, dossierId, f, this.auditRegel(dossierId));
+    return r.ok ? r.waarde.dossier : undefined;
+  }
+
+  private auditRegel(dossierId: string): AuditRegel {
+    return {
+      id: this.deps.nieuwId(),
+      op: tijdstip(this.deps.klok()),
+      actor: SYSTEEM,
+      rol: 'systeem',
+      actie: 'update',
+      dossierId,
+      kanaal: 'bezorging',
+      uitkomst: 'toegestaan',
+    };
+  }
+}

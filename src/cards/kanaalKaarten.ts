@@ -1,0 +1,74 @@
+import type { DateTime } from 'luxon';
+import {
+  SIGNAAL_CATEGORIE_LABELS,
+  veiligheidsbeoordelingDeadline,
+  vanIso,
+  zichtOpVeiligheid,
+  type Dossier,
+} from '../domain/index.js';
+import type { Bericht } from '../app/bezorging.js';
+import type { VeiligThuisContact } from '../app/regio.js';
+import { lokaleTijd } from '../app/verslag.js';
+import { ADAPTIVE_CARD, LEEG_KADER, bouw, datum, type KaartBijlage } from './kaarten.js';
+import koppelingOntbreekt from './koppelingOntbreekt.json' with { type: 'json' };
+import { zonderMarkdown } from './markdown.js';
+import vtMelding from './vtMelding.json' with { type: 'json' };
+
+/**
+ * Cards meldroute posts into channels and chats on its own initiative. A channel card shows what
+ * the party the channel is bound to may see, and nothing more.
+ */
+
+type Feit = { titel: string; waarde: string };
+const feit = (titel: string, waarde: string | undefined): Feit[] => (waarde ? [{ titel, waarde: zonderMarkdown(waarde) }] : []);
+
+/**
+ * The melding as Veilig Thuis receives it in its intake channel: the pseudonymous reference, spoed
+ * or not, the deadline for the veiligheidsbeoordeling, the melder's call-back details, open or
+ * anonymous towards the family with the reason, the facts, and who holds zicht op veiligheid.
+ */
+export function vtMeldingKaart(d: Dossier, nu: DateTime, vt: VeiligThuisContact, vermeldingen: Bericht['vermeldingen'] = []): KaartBijlage {
+  const m = d.meldcode.melding;
+  const vtFase = d.veiligThuis;
+  if (m === undefined || vtFase === undefined) throw new RangeError(`Dossier ${d.id} heeft geen melding.`);
+  const deadline = veiligheidsbeoordelingDeadline(vanIso(vtFase.ontvangenOp), vtFase.spoed);
+  const zicht = zichtOpVeiligheid(d, nu);
+  const gemeente = (m as { gemeente?: string }).gemeente;
+  const kaart = bouw(
+    vtMelding,
+    {
+      ...LEEG_KADER,
+      kop: `Melding · ${vt.naam}`,
+      titel: zonderMarkdown(d.referentie),
+      dossierId: d.id,
+      feiten: [
+        ...feit('Gemeente', gemeente),
+        { titel: 'Spoed', waarde: vtFase.spoed ? 'ja' : 'nee' },
+        { titel: 'Veiligheidsbeoordeling', waarde: vtFase.spoed ? 'vandaag (spoed) · Veilig Thuis' : `uiterlijk ${datum(deadline)} (binnen 5 werkdagen) · Veilig Thuis` },
+        { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
+        { titel: 'Ontvangen', waarde: lokaleTijd(vtFase.ontvangenOp) },
+      ],
+    },
+    {
+      spoed: vtFase.spoed,
+      vermelding: vermeldingen.length > 0 ? `${vermeldingen.map((v) => `<at>${v.naam}</at>`).join(', ')}: spoedmelding, beoordeel vandaag.` : '',
+      melder: [...feit('Naam', m.melder.naam), ...feit('Telefoon', m.melder.telefoon), ...feit('E-mail', m.melder.email), ...feit('Meldcode', `gemeld in stap ${d.meldcode.gemeldInStap ?? d.meldcode.stap} van 5`)],
+      melding: [
+        { titel: 'Soort', waarde: m.soort === 'open' ? 'Open: besproken met het gezin' : 'Anoniem ten opzichte van het gezin' },
+        ...(m.soort === 'anoniem-tov-gezin' ? feit('Reden anoniem', m.redenAnoniem) : []),
+        ...feit('Signalen', d.meldcode.signalen?.categorieen.map((c) => SIGNAAL_CATEGORIE_LABELS[c]).join(', ')),
+      ],
+      feiten: zonderMarkdown(m.feiten),
+    },
+    d,
+  );
+  if (vermeldingen.length === 0) return kaart;
+  // An @mention in an Adaptive Card: "<at>name</at>" in the text plus an msteams entity per person.
+  const entities = vermeldingen.map((v) => ({ type: 'mention', text: `<at>${v.naam}</at>`, mentioned: { id: v.id, name: v.naam } }));
+  return { contentType: ADAPTIVE_CARD, content: { ...kaart.content, msteams: { entities } } };
+}
+
+/** To a region's beheerder: a melding waits because no Veilig Thuis channel is bound. No case data. */
+export function koppelingOntbreektKaart(regioNaam: string, vt: VeiligThuisContact): KaartBijlage {
+  return bouw(koppelingOntbreekt, { ...LEEG_KADER, kop: 'meldroute · beheer', titel: 'Koppeling ontbreekt', melding: 'Een melding kan Veilig Thuis nog niet bereiken.', meldingStijl: 'attention' }, { regioNaam: zonderMarkdown(regioNaam), veiligThuisNaam: zonderMarkdown(vt.naam) });
+}
