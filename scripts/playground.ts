@@ -6,14 +6,16 @@ import { projectMap } from './projectMap.js';
 /**
  * Starts the Microsoft 365 Agents Playground (Teams-like web chat) against a bot endpoint and
  * resolves with its URL once it listens. It picks another port when the preferred one is taken,
- * so the port is read from its own output.
+ * so the port is read from its own output. `configMap` holds the .m365agentsplayground.yml to use
+ * (npm start writes one per demo role); without it the project's own is used.
  */
-export async function startPlayground(botEndpoint: string, voorkeurPoort = 56150, toonUitvoer = false): Promise<{ url: string; stop(): void }> {
+export async function startPlayground(botEndpoint: string, voorkeurPoort = 56150, toonUitvoer = false, configMap?: string): Promise<{ url: string; stop(): void }> {
   const root = projectMap();
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
   const args = ['--require', join(root, 'scripts', 'alleenLokaal.cjs'), cli, 'start', '-e', botEndpoint, '-c', 'msteams', '-p', String(voorkeurPoort), '--disable-telemetry'];
   const proces: ChildProcess = spawn(process.execPath, args, {
-    cwd: root,
+    // The Playground reads .m365agentsplayground.yml from its working directory: the acting user.
+    cwd: configMap ?? root,
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

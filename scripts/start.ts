@@ -8,13 +8,24 @@ import { bouwApplicatie } from '../src/bot/compositie.js';
 import { ConfigFout, laadConfig } from '../src/config.js';
 import { consoleLogger } from '../src/app/logger.js';
 import { startHost } from './host.js';
+import { DEMO_ROLLEN, isDemoRol, schrijfPlaygroundConfig, type DemoRol } from './demo.js';
 import { startPlayground } from './playground.js';
 import { projectMap } from './projectMap.js';
 
 const root = projectMap();
 const PLAYGROUND_POORT = 56150;
 
+/** `npm start -- --als veilig-thuis`: which demo person the Playground acts as. */
+function gekozenRol(argv: readonly string[]): DemoRol {
+  const i = argv.indexOf('--als');
+  const rol = i >= 0 ? argv[i + 1] : process.env['ALS'];
+  if (rol === undefined) return 'professional';
+  if (isDemoRol(rol)) return rol;
+  throw new ConfigFout(`Onbekende rol "${rol}" voor --als; kies uit: ${Object.keys(DEMO_ROLLEN).join(', ')}.`);
+}
+
 async function main(): Promise<void> {
+  const rol = gekozenRol(process.argv.slice(2));
   // The local switch serves without authentication; the host below binds to 127.0.0.1 only.
   // With an app id (a tunnel to real Teams) every request is authenticated as in Azure.
   const lokaal = process.env['MicrosoftAppId'] ? {} : { MELDROUTE_LOKAAL: 'ja' };
@@ -23,8 +34,11 @@ async function main(): Promise<void> {
   const host = await startHost(applicatie, config.port);
   consoleLogger.info('meldroute draait', { endpoint: `${host.url}/api/messages`, store: config.store.soort === 'sqlite' ? config.store.pad : 'cosmos' });
 
-  const playground = process.env['PLAYGROUND'] === 'uit' ? undefined : await startPlayground(`${host.url}/api/messages`, PLAYGROUND_POORT, true);
-  if (playground) console.log(`\n  Open de Teams-achtige chat: ${playground.url}\n  (kies "Nieuwe meldcode starten" of typ "start")\n`);
+  const configMap = schrijfPlaygroundConfig(join(root, 'data', 'playground', rol), rol);
+  const playground = process.env['PLAYGROUND'] === 'uit' ? undefined : await startPlayground(`${host.url}/api/messages`, PLAYGROUND_POORT, true, configMap);
+  if (playground) {
+    console.log(`\n  Open de Teams-achtige chat: ${playground.url}\n  U bent ${DEMO_ROLLEN[rol].naam}. Een andere rol: npm start -- --als <${Object.keys(DEMO_ROLLEN).join('|')}>\n`);
+  }
 
   const stop = async () => {
     playground?.stop();
