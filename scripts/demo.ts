@@ -35,11 +35,15 @@ export function isDemoRol(rol: string): rol is DemoRol {
   return Object.hasOwn(DEMO_ROLLEN, rol);
 }
 
-/** The demo team: one channel for the Veilig Thuis intake, one for the lokaal team's overdrachten. */
+/**
+ * The demo team. The Playground (0.2.x) shows a team's General channel (its conversation id is the
+ * team id) and hangs at start-up with more than one further channel, so the demo uses General as
+ * the Veilig Thuis intake and one channel for the lokaal team's overdrachten.
+ */
 export const DEMO_TEAM = {
   id: 'team-id',
   naam: 'Demo Veilig Thuis en wijkteam',
-  kanalen: { veiligThuis: { id: 'channel-vt-intake-id', naam: 'Veilig Thuis intake' }, lokaalTeam: { id: 'channel-overdracht-id', naam: 'Overdracht wijkteam Noord' } },
+  kanalen: { veiligThuis: { id: 'team-id', naam: 'General' }, lokaalTeam: { id: 'channel-overdracht-id', naam: 'Overdracht wijkteam Noord' } },
 } as const;
 
 function yamlPersoon(p: DemoPersoon, inspringing: string): string {
@@ -80,8 +84,6 @@ team:
   name: ${DEMO_TEAM.naam}
   aadGroupId: 00000000-0000-0000-0000-000000000031
   channels:
-    - id: ${DEMO_TEAM.kanalen.veiligThuis.id}
-      name: ${DEMO_TEAM.kanalen.veiligThuis.naam}
     - id: ${DEMO_TEAM.kanalen.lokaalTeam.id}
       name: ${DEMO_TEAM.kanalen.lokaalTeam.naam}
 `;
