@@ -1,7 +1,6 @@
 import { app, type InvocationContext, type Timer } from '../src/hosting/azureFunctions.js';
 import type { Applicatie } from '../src/bot/compositie.js';
 import { haalApplicatie } from '../src/bot/compositie.js';
-import { laadConfig } from '../src/config.js';
 
 /**
  * Timer: copies audit entries a writer left in a dossier document when it died between its
@@ -16,4 +15,4 @@ export function maakAuditBezorgingHandler(applicatie: () => Promise<Applicatie>)
 }
 
 // Every 5 minutes (UTC): an entry waits at most that long after a crash; normally there is none.
-app.timer('auditBezorging', { schedule: '0 */5 * * * *', runOnStartup: false, handler: maakAuditBezorgingHandler(() => haalApplicatie(laadConfig)) });
+app.timer('auditBezorging', { schedule: '0 */5 * * * *', runOnStartup: false, handler: maakAuditBezorgingHandler(() => haalApplicatie()) });

@@ -3,7 +3,6 @@ import { verwerkBotVerzoek } from '../src/bot/http.js';
 import { nieuweFoutcode } from '../src/bot/adapter.js';
 import type { Applicatie } from '../src/bot/compositie.js';
 import { haalApplicatie } from '../src/bot/compositie.js';
-import { ConfigFout, laadConfig } from '../src/config.js';
 
 /** POST /api/messages: the Bot Framework endpoint. All checks live in verwerkBotVerzoek. */
 export function maakMessagesHandler(applicatie: () => Promise<Applicatie>) {
@@ -21,11 +20,4 @@ export function maakMessagesHandler(applicatie: () => Promise<Applicatie>) {
   };
 }
 
-/** In Azure the local switch is refused outright: only npm start may serve without authentication. */
-export function laadAzureConfig(env: NodeJS.ProcessEnv = process.env) {
-  const config = laadConfig(env);
-  if (config.bot.lokaal) throw new ConfigFout('MELDROUTE_LOKAAL=ja is alleen voor npm start.');
-  return config;
-}
-
-app.http('messages', { methods: ['POST'], authLevel: 'anonymous', route: 'messages', handler: maakMessagesHandler(() => haalApplicatie(() => laadAzureConfig())) });
+app.http('messages', { methods: ['POST'], authLevel: 'anonymous', route: 'messages', handler: maakMessagesHandler(() => haalApplicatie()) });

@@ -1,7 +1,6 @@
 import { app, type InvocationContext, type Timer } from '../src/hosting/azureFunctions.js';
 import type { Applicatie } from '../src/bot/compositie.js';
 import { haalApplicatie } from '../src/bot/compositie.js';
-import { laadConfig } from '../src/config.js';
 
 /** Timer: deletes the dossiers past their retention period, each with its own audit entry. */
 export function maakRetentieHandler(applicatie: () => Promise<Applicatie>) {
@@ -15,4 +14,4 @@ export function maakRetentieHandler(applicatie: () => Promise<Applicatie>) {
 
 // NCRONTAB with seconds: daily at 02:30 UTC (timers run in UTC unless WEBSITE_TIME_ZONE is set),
 // outside office hours. Not on start-up: a deploy or scale-out must not trigger a deletion run.
-app.timer('retentie', { schedule: '0 30 2 * * *', runOnStartup: false, handler: maakRetentieHandler(() => haalApplicatie(laadConfig)) });
+app.timer('retentie', { schedule: '0 30 2 * * *', runOnStartup: false, handler: maakRetentieHandler(() => haalApplicatie()) });

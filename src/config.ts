@@ -141,3 +141,14 @@ export function laadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(o.GEBRUIKERS_BESTAND ? { gebruikersBestand: o.GEBRUIKERS_BESTAND } : {}),
   };
 }
+
+/**
+ * The configuration in Azure: the local switch is refused outright, whichever trigger builds the
+ * application first (all triggers of a worker share it), so only npm start may serve without
+ * authentication.
+ */
+export function laadAzureConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config = laadConfig(env);
+  if (config.bot.lokaal) throw new ConfigFout('MELDROUTE_LOKAAL=ja is alleen voor npm start.');
+  return config;
+}

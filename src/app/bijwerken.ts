@@ -1,8 +1,15 @@
 import { setTimeout as wacht } from 'node:timers/promises';
-import type { DomeinFout, Dossier, Resultaat, Wijziging } from '../domain/index.js';
+import { Dossier, type DomeinFout, type Resultaat, type Wijziging } from '../domain/index.js';
 import { ConflictError, type AuditRegel, type DossierStore, type Versie } from '../store/ports.js';
 
 export type NietGevonden = DomeinFout<'dossier-niet-gevonden'>;
+
+export class OngeldigeWijziging extends Error {
+  override readonly name = 'OngeldigeWijziging';
+  constructor(readonly dossierId: string, details: string) {
+    super(`Wijziging van dossier ${dossierId} niet opgeslagen: ${details}`);
+  }
+}
 
 const MAX_POGINGEN = 30;
 
@@ -23,6 +30,10 @@ export async function werkDossierBij<E extends DomeinFout>(
     if (huidig === undefined) return { ok: false, fout: { code: 'dossier-niet-gevonden', melding: 'Deze casus bestaat niet (meer).' } };
     const r = pasToe(huidig.waarde);
     if (!r.ok) return r;
+    // A change that would store a dossier the model cannot read back is a bug: refuse to write it,
+    // rather than leave a record that breaks every later read (and the owner's case list).
+    const geldig = Dossier.safeParse(r.waarde.dossier);
+    if (!geldig.success) throw new OngeldigeWijziging(id, geldig.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     try {
       const versie = await store.update(r.waarde.dossier, huidig.etag, audit);
       return { ok: true, waarde: { ...r.waarde, versie } };

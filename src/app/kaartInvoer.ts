@@ -141,6 +141,10 @@ export const AfwegingInvoer = z.object({
   samenMetNaam: optioneel(200),
   samenMetOp: optioneleDatum('de datum van het overleg met Veilig Thuis'),
   afsluitToelichting: optioneel(2000),
+}).refine((a) => a.samenMetNaam === undefined || a.samenMetOp !== undefined, {
+  path: ['samenMetOp'],
+  error: 'Kies de datum van het overleg met Veilig Thuis.',
+  when: zodraGeldig('samenMetNaam', 'samenMetOp'),
 });
 
 export const AdviesInvoer = z.object({

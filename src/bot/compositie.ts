@@ -7,7 +7,7 @@ import { consoleLogger, type Logger } from '../app/logger.js';
 import { MeldcodeFlow } from '../app/meldcodeFlow.js';
 import { MeldcodeService } from '../app/meldcodeService.js';
 import { vasteRegioGids } from '../app/regio.js';
-import type { Config } from '../config.js';
+import { laadAzureConfig, type Config } from '../config.js';
 import { WerkdagKalender, standaardBeleid } from '../domain/index.js';
 import { HoofdDialog } from '../dialogs/hoofdDialog.js';
 import { openStores } from '../store/index.js';
@@ -90,7 +90,13 @@ let gedeeld: Promise<Applicatie> | undefined;
  * application in: it is built once per worker on first use and shared by every trigger. This is
  * the one piece of module state, and it holds only the composition root.
  */
-export function haalApplicatie(laad: () => Config): Promise<Applicatie> {
-  gedeeld ??= bouwApplicatie(laad());
+export function haalApplicatie(laad: () => Config = () => laadAzureConfig()): Promise<Applicatie> {
+  // A build that fails (a wrong setting) is not kept: the next invocation tries again.
+  gedeeld ??= Promise.resolve()
+    .then(() => bouwApplicatie(laad()))
+    .catch((fout: unknown) => {
+      gedeeld = undefined;
+      throw fout;
+    });
   return gedeeld;
 }

@@ -1,5 +1,6 @@
 import { AFWEGINGSVRAGEN, beslis, evaluateAfwegingskader, type Afwegingsvraag } from './afwegingskader.js';
 import { STANDAARD_VERVOLG_ZELF_HULP_WEKEN, metGebeurtenis, tijdstip, type Context, type Effect, type Wijziging } from './effecten.js';
+import { SamenMetVeiligThuis } from './model.js';
 import { BSN_MELDING, bevatBsn } from './privacy.js';
 import type {
   Advies,
@@ -217,10 +218,10 @@ function beantwoord(dossier: Dossier, c: Extract<MeldcodeCommando, { soort: 'afw
     return fout({ code: 'onveiligheid-ontbreekt', melding: 'Geef aan of het om acute of structurele onveiligheid gaat (of beide).' });
   }
   const samenMet = vraag >= 3 && voor.samenMetVeiligThuis ? c.samenMet : undefined;
-  if (vraag >= 3 && voor.samenMetVeiligThuis && (samenMet === undefined || samenMet.met.trim() === '')) {
+  if (vraag >= 3 && voor.samenMetVeiligThuis && (samenMet === undefined || !SamenMetVeiligThuis.safeParse({ vraag, ...samenMet }).success)) {
     return fout({
       code: 'samen-met-veilig-thuis-ontbreekt',
-      melding: 'Deze vraag beantwoordt u samen met Veilig Thuis: vul in met wie (naam, of "telefonisch advies") en wanneer.',
+      melding: 'Deze vraag beantwoordt u samen met Veilig Thuis: vul in met wie (naam, of "telefonisch advies") en op welke datum.',
     });
   }
   const veld = AFWEGINGSVRAGEN[vraag - 1]?.veld;

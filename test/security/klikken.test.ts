@@ -121,4 +121,20 @@ describe('every click applies at most once', () => {
     expect(antwoord.json).toContain('Stap 1 van 5');
     await applicatie.sluit();
   });
+
+  it('a crafted submit with an empty date cannot leave a dossier that breaks later reads and the case list', async () => {
+    const applicatie = await testApplicatie(RUIM);
+    let kaart = await totStap4(applicatie);
+    kaart = await klikOp(applicatie, 'afweging', { dossierId: kaart.dossierId, versie: kaart.versie, vraag: '1', antwoord: 'ja', onveiligheid: '' });
+    kaart = await klikOp(applicatie, 'afweging', { dossierId: kaart.dossierId, versie: kaart.versie, vraag: '2', antwoord: 'ja', onveiligheid: 'structureel' });
+    // An old client without isRequired, or a hand-made request: a name, but no date.
+    const antwoord = await klikOp(applicatie, 'afweging', { dossierId: kaart.dossierId, versie: kaart.versie, vraag: '3', antwoord: 'ja', onveiligheid: '', samenMetNaam: 'telefonisch advies', samenMetOp: '' });
+    expect(antwoord.json).toContain('Kies de datum van het overleg met Veilig Thuis.');
+    // Also straight at the use case, past the card's input check: refused, nothing stored.
+    const r = await applicatie.service.pasToe({ gebruiker: { id: 'aad-prof-1', naam: 'A', rol: 'professional', organisatieId: 'o' }, kanaal: 'msteams', gesprek: { soort: 'persoonlijk' } }, kaart.dossierId, { soort: 'afweging', vraag: 3, antwoord: true, samenMet: { met: 'x', op: '' } });
+    expect(r.ok ? 'ok' : r.fout.code).toBe('samen-met-veilig-thuis-ontbreekt');
+    expect((await dossier(applicatie.stores, kaart.dossierId)).meldcode.antwoorden.hulpMogelijk).toBeUndefined();
+    expect((await klikOp(applicatie, 'casussen', {})).json).toContain('Gezin K., groep 5');
+    await applicatie.sluit();
+  });
 });

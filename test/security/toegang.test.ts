@@ -1,8 +1,9 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { laadAzureConfig, maakMessagesHandler } from '../../functions/messages.js';
+import { maakMessagesHandler } from '../../functions/messages.js';
 import type { Applicatie } from '../../src/bot/compositie.js';
-import { ConfigFout, laadConfig } from '../../src/config.js';
+import { ConfigFout, laadAzureConfig, laadConfig } from '../../src/config.js';
+import { haalApplicatie } from '../../src/bot/compositie.js';
 import { klik } from '../support/activiteit.js';
 import { functieContext, functieVerzoek, testApplicatie } from '../support/bot.js';
 import { hs256, kanaalClaims, rs256, rsaSleutel } from '../support/jwt.js';
@@ -41,6 +42,18 @@ describe('fail closed without an app id', () => {
   it('the Azure Functions entry refuses the local switch even where config alone would allow it', () => {
     expect(() => laadAzureConfig({ MELDROUTE_LOKAAL: 'ja' })).toThrow(ConfigFout);
     expect(laadAzureConfig(BOT).bot.appId).toBe(APP_ID);
+  });
+
+  it('every Azure trigger builds the shared application with the Azure loader: a timer that runs first cannot let the local switch in', async () => {
+    const vorige = process.env['MELDROUTE_LOKAAL'];
+    process.env['MELDROUTE_LOKAAL'] = 'ja';
+    try {
+      // retentie, auditBezorging and messages all call haalApplicatie() without a loader of their own.
+      await expect(haalApplicatie()).rejects.toThrow(/MELDROUTE_LOKAAL=ja is alleen voor npm start/);
+    } finally {
+      if (vorige === undefined) delete process.env['MELDROUTE_LOKAAL'];
+      else process.env['MELDROUTE_LOKAAL'] = vorige;
+    }
   });
 
   it('a configuration that fails answers 503 with a foutcode, not the error text', async () => {
