@@ -241,15 +241,15 @@ export class Koppelingen {
       : `Casussen die Veilig Thuis overdraagt aan ${this.omschrijf(k)} verschijnen voortaan als kaart in dit kanaal. Alleen leden van dit team zien de casusgegevens.`;
   }
 
-  /** The party in words, e.g. "lokaal team Wijkteam Noord (Nijmegen, regio Gelderland-Zuid)". */
+  /** The party in words, e.g. "lokaal team Wijkteam Noord van gemeente Nijmegen, regio Gelderland-Zuid". */
   omschrijf(k: Koppeling): string {
     const regio = this.deps.regios.regio(k.regioId);
     if (k.soort === 'veilig-thuis') return `Veilig Thuis ${this.regioNaam(k.regioId)}`;
     for (const g of regio?.gemeenten ?? []) {
       const team = g.lokaleTeams.find((t) => t.key === k.teamKey);
-      if (team) return `lokaal team ${team.naam} (${g.naam}, ${this.regioNaam(k.regioId)})`;
+      if (team) return `lokaal team ${team.naam} van gemeente ${g.naam}, ${this.regioNaam(k.regioId)}`;
     }
-    return `lokaal team ${k.teamKey} (${this.regioNaam(k.regioId)})`;
+    return `lokaal team ${k.teamKey}, ${this.regioNaam(k.regioId)}`;
   }
 
   private regioNaam(regioId: string): string {

@@ -7,7 +7,7 @@ import { maakIndexeerder } from '../app/indexering.js';
 import { consoleLogger, type Logger } from '../app/logger.js';
 import { MeldcodeFlow } from '../app/meldcodeFlow.js';
 import { MeldcodeService } from '../app/meldcodeService.js';
-import { vasteRegioGids } from '../app/regio.js';
+import { vasteRegioGids, type RegioGids } from '../app/regio.js';
 import type { Config } from '../config.js';
 import { WerkdagKalender, standaardBeleid } from '../domain/index.js';
 import { HoofdDialog } from '../dialogs/hoofdDialog.js';
@@ -38,6 +38,8 @@ export interface Opties {
   readonly log?: Logger;
   readonly gebruikers?: GebruikersRegister;
   readonly stores?: Stores;
+  /** The regions; tests pass fixtures. */
+  readonly regios?: RegioGids;
   /** Teams' roster of a bound team; tests pass a fake. */
   readonly teamLeden?: TeamLeden;
 }
@@ -58,7 +60,7 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
     regioVoor: (g) => g.vtRegioId ?? config.regio.standaard,
     instellingen: { vervolgZelfHulpWeken: config.vervolgZelfHulpWeken },
   });
-  const regios = vasteRegioGids({ [config.regio.standaard]: config.regio.veiligThuis });
+  const regios = opties.regios ?? vasteRegioGids({ [config.regio.standaard]: config.regio.veiligThuis });
   const flow = new MeldcodeFlow(service, klok, regios);
   const koppelingen = new Koppelingen({ stores, regios, klok });
   const conversationState = new ConversationState(new BotOpslag(stores.state));
