@@ -1,5 +1,5 @@
 import type { Dossier } from '../domain/index.js';
-import type { Zichtbaarheid } from '../store/ports.js';
+import type { Koppeling, Zichtbaarheid } from '../store/ports.js';
 import type { Gebruiker } from './gebruikers.js';
 
 /**
@@ -30,14 +30,23 @@ export function magZien(g: Gebruiker, d: Dossier): boolean {
  */
 export type Gesprek =
   | { readonly soort: 'persoonlijk' }
-  | { readonly soort: 'kanaal'; readonly teamId: string; readonly kanaalId: string }
+  | {
+      readonly soort: 'kanaal';
+      readonly teamId: string;
+      readonly kanaalId: string;
+      /** The party this channel is bound to, read on the server from the binding store; never from card data. */
+      readonly koppeling?: Koppeling;
+      /** The person is a member of the bound team according to Teams' roster, checked on the server. */
+      readonly teamLid?: boolean;
+    }
   | { readonly soort: 'groepschat' };
 
 /**
- * What of a dossier a person may see in a conversation. Later issues add the views of the
- * parties a channel is bound to ('veilig-thuis', 'lokaal-team', 'coordinator').
+ * What of a dossier a person may see in a conversation: the professional's view in a personal
+ * chat, the view of the party a channel is bound to in that channel. A later issue adds the
+ * coordinator's view.
  */
-export type DossierWeergave = 'professional' | 'geen';
+export type DossierWeergave = 'professional' | 'veilig-thuis' | 'lokaal-team' | 'geen';
 
 interface WeergaveRegel {
   readonly gesprek: Gesprek['soort'];
@@ -50,7 +59,30 @@ interface WeergaveRegel {
  * that allows wins. A professional's case is shown only in a personal chat with the bot, never
  * to a channel or group chat where others read along.
  */
-const WEERGAVE_REGELS: readonly WeergaveRegel[] = [{ gesprek: 'persoonlijk', weergave: 'professional', mag: (_gesprek, g, d) => magZien(g, d) }];
+const WEERGAVE_REGELS: readonly WeergaveRegel[] = [
+  { gesprek: 'persoonlijk', weergave: 'professional', mag: (_gesprek, g, d) => magZien(g, d) },
+  // A channel shows a case only when it is bound to the party entitled to it, and only to a member
+  // of the bound team: Veilig Thuis of the region the melding went to...
+  {
+    gesprek: 'kanaal',
+    weergave: 'veilig-thuis',
+    mag: (gesprek, _g, d) => gebondenLid(gesprek)?.soort === 'veilig-thuis' && d.veiligThuis !== undefined && d.veiligThuis.regioId === gebondenLid(gesprek)?.regioId,
+  },
+  // ...and the lokaal team of that region the case was handed over to.
+  {
+    gesprek: 'kanaal',
+    weergave: 'lokaal-team',
+    mag: (gesprek, _g, d) => {
+      const k = gebondenLid(gesprek);
+      return k?.soort === 'lokaal-team' && d.veiligThuis?.regioId === k.regioId && d.veiligThuis.overdracht?.partij.teamId === k.teamKey;
+    },
+  },
+];
+
+/** The channel's binding, when the person is a verified member of the bound team. */
+function gebondenLid(gesprek: Gesprek): Koppeling | undefined {
+  return gesprek.soort === 'kanaal' && gesprek.teamLid === true ? gesprek.koppeling : undefined;
+}
 
 /** The one access check for showing a dossier: conversation + person + dossier -> view. */
 export function weergaveVoor(gesprek: Gesprek, g: Gebruiker, d: Dossier): DossierWeergave {

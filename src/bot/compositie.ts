@@ -2,11 +2,12 @@ import { ConversationState, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { Bewaren } from '../app/bewaren.js';
 import { GebruikersRegister } from '../app/gebruikers.js';
+import { Koppelingen } from '../app/koppelingen.js';
 import { maakIndexeerder } from '../app/indexering.js';
 import { consoleLogger, type Logger } from '../app/logger.js';
 import { MeldcodeFlow } from '../app/meldcodeFlow.js';
 import { MeldcodeService } from '../app/meldcodeService.js';
-import { vasteRegioGids } from '../app/regio.js';
+import { vasteRegioGids, type RegioGids } from '../app/regio.js';
 import { laadAzureConfig, type Config } from '../config.js';
 import { WerkdagKalender, standaardBeleid } from '../domain/index.js';
 import { HoofdDialog } from '../dialogs/hoofdDialog.js';
@@ -18,6 +19,7 @@ import { aanvraagUit } from './context.js';
 import type { BotPoort } from './http.js';
 import { MeldrouteBot } from './meldrouteBot.js';
 import { BotOpslag } from './opslag.js';
+import { TeamsRooster, type TeamLeden } from './teamLeden.js';
 
 export interface Applicatie {
   readonly adapter: MeldrouteAdapter;
@@ -36,6 +38,10 @@ export interface Opties {
   readonly log?: Logger;
   readonly gebruikers?: GebruikersRegister;
   readonly stores?: Stores;
+  /** The regions; tests pass fixtures. */
+  readonly regios?: RegioGids;
+  /** Teams' roster of a bound team; tests pass a fake. */
+  readonly teamLeden?: TeamLeden;
 }
 
 /**
@@ -54,13 +60,18 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
     regioVoor: (g) => g.vtRegioId ?? config.regio.standaard,
     instellingen: { vervolgZelfHulpWeken: config.vervolgZelfHulpWeken },
   });
-  const flow = new MeldcodeFlow(service, klok, vasteRegioGids({ [config.regio.standaard]: config.regio.veiligThuis }));
+  const regios = opties.regios ?? vasteRegioGids({ [config.regio.standaard]: config.regio.veiligThuis });
+  const flow = new MeldcodeFlow(service, klok, regios);
+  const koppelingen = new Koppelingen({ stores, regios, klok });
   const conversationState = new ConversationState(new BotOpslag(stores.state));
-  const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, register));
+  const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, register), koppelingen);
   const bot = new MeldrouteBot({
     flow,
     register,
     gesprekken: stores.gesprekken,
+    koppelingStore: stores.koppelingen,
+    koppelingen,
+    teamLeden: opties.teamLeden ?? new TeamsRooster(() => klok().toMillis(), log),
     audit: stores.audit,
     conversationState,
     dialog,

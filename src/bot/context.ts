@@ -2,6 +2,8 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { GebruikersRegister } from '../app/gebruikers.js';
 import type { Aanvraag } from '../app/meldcodeService.js';
 import type { Gesprek } from '../app/toegang.js';
+import type { Koppeling, KoppelingStore } from '../store/ports.js';
+import type { TeamLeden } from './teamLeden.js';
 
 /** The Entra tenant of an activity: Teams puts it in channelData.tenant.id. */
 export function tenantVan(activity: Partial<Activity>): string | undefined {
@@ -33,15 +35,39 @@ export function gesprekUit(activity: Partial<Activity>): Gesprek {
   }
 }
 
+/** Where this turn keeps what the server found out about its channel; see kanaalVanBeurt. */
+const KANAAL_KOPPELING = Symbol('meldroute.kanaalKoppeling');
+
+interface KanaalFeiten {
+  readonly koppeling: Koppeling;
+  readonly teamLid: boolean;
+}
+
+/**
+ * Looks up, once per turn and before anything reads the conversation, the party this channel is
+ * bound to (the binding store) and whether the person is a member of its team (Teams' roster).
+ * Both come from the server; nothing a card or client sends can set them.
+ */
+export async function kanaalVanBeurt(context: TurnContext, koppelingen: KoppelingStore, leden: TeamLeden): Promise<void> {
+  const gesprek = gesprekUit(context.activity);
+  if (gesprek.soort !== 'kanaal') return;
+  const gevonden = await koppelingen.voorKanaal(gesprek);
+  if (gevonden === undefined) return;
+  const feiten: KanaalFeiten = { koppeling: gevonden.waarde.koppeling, teamLid: await leden.isLid(context, gesprek) };
+  context.turnState.set(KANAAL_KOPPELING, feiten);
+}
+
 export function aanvraagUit(context: TurnContext, register: GebruikersRegister): Aanvraag {
   const van = context.activity.from;
   // The Entra object id identifies a person across chats; the channel account id is a fallback
   // for channels without Entra (the local Playground gives both).
   const id = van.aadObjectId ?? van.id;
+  const gesprek = gesprekUit(context.activity);
+  const feiten = context.turnState.get<KanaalFeiten | undefined>(KANAAL_KOPPELING);
   return {
     gebruiker: register.zoek(id, van.name || 'Onbekende gebruiker', tenantVan(context.activity)),
     kanaal: context.activity.channelId || 'onbekend',
-    gesprek: gesprekUit(context.activity),
+    gesprek: gesprek.soort === 'kanaal' && feiten !== undefined ? { ...gesprek, koppeling: feiten.koppeling, teamLid: feiten.teamLid } : gesprek,
   };
 }
 

@@ -1,6 +1,7 @@
 import {
   ActivityTypes,
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -11,18 +12,23 @@ import { runDialog, type DialogState } from 'botbuilder-dialogs';
 import { randomUUID } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import type { GebruikersRegister } from '../app/gebruikers.js';
+import type { Koppelingen } from '../app/koppelingen.js';
 import type { Logger } from '../app/logger.js';
 import { ONBEKENDE_KNOP, Verb, type MeldcodeFlow, type Weergave } from '../app/meldcodeFlow.js';
 import { ADAPTIVE_CARD } from '../cards/kaarten.js';
 import type { HoofdDialog } from '../dialogs/hoofdDialog.js';
 import { kaartIn, stuurWeergave } from '../dialogs/verzenden.js';
-import type { AuditLog, GesprekReferentie, GesprekStore } from '../store/ports.js';
-import { aanvraagUit, tenantVan, zonderBotVermelding } from './context.js';
+import type { AuditLog, GesprekReferentie, GesprekStore, KanaalSleutel, KoppelingStore } from '../store/ports.js';
+import { aanvraagUit, kanaalVanBeurt, tenantVan, zonderBotVermelding } from './context.js';
+import type { TeamLeden } from './teamLeden.js';
 
 export interface BotAfhankelijkheden {
   readonly flow: MeldcodeFlow;
   readonly register: GebruikersRegister;
   readonly gesprekken: GesprekStore;
+  readonly koppelingStore: KoppelingStore;
+  readonly koppelingen: Koppelingen;
+  readonly teamLeden: TeamLeden;
   readonly audit: AuditLog;
   readonly conversationState: ConversationState;
   readonly dialog: HoofdDialog;
@@ -54,6 +60,7 @@ export class MeldrouteBot extends TeamsActivityHandler {
 
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.bewaarReferentie(context);
+      await this.bewaarKanalen(context);
       await next();
     });
 
@@ -61,15 +68,33 @@ export class MeldrouteBot extends TeamsActivityHandler {
       const botToegevoegd = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
       if (botToegevoegd) {
         await this.bewaarReferentie(context);
+        await this.bewaarKanalen(context);
         // In a team or group chat: what meldroute does there, without any case data.
         await stuurWeergave(context, deps.flow.welkom(aanvraagUit(context, deps.register)));
       }
+      await next();
+    });
+
+    // Channels come and go in a team: keep each one's reference and name; a deleted channel
+    // takes its binding with it.
+    this.onTeamsChannelCreatedEvent(async (kanaal, team, context, next) => {
+      await this.bewaarKanaal(context, team.id, kanaal.id, kanaal.name);
+      await next();
+    });
+    this.onTeamsChannelRenamedEvent(async (kanaal, team, context, next) => {
+      await this.bewaarKanaal(context, team.id, kanaal.id, kanaal.name);
+      await next();
+    });
+    this.onTeamsChannelDeletedEvent(async (kanaal, team, context, next) => {
+      if (team.id && kanaal.id) await deps.koppelingen.kanaalVerwijderd(aanvraagUit(context, deps.register), { soort: 'kanaal', teamId: team.id, kanaalId: kanaal.id });
       await next();
     });
   }
 
   override async run(context: TurnContext): Promise<void> {
     if (!(await this.tenantToegestaan(context))) return;
+    const type = context.activity.type;
+    if (type === ActivityTypes.Message || type === ActivityTypes.Invoke) await kanaalVanBeurt(context, this.deps.koppelingStore, this.deps.teamLeden);
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
   }
@@ -111,11 +136,42 @@ export class MeldrouteBot extends TeamsActivityHandler {
   private async bewaarReferentie(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const referentie = TurnContext.getConversationReference(activity) as unknown as GesprekReferentie;
-    const kanaal = activity.channelData as { team?: { id?: string }; channel?: { id?: string } } | undefined;
+    const kanaal = activity.channelData as { team?: { id?: string }; channel?: { id?: string; name?: string } } | undefined;
     if (activity.conversation.conversationType === 'channel' && kanaal?.team?.id) {
-      await this.deps.gesprekken.bewaar({ soort: 'kanaal', teamId: kanaal.team.id, kanaalId: kanaal.channel?.id ?? kanaal.team.id }, referentie);
+      await this.bewaarKanaal(context, kanaal.team.id, kanaal.channel?.id ?? kanaal.team.id, kanaal.channel?.name);
     } else if (activity.conversation.conversationType !== 'groupChat') {
       await this.deps.gesprekken.bewaar({ soort: 'persoonlijk', gebruikerId: activity.from.aadObjectId ?? activity.from.id }, referentie);
     }
+  }
+
+  /**
+   * A channel's reference is the team's reference with the channel as conversation; its name
+   * travels in conversation.name (a message does not carry it, so the known name is kept).
+   */
+  private async bewaarKanaal(context: TurnContext, teamId: string | undefined, kanaalId: string | undefined, naam: string | undefined): Promise<void> {
+    if (!teamId || !kanaalId) return;
+    const sleutel: KanaalSleutel = { soort: 'kanaal', teamId, kanaalId };
+    const basis = TurnContext.getConversationReference(context.activity);
+    const bekend = naam ?? ((await this.deps.gesprekken.zoek(sleutel))?.['conversation'] as { name?: unknown } | undefined)?.name;
+    const conversation = { ...basis.conversation, id: kanaalId, conversationType: 'channel', ...(typeof bekend === 'string' ? { name: bekend } : {}) };
+    await this.deps.gesprekken.bewaar(sleutel, { ...basis, conversation } as unknown as GesprekReferentie);
+  }
+
+  /**
+   * On install in a team: every channel's reference, so an admin can bind any of them and
+   * meldroute can post there. Teams may refuse the list (a shared channel hosted in another
+   * tenant, a client without the API); channels then become known as they are used.
+   */
+  private async bewaarKanalen(context: TurnContext): Promise<void> {
+    const teamId = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+    if (typeof teamId !== 'string') return;
+    let kanalen: { id?: string; name?: string }[];
+    try {
+      kanalen = await TeamsInfo.getTeamChannels(context, teamId);
+    } catch (e) {
+      this.deps.log.warn('Kanalen van het team niet op te vragen', { fout: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    for (const k of kanalen) await this.bewaarKanaal(context, teamId, k.id, k.name);
   }
 }

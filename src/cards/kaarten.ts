@@ -19,6 +19,7 @@ import {
   type Verantwoordelijke,
 } from '../domain/index.js';
 import type { Scherm, Verb, Weergave } from '../app/meldcodeFlow.js';
+import type { KoppelingWeergave } from '../app/koppelingen.js';
 import { LANDELIJK_VEILIG_THUIS, type VeiligThuisContact } from '../app/regio.js';
 import { gebeurtenisRegel, lokaleTijd, onderregel, verslagAlsTekst, type VerslagInhoud } from '../app/verslag.js';
 import { zonderMarkdown } from './markdown.js';
@@ -35,6 +36,8 @@ import kader from './kader.json' with { type: 'json' };
 import kenmerk from './kenmerk.json' with { type: 'json' };
 import kanaalhulp from './kanaalhulp.json' with { type: 'json' };
 import kindcheck from './kindcheck.json' with { type: 'json' };
+import koppeling from './koppeling.json' with { type: 'json' };
+import koppelingen from './koppelingen.json' with { type: 'json' };
 import melding from './melding.json' with { type: 'json' };
 import overleg from './overleg.json' with { type: 'json' };
 import persoonlijk from './persoonlijk.json' with { type: 'json' };
@@ -231,6 +234,32 @@ export function alleenPersoonlijkKaart(omgeving: KaartOmgeving): KaartBijlage {
 
 export function foutKaart(melding: string): KaartBijlage {
   return bouw(fout, { ...LEEG_KADER, kop: 'meldroute', titel: 'Dat lukte niet', melding, meldingStijl: 'attention' }, {});
+}
+
+/** What a channel is bound to, or the bindings of the regions someone manages. Never case data. */
+export function koppelingKaart(w: Exclude<KoppelingWeergave, { soort: 'regel' }>): KaartBijlage {
+  // Channel and people's names come from Teams: shown as typed, never as Markdown.
+  if (w.soort === 'overzicht') {
+    const regios = w.regios.map((r) => ({ naam: zonderMarkdown(r.naam), koppelingen: r.koppelingen.map((k) => ({ doel: zonderMarkdown(k.doel), kanaal: zonderMarkdown(k.kanaal), door: zonderMarkdown(k.door), op: k.op })) }));
+    return bouw(koppelingen, { ...LEEG_KADER, kop: 'meldroute · kanaalkoppelingen', titel: 'Gekoppelde kanalen' }, { regios });
+  }
+  const feiten = [
+    { titel: 'Kanaal', waarde: zonderMarkdown(w.kanaal) },
+    ...(w.doel ? [{ titel: 'Gekoppeld aan', waarde: zonderMarkdown(w.doel) }] : []),
+    ...(w.door && w.op ? [{ titel: 'Gekoppeld door', waarde: `${zonderMarkdown(w.door)}, ${w.op}` }] : []),
+  ];
+  return bouw(
+    koppeling,
+    {
+      ...LEEG_KADER,
+      kop: 'meldroute · kanaalkoppeling',
+      titel: w.doel ? `Gekoppeld aan ${zonderMarkdown(w.doel)}` : 'Dit kanaal is niet gekoppeld',
+      feiten,
+      melding: zonderMarkdown(w.melding),
+      meldingStijl: w.geslaagd ? 'good' : 'attention',
+    },
+    {},
+  );
 }
 
 export function casussenKaart(dossiers: readonly Dossier[], nu: DateTime): KaartBijlage {

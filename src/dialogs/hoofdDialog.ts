@@ -1,7 +1,9 @@
 import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { TurnContext } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { KoppelDoel, Koppelingen, KoppelingWeergave } from '../app/koppelingen.js';
 import { ONBEKENDE_KNOP, Verb, type MeldcodeFlow } from '../app/meldcodeFlow.js';
 import type { Aanvraag } from '../app/meldcodeService.js';
+import { koppelingKaart } from '../cards/kaarten.js';
 import { BSN_MELDING, bevatBsn } from '../domain/index.js';
 import { HOOFD_DIALOG, ROUTER_STAPPEN, START_DIALOG } from './ids.js';
 import { StartDialog } from './startDialog.js';
@@ -25,6 +27,31 @@ const OPDRACHTEN: ReadonlyMap<string, Verb | 'start-dialoog'> = new Map([
 
 const ANNULEREN = new Set(['stop', 'annuleer', 'annuleren', 'menu']);
 
+/** The channel binding commands (issue 9); the party's name follows the prefix. */
+type KoppelOpdracht = { readonly soort: 'koppel'; readonly doel: KoppelDoel } | { readonly soort: 'overzicht' | 'ontkoppel' | 'uitleg' };
+
+const KOPPEL_PREFIXEN: readonly [string, KoppelDoel['soort']][] = [
+  ['koppel kanaal aan veilig thuis', 'veilig-thuis'],
+  ['koppel kanaal aan lokaal team', 'lokaal-team'],
+  ['koppel aan veilig thuis', 'veilig-thuis'],
+  ['koppel aan lokaal team', 'lokaal-team'],
+];
+
+const KOPPEL_UITLEG = 'Typ "koppel kanaal aan Veilig Thuis" of "koppel kanaal aan lokaal team", gevolgd door de naam van de regio of het team. "koppelingen" toont de gekoppelde kanalen, "ontkoppel" heft de koppeling van dit kanaal op.';
+
+/** A binding command in typed text, or undefined. The name keeps the case it was typed in. */
+export function koppelOpdracht(tekst: string | undefined): KoppelOpdracht | undefined {
+  const getypt = (tekst ?? '').trim().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+  const klein = getypt.toLowerCase();
+  if (klein === 'koppelingen') return { soort: 'overzicht' };
+  if (klein === 'ontkoppel' || klein === 'ontkoppel kanaal') return { soort: 'ontkoppel' };
+  for (const [prefix, soort] of KOPPEL_PREFIXEN) {
+    if (klein === prefix || klein.startsWith(`${prefix} `)) return { soort: 'koppel', doel: { soort, naam: getypt.slice(prefix.length).trim() } };
+  }
+  if (klein === 'koppel' || klein.startsWith('koppel ')) return { soort: 'uitleg' };
+  return undefined;
+}
+
 /** Typed text as a command is looked up: trimmed, lower case, without a closing full stop. */
 function genormaliseerd(tekst: string | undefined): string {
   return (tekst ?? '').trim().toLowerCase().replace(/[.!]+$/, '');
@@ -37,7 +64,7 @@ function genormaliseerd(tekst: string | undefined): string {
  * up again at any time, also after a restart.
  */
 export class HoofdDialog extends ComponentDialog {
-  constructor(private readonly flow: MeldcodeFlow, private readonly wie: (context: TurnContext) => Aanvraag) {
+  constructor(private readonly flow: MeldcodeFlow, private readonly wie: (context: TurnContext) => Aanvraag, private readonly koppelingen: Koppelingen) {
     super(HOOFD_DIALOG);
     this.addDialog(new StartDialog(flow, wie));
     this.addDialog(new WaterfallDialog(ROUTER_STAPPEN, [(s) => this.route(s)]));
@@ -55,7 +82,7 @@ export class HoofdDialog extends ComponentDialog {
     // A card action, a typed command or "stop" interrupts the typed start dialog: nothing was
     // stored yet, and a command is never taken as the kenmerk of a case. Outside a personal chat
     // the dialog is not continued at all: it belongs to the personal chat it began in.
-    if (ANNULEREN.has(tekst) || OPDRACHTEN.has(tekst) || isKaartActie(activity.value) || this.wie(inner.context).gesprek.soort !== 'persoonlijk') {
+    if (ANNULEREN.has(tekst) || OPDRACHTEN.has(tekst) || koppelOpdracht(activity.text) !== undefined || isKaartActie(activity.value) || this.wie(inner.context).gesprek.soort !== 'persoonlijk') {
       await inner.cancelAllDialogs();
       return inner.beginDialog(ROUTER_STAPPEN);
     }
@@ -76,7 +103,10 @@ export class HoofdDialog extends ComponentDialog {
     }
     const tekst = genormaliseerd(activity.text);
     const opdracht = OPDRACHTEN.get(tekst);
-    if (ANNULEREN.has(tekst) && opdracht === undefined) {
+    const koppelen = opdracht === undefined ? koppelOpdracht(activity.text) : undefined;
+    if (koppelen !== undefined) {
+      await stuurKoppeling(stap.context, await this.koppel(aanvraag, koppelen));
+    } else if (ANNULEREN.has(tekst) && opdracht === undefined) {
       await stuurWeergave(stap.context, this.flow.welkom(aanvraag, 'Gestopt. Er is niets vastgelegd van wat u net typte.'));
     } else if (opdracht === 'start-dialoog') {
       // The flow decides whether a meldcode may start here; only then ask its questions by chat.
@@ -90,6 +120,24 @@ export class HoofdDialog extends ComponentDialog {
     }
     return stap.endDialog();
   }
+
+  /** A binding command goes to its use case; the dialog only parsed it. */
+  private koppel(a: Aanvraag, opdracht: KoppelOpdracht): Promise<KoppelingWeergave> {
+    switch (opdracht.soort) {
+      case 'koppel':
+        return this.koppelingen.koppel(a, opdracht.doel);
+      case 'ontkoppel':
+        return this.koppelingen.ontkoppel(a);
+      case 'overzicht':
+        return this.koppelingen.overzicht(a);
+      case 'uitleg':
+        return Promise.resolve({ soort: 'regel', tekst: KOPPEL_UITLEG });
+    }
+  }
+}
+
+async function stuurKoppeling(context: TurnContext, w: KoppelingWeergave): Promise<void> {
+  await context.sendActivity(w.soort === 'regel' ? MessageFactory.text(w.tekst) : MessageFactory.attachment(koppelingKaart(w), undefined, 'meldroute: kanaalkoppeling'));
 }
 
 function isKaartActie(value: unknown): value is Record<string, unknown> & { verb: unknown } {

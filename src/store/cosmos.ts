@@ -8,7 +8,10 @@ import {
   AuditRegel,
   BestaatAlError,
   ConflictError,
+  KanaalKoppeling,
   LedgerRegel,
+  gesprekId,
+  koppelingSleutel,
   valideer,
   zichtbaarheidFilter,
   zichtbaarheidsvelden,
@@ -18,6 +21,10 @@ import {
   type OpgeslagenAuditRij,
   type DossierStore,
   type GesprekReferentie,
+  type GesprekStore,
+  type KanaalSleutel,
+  type Koppeling,
+  type KoppelingStore,
   type Pagina,
   type PaginaOpties,
   type StateStore,
@@ -59,6 +66,9 @@ export const CONTAINERS = {
     indexingPolicy: alleenPaden('/status/?', '/geclaimdOp/?', '/dossierId/?'),
   },
   gesprekken: { id: 'gesprekken', partitionKey: { paths: ['/id'] }, indexingPolicy: alleenPaden() },
+  // One document per bound channel; the few queries (a party's channel, a region's list) are
+  // cross-partition over a small container.
+  koppelingen: { id: 'koppelingen', partitionKey: { paths: ['/id'] }, indexingPolicy: alleenPaden('/doel/?', '/regioId/?', '/op/?') },
   // One logical partition per hash chain; a position in a chain can be taken once (unique keys
   // are per logical partition), which serialises the chain without a head document to replace.
   audit: {
@@ -102,19 +112,22 @@ export async function openCosmosStores(opties: CosmosOpties): Promise<Stores & {
     }
     return c;
   };
-  const [dossiers, herinneringen, gesprekken, audit, state] = await Promise.all([
+  const [dossiers, herinneringen, gesprekken, koppelingen, audit, state] = await Promise.all([
     container(CONTAINERS.dossiers),
     container(CONTAINERS.herinneringen),
     container(CONTAINERS.gesprekken),
+    container(CONTAINERS.koppelingen),
     container(CONTAINERS.audit),
     container(CONTAINERS.state),
   ]);
   const auditLog = new CosmosAudit(audit);
+  const gesprekStore = new GesprekkenOpSleutels(cosmosSleutels(gesprekken));
   return {
     database,
     dossiers: new CosmosDossierStore(dossiers, opties.indexeer, auditLog),
     herinneringen: new CosmosLedger(herinneringen),
-    gesprekken: new GesprekkenOpSleutels(cosmosSleutels(gesprekken)),
+    gesprekken: gesprekStore,
+    koppelingen: new CosmosKoppelingen(koppelingen, gesprekStore),
     audit: auditLog,
     state: new CosmosState(state),
     close: async () => {
@@ -384,6 +397,69 @@ function cosmosSleutels(c: Container): SleutelOpslag {
       return resource?.data;
     },
   };
+}
+
+interface KoppelingDoc extends ItemDefinition {
+  id: string;
+  /** koppelingSleutel of the party, and its region: the two queries. */
+  doel: string;
+  regioId: string;
+  op: string;
+  koppeling: unknown;
+  _etag?: string;
+}
+
+class CosmosKoppelingen implements KoppelingStore {
+  constructor(private readonly c: Container, private readonly gesprekken: GesprekStore) {}
+
+  async voorKanaal(kanaal: KanaalSleutel): Promise<Versie<KanaalKoppeling> | undefined> {
+    const id = docId(gesprekId(kanaal));
+    const { resource } = await this.c.item(id, id).read<KoppelingDoc>();
+    return resource === undefined ? undefined : this.lees(resource);
+  }
+
+  async koppel(koppeling: KanaalKoppeling, etag?: string): Promise<Versie<KanaalKoppeling>> {
+    const geldig = KanaalKoppeling.parse(koppeling);
+    const doc: KoppelingDoc = { id: docId(gesprekId(geldig.kanaal)), doel: koppelingSleutel(geldig.koppeling), regioId: geldig.koppeling.regioId, op: geldig.op, koppeling: geldig };
+    try {
+      const { resource } = etag === undefined ? await this.c.items.create<KoppelingDoc>(doc) : await this.c.item(doc.id, doc.id).replace<KoppelingDoc>(doc, ifMatch(etag));
+      return { waarde: geldig, etag: etagVan(resource) };
+    } catch (e) {
+      if (statusVan(e) === 409 || statusVan(e) === 412 || statusVan(e) === 404) throw new ConflictError('koppeling', gesprekId(geldig.kanaal));
+      throw e;
+    }
+  }
+
+  async ontkoppel(kanaal: KanaalSleutel, etag: string): Promise<void> {
+    const id = docId(gesprekId(kanaal));
+    try {
+      await this.c.item(id, id).delete(ifMatch(etag));
+    } catch (e) {
+      if (statusVan(e) === 412 || statusVan(e) === 404) throw new ConflictError('koppeling', gesprekId(kanaal));
+      throw e;
+    }
+  }
+
+  async kanaalVoor(doel: Koppeling): Promise<{ kanaal: KanaalSleutel; referentie: GesprekReferentie } | undefined> {
+    const { resources } = await this.c.items
+      .query<KoppelingDoc>({ query: 'SELECT TOP 1 * FROM c WHERE c.doel = @doel ORDER BY c.op DESC', parameters: [{ name: '@doel', value: koppelingSleutel(doel) }] })
+      .fetchAll();
+    if (resources[0] === undefined) return undefined;
+    const { kanaal } = this.lees(resources[0]).waarde;
+    const referentie = await this.gesprekken.zoek(kanaal);
+    return referentie === undefined ? undefined : { kanaal, referentie };
+  }
+
+  async lijst(regioId: string): Promise<KanaalKoppeling[]> {
+    const { resources } = await this.c.items
+      .query<KoppelingDoc>({ query: 'SELECT * FROM c WHERE c.regioId = @regio ORDER BY c.op', parameters: [{ name: '@regio', value: regioId }] })
+      .fetchAll();
+    return resources.map((d) => this.lees(d).waarde);
+  }
+
+  private lees(doc: KoppelingDoc): Versie<KanaalKoppeling> {
+    return { waarde: valideer(KanaalKoppeling, 'koppeling', doc.id, doc.koppeling), etag: etagVan(doc) };
+  }
 }
 
 const MAX_POGINGEN_AUDIT = 50;

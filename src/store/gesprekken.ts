@@ -7,8 +7,8 @@ export interface SleutelOpslag {
 }
 
 /**
- * Conversation references by user, by channel, and a lokaal team's binding to its channel,
- * which points at the channel's reference so a refreshed reference is found through both.
+ * Conversation references by user and by channel. A channel's binding to a party lives in the
+ * KoppelingStore and finds the channel's reference here, so a refreshed reference is always used.
  */
 export class GesprekkenOpSleutels implements GesprekStore {
   constructor(private readonly opslag: SleutelOpslag) {}
@@ -19,14 +19,5 @@ export class GesprekkenOpSleutels implements GesprekStore {
 
   zoek(sleutel: GesprekSleutel): Promise<GesprekReferentie | undefined> {
     return this.opslag.lees(gesprekId(sleutel));
-  }
-
-  koppelLokaalTeam(lokaalTeamId: string, kanaal: Extract<GesprekSleutel, { soort: 'kanaal' }>): Promise<void> {
-    return this.opslag.zet(`lokaal-team:${lokaalTeamId}`, { kanaal: gesprekId(kanaal) });
-  }
-
-  async zoekLokaalTeam(lokaalTeamId: string): Promise<GesprekReferentie | undefined> {
-    const koppeling = await this.opslag.lees(`lokaal-team:${lokaalTeamId}`);
-    return typeof koppeling?.['kanaal'] === 'string' ? this.opslag.lees(koppeling['kanaal']) : undefined;
   }
 }

@@ -174,17 +174,66 @@ export interface GesprekStore {
   /** Replaces the reference: Teams sends the current one on every install and message. */
   bewaar(sleutel: GesprekSleutel, referentie: GesprekReferentie): Promise<void>;
   zoek(sleutel: GesprekSleutel): Promise<GesprekReferentie | undefined>;
-  koppelLokaalTeam(lokaalTeamId: string, kanaal: Extract<GesprekSleutel, { soort: 'kanaal' }>): Promise<void>;
-  zoekLokaalTeam(lokaalTeamId: string): Promise<GesprekReferentie | undefined>;
 }
 
 export function gesprekId(sleutel: GesprekSleutel): string {
   return sleutel.soort === 'persoonlijk' ? `persoonlijk:${sleutel.gebruikerId}` : `kanaal:${sleutel.teamId}:${sleutel.kanaalId}`;
 }
 
+// ---------------------------------------------------------------- channel bindings
+
+export const KanaalSleutel = z.object({ soort: z.literal('kanaal'), teamId: z.string().min(1), kanaalId: z.string().min(1) });
+export type KanaalSleutel = Extract<GesprekSleutel, { soort: 'kanaal' }>;
+
+/** The party a team channel is bound to: a region's Veilig Thuis, or a lokaal team of a region. */
+export const Koppeling = z.discriminatedUnion('soort', [
+  z.object({ soort: z.literal('veilig-thuis'), regioId: z.string().min(1) }),
+  z.object({ soort: z.literal('lokaal-team'), regioId: z.string().min(1), teamKey: z.string().min(1) }),
+]);
+export type Koppeling = z.infer<typeof Koppeling>;
+
+/** One text per party, for indexes and the audit trail's `namens`. */
+export function koppelingSleutel(k: Koppeling): string {
+  return k.soort === 'veilig-thuis' ? `veilig-thuis:${k.regioId}` : `lokaal-team:${k.regioId}:${k.teamKey}`;
+}
+
+export function zelfdeKoppeling(a: Koppeling, b: Koppeling): boolean {
+  return koppelingSleutel(a) === koppelingSleutel(b);
+}
+
+/** A channel's binding as stored: which channel, to whom, by whom and when. */
+export const KanaalKoppeling = z.object({
+  kanaal: KanaalSleutel,
+  koppeling: Koppeling,
+  door: z.object({ id: z.string().min(1), naam: z.string().min(1) }),
+  op: z.string().min(1),
+});
+export type KanaalKoppeling = z.infer<typeof KanaalKoppeling>;
+
+/**
+ * Which team channel stands for which party. A channel has at most one binding. A party may
+ * briefly have two channels (two admins binding at once); the newest binding is the one
+ * meldroute posts to.
+ */
+export interface KoppelingStore {
+  voorKanaal(kanaal: KanaalSleutel): Promise<Versie<KanaalKoppeling> | undefined>;
+  /**
+   * Binds a channel. Without `etag` the channel must have no binding; with it, it replaces exactly
+   * that version. ConflictError when someone else changed the channel's binding first.
+   */
+  koppel(koppeling: KanaalKoppeling, etag?: string): Promise<Versie<KanaalKoppeling>>;
+  /** Removes exactly the version `etag`; ConflictError when it changed or is gone. */
+  ontkoppel(kanaal: KanaalSleutel, etag: string): Promise<void>;
+  /** The channel bound to a party and its conversation reference, for proactive posts. */
+  kanaalVoor(doel: Koppeling): Promise<{ readonly kanaal: KanaalSleutel; readonly referentie: GesprekReferentie } | undefined>;
+  /** The bindings of a region, oldest first. */
+  lijst(regioId: string): Promise<KanaalKoppeling[]>;
+}
+
 // ---------------------------------------------------------------- audit trail
 
-export const AuditActie = z.enum(['create', 'read', 'update', 'export', 'delete', 'search']);
+/** `koppel` and `ontkoppel`: a team channel bound to or unbound from a party (no dossier). */
+export const AuditActie = z.enum(['create', 'read', 'update', 'export', 'delete', 'search', 'koppel', 'ontkoppel']);
 export const AuditRegel = z.object({
   id: z.string().min(1),
   op: z.string(),
@@ -200,6 +249,8 @@ export const AuditRegel = z.object({
   /** The Entra tenant of a request that was refused for its tenant. */
   tenant: z.string().min(1).optional(),
   kanaal: z.string().min(1),
+  /** The team channel a binding entry concerns (`gesprekId`). */
+  gesprek: z.string().min(1).optional(),
   uitkomst: z.enum(['toegestaan', 'geweigerd', 'niet-gevonden']),
 });
 export type AuditRegel = z.infer<typeof AuditRegel>;
@@ -248,6 +299,7 @@ export interface Stores {
   readonly dossiers: DossierStore;
   readonly herinneringen: HerinneringLedger;
   readonly gesprekken: GesprekStore;
+  readonly koppelingen: KoppelingStore;
   readonly audit: AuditLog;
   readonly state: StateStore;
   close(): Promise<void>;

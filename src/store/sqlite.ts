@@ -7,6 +7,9 @@ import {
   AuditRegel,
   AuditRij,
   BestaatAlError,
+  KanaalKoppeling,
+  gesprekId,
+  koppelingSleutel,
   ConflictError,
   LedgerRegel,
   valideer,
@@ -19,6 +22,10 @@ import {
   type DossierIndexeerder,
   type DossierStore,
   type GesprekReferentie,
+  type GesprekStore,
+  type KanaalSleutel,
+  type Koppeling,
+  type KoppelingStore,
   type Pagina,
   type PaginaOpties,
   type StateStore,
@@ -67,6 +74,18 @@ CREATE TABLE IF NOT EXISTS gesprekken (
   id TEXT PRIMARY KEY,
   data TEXT NOT NULL
 );
+
+-- One row per bound channel (kanaal = gesprekId); doel = koppelingSleutel of the party.
+CREATE TABLE IF NOT EXISTS koppelingen (
+  kanaal TEXT PRIMARY KEY,
+  etag TEXT NOT NULL,
+  doel TEXT NOT NULL,
+  regio_id TEXT NOT NULL,
+  op TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS koppelingen_doel ON koppelingen (doel, op);
+CREATE INDEX IF NOT EXISTS koppelingen_regio ON koppelingen (regio_id, op);
 
 CREATE TABLE IF NOT EXISTS audit (
   volgnummer INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -155,11 +174,13 @@ export function openSqliteStores(opties: SqliteOpties): Stores & { readonly db: 
       }
     }
   })();
+  const gesprekken = new GesprekkenOpSleutels(sqliteSleutels(db));
   return {
     db,
     dossiers: new SqliteDossierStore(db, opties.indexeer, new SqliteKeten(db)),
     herinneringen: new SqliteLedger(db),
-    gesprekken: new GesprekkenOpSleutels(sqliteSleutels(db)),
+    gesprekken,
+    koppelingen: new SqliteKoppelingen(db, gesprekken),
     audit: new SqliteAudit(db, new SqliteKeten(db)),
     state: new SqliteState(db),
     close: async () => {
@@ -346,6 +367,60 @@ function sqliteSleutels(db: Database.Database): SleutelOpslag {
       return rij === undefined ? undefined : (JSON.parse(rij.data) as GesprekReferentie);
     },
   };
+}
+
+interface KoppelingRij {
+  kanaal: string;
+  etag: string;
+  data: string;
+}
+
+class SqliteKoppelingen implements KoppelingStore {
+  constructor(private readonly db: Database.Database, private readonly gesprekken: GesprekStore) {}
+
+  async voorKanaal(kanaal: KanaalSleutel): Promise<Versie<KanaalKoppeling> | undefined> {
+    const rij = this.db.prepare<[string], KoppelingRij>('SELECT kanaal, etag, data FROM koppelingen WHERE kanaal = ?').get(gesprekId(kanaal));
+    return rij === undefined ? undefined : this.lees(rij);
+  }
+
+  async koppel(koppeling: KanaalKoppeling, etag?: string): Promise<Versie<KanaalKoppeling>> {
+    const geldig = KanaalKoppeling.parse(koppeling);
+    const rij = { kanaal: gesprekId(geldig.kanaal), etag: randomUUID(), doel: koppelingSleutel(geldig.koppeling), regio_id: geldig.koppeling.regioId, op: geldig.op, data: JSON.stringify(geldig) };
+    if (etag === undefined) {
+      const r = this.db.prepare('INSERT OR IGNORE INTO koppelingen (kanaal, etag, doel, regio_id, op, data) VALUES (@kanaal, @etag, @doel, @regio_id, @op, @data)').run(rij);
+      if (r.changes !== 1) throw new ConflictError('koppeling', rij.kanaal);
+    } else {
+      const r = this.db.prepare('UPDATE koppelingen SET etag = @etag, doel = @doel, regio_id = @regio_id, op = @op, data = @data WHERE kanaal = @kanaal AND etag = @oude').run({ ...rij, oude: etag });
+      if (r.changes !== 1) throw new ConflictError('koppeling', rij.kanaal);
+    }
+    return { waarde: geldig, etag: rij.etag };
+  }
+
+  async ontkoppel(kanaal: KanaalSleutel, etag: string): Promise<void> {
+    const r = this.db.prepare('DELETE FROM koppelingen WHERE kanaal = ? AND etag = ?').run(gesprekId(kanaal), etag);
+    if (r.changes !== 1) throw new ConflictError('koppeling', gesprekId(kanaal));
+  }
+
+  async kanaalVoor(doel: Koppeling): Promise<{ kanaal: KanaalSleutel; referentie: GesprekReferentie } | undefined> {
+    const rij = this.db
+      .prepare<[string], KoppelingRij>('SELECT kanaal, etag, data FROM koppelingen WHERE doel = ? ORDER BY op DESC, kanaal DESC LIMIT 1')
+      .get(koppelingSleutel(doel));
+    if (rij === undefined) return undefined;
+    const { kanaal } = this.lees(rij).waarde;
+    const referentie = await this.gesprekken.zoek(kanaal);
+    return referentie === undefined ? undefined : { kanaal, referentie };
+  }
+
+  async lijst(regioId: string): Promise<KanaalKoppeling[]> {
+    return this.db
+      .prepare<[string], KoppelingRij>('SELECT kanaal, etag, data FROM koppelingen WHERE regio_id = ? ORDER BY op, kanaal')
+      .all(regioId)
+      .map((r) => this.lees(r).waarde);
+  }
+
+  private lees(rij: KoppelingRij): Versie<KanaalKoppeling> {
+    return { waarde: valideer(KanaalKoppeling, 'koppeling', rij.kanaal, JSON.parse(rij.data)), etag: rij.etag };
+  }
 }
 
 /** Appends to an audit chain; call inside an immediate transaction so the chain's head cannot move. */

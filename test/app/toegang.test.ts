@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Gebruiker } from '../../src/app/gebruikers.js';
 import { weergaveVoor, zoekbereikVoor, type DossierWeergave, type Gesprek } from '../../src/app/toegang.js';
 import type { Dossier } from '../../src/domain/index.js';
-import { gemeld, nieuwDossier } from '../domain/fixtures.js';
+import { aangeboden, gemeld, nieuwDossier } from '../domain/fixtures.js';
 
 const persoonlijk: Gesprek = { soort: 'persoonlijk' };
 const kanaal: Gesprek = { soort: 'kanaal', teamId: 'team-1', kanaalId: 'kanaal-1' };
@@ -38,5 +38,32 @@ describe('zoekbereikVoor: "Mijn casussen" is searched only in a personal chat', 
     ['group chat', groepschat, false],
   ])('%s', (_naam, gesprek, zoekt) => {
     expect(zoekbereikVoor(gesprek, eigenaar) !== null).toBe(zoekt);
+  });
+});
+
+describe('weergaveVoor in a bound channel: only the party the channel is bound to, only for members of its team', () => {
+  // gemeld() went to Veilig Thuis vt-gelderland-zuid; aangeboden() was then handed over to its team-noord.
+  const vtKanaal = (regioId: string, teamLid = true): Gesprek => ({ ...kanaal, koppeling: { soort: 'veilig-thuis', regioId }, teamLid });
+  const teamKanaal = (teamKey: string, regioId = 'vt-gelderland-zuid', teamLid = true): Gesprek => ({ ...kanaal, koppeling: { soort: 'lokaal-team', regioId, teamKey }, teamLid });
+  const lid: Gebruiker = { id: 'aad-lid', naam: 'Lid van het team', rol: 'professional', organisatieId: 'org-elders' };
+
+  it.each<[string, Gesprek, () => Dossier, DossierWeergave]>([
+    ['the VT channel of region X sees a melding at region X', vtKanaal('vt-gelderland-zuid'), () => gemeld(), 'veilig-thuis'],
+    ['the VT channel of region X still sees it after the overdracht', vtKanaal('vt-gelderland-zuid'), () => aangeboden(), 'veilig-thuis'],
+    ['the VT channel of region Y sees nothing of a melding at region X', vtKanaal('vt-zaanstreek-waterland'), () => gemeld(), 'geen'],
+    ['the VT channel of region X sees no advies-only case (nothing was reported)', vtKanaal('vt-gelderland-zuid'), () => nieuwDossier(), 'geen'],
+    ['the VT channel, for someone not in the bound team', vtKanaal('vt-gelderland-zuid', false), () => gemeld(), 'geen'],
+    ['the lokaal team channel sees the case handed over to it', teamKanaal('team-noord'), () => aangeboden(), 'lokaal-team'],
+    ['the lokaal team channel sees nothing before the overdracht', teamKanaal('team-noord'), () => gemeld(), 'geen'],
+    ['another lokaal team channel sees nothing of it', teamKanaal('team-zuid'), () => aangeboden(), 'geen'],
+    ['a team with the same key in another region sees nothing of it', teamKanaal('team-noord', 'vt-zaanstreek-waterland'), () => aangeboden(), 'geen'],
+    ['the lokaal team channel, for someone not in the bound team', teamKanaal('team-noord', 'vt-gelderland-zuid', false), () => aangeboden(), 'geen'],
+    ['an unbound channel, for a member of the team', { ...kanaal, teamLid: true }, () => aangeboden(), 'geen'],
+  ])('%s', (_naam, gesprek, dossier, verwacht) => {
+    expect(weergaveVoor(gesprek, lid, dossier())).toBe(verwacht);
+  });
+
+  it('a binding does not open a channel to a list of cases', () => {
+    expect(zoekbereikVoor(vtKanaal('vt-gelderland-zuid'), vt)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { schermVoor, type Scherm, type Weergave } from '../../src/app/meldcodeFlow.js';
 import { verslagInhoud } from '../../src/app/verslag.js';
-import { kaartVoor, type KaartBijlage } from '../../src/cards/kaarten.js';
+import { kaartVoor, koppelingKaart, type KaartBijlage } from '../../src/cards/kaarten.js';
 import type { Dossier } from '../../src/domain/index.js';
 import { kaartProblemen } from '../support/adaptiveCards.js';
 import { ams, gemeld, meldcode, nieuwDossier, signalen, totStap4, vraag } from '../domain/fixtures.js';
@@ -191,5 +191,32 @@ describe('card templates', () => {
     const json = JSON.stringify(kaartVoor({ soort: 'welkom' }).content);
     expect(json).toContain('Een casus zien alleen u en de aandachtsfunctionaris van uw organisatie');
     expect(json).not.toContain('Alleen u ziet uw casussen');
+  });
+});
+
+describe('channel binding cards', () => {
+  const gekoppeld = { soort: 'kanaal' as const, kanaal: 'Meldingen [intake](https://x.example)', doel: 'Veilig Thuis regio Gelderland-Zuid', door: 'Bea Beheer', op: '2 maart 2026, 11:00', melding: 'Gekoppeld.', geslaagd: true };
+  it.each<[string, Parameters<typeof koppelingKaart>[0]]>([
+    ['bound', gekoppeld],
+    ['not bound', { soort: 'kanaal', kanaal: 'Algemeen', melding: 'Dit kanaal is niet gekoppeld. Er is niets gewijzigd.', geslaagd: false }],
+    ['overview', { soort: 'overzicht', regios: [{ naam: 'Gelderland-Zuid', koppelingen: [{ doel: 'Veilig Thuis regio Gelderland-Zuid', kanaal: 'Intake', door: 'Bea', op: '2 maart 2026, 11:00' }] }, { naam: 'Zaanstreek-Waterland', koppelingen: [] }] }],
+  ])('%s: parses cleanly as Adaptive Card 1.5, every binding filled, no actions on a case', (_naam, w) => {
+    const kaart = koppelingKaart(w);
+    const json = JSON.stringify(kaart.content);
+    expect(kaartProblemen(kaart.content)).toEqual([]);
+    expect(json).not.toContain('${');
+    expect(json).not.toMatch(/dossierId|Action\.Execute/);
+  });
+
+  it('says what the channel is bound to, by whom and since when; a channel name is shown as typed', () => {
+    const teksten = getoondeTeksten(koppelingKaart(gekoppeld).content).join('\n');
+    expect(teksten).toContain('Gekoppeld aan Veilig Thuis regio Gelderland-Zuid');
+    expect(teksten).toContain('Bea Beheer, 2 maart 2026, 11:00');
+    expect(teksten).toContain('Meldingen \\[intake\\]\\(https://x.example\\)');
+  });
+
+  it('the overview names each region and says when it has no bound channel yet', () => {
+    const w = { soort: 'overzicht' as const, regios: [{ naam: 'Zaanstreek-Waterland', koppelingen: [] }] };
+    expect(getoondeTeksten(koppelingKaart(w).content).join('\n')).toMatch(/Regio Zaanstreek-Waterland[\s\S]*Nog geen kanalen gekoppeld/);
   });
 });

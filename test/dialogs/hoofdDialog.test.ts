@@ -1,6 +1,8 @@
 import { ConversationState, type Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { describe, expect, it } from 'vitest';
+import { Koppelingen } from '../../src/app/koppelingen.js';
+import { vasteRegioGids } from '../../src/app/regio.js';
 import { aanvraagUit } from '../../src/bot/context.js';
 import { BotOpslag } from '../../src/bot/opslag.js';
 import { HoofdDialog } from '../../src/dialogs/hoofdDialog.js';
@@ -12,8 +14,8 @@ import { demoRegister, testFlow, testStores } from '../support/app.js';
  * Like the person clicking, a card action carries the revision of the last card the bot showed.
  */
 function chat(stores: Stores): { sendActivity(a: Partial<Activity>): Promise<Partial<Activity> | undefined> } {
-  const { flow } = testFlow(stores);
-  const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, demoRegister));
+  const { flow, klok } = testFlow(stores);
+  const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, demoRegister), new Koppelingen({ stores, regios: vasteRegioGids([]), klok: klok.lees }));
   const client = new DialogTestClient('msteams', dialog, undefined, [], new ConversationState(new BotOpslag(stores.state)));
   let versie: string | undefined;
   return {

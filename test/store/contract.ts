@@ -274,16 +274,98 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
     });
 
     describe('conversation references', () => {
-      it('stores and finds references by user, by channel and by lokaal team binding', async () => {
+      it('stores, replaces and finds references by user and by channel', async () => {
         const kanaal = { soort: 'kanaal' as const, teamId: '19:team@thread.tacv2', kanaalId: '19:general/with?odd#chars' };
         await s.gesprekken.bewaar({ soort: 'persoonlijk', gebruikerId: 'aad-1' }, { conversation: { id: 'a:1' }, serviceUrl: 'http://x/' });
         await s.gesprekken.bewaar(kanaal, { conversation: { id: '19:general' }, serviceUrl: 'http://x/' });
-        await s.gesprekken.koppelLokaalTeam('team-noord', kanaal);
         expect(await s.gesprekken.zoek({ soort: 'persoonlijk', gebruikerId: 'aad-1' })).toMatchObject({ conversation: { id: 'a:1' } });
-        expect(await s.gesprekken.zoekLokaalTeam('team-noord')).toMatchObject({ conversation: { id: '19:general' } });
-        expect(await s.gesprekken.zoekLokaalTeam('onbekend')).toBeUndefined();
         await s.gesprekken.bewaar(kanaal, { conversation: { id: '19:general' }, serviceUrl: 'http://nieuw/' });
-        expect(await s.gesprekken.zoekLokaalTeam('team-noord')).toMatchObject({ serviceUrl: 'http://nieuw/' });
+        expect(await s.gesprekken.zoek(kanaal)).toMatchObject({ serviceUrl: 'http://nieuw/' });
+        expect(await s.gesprekken.zoek({ ...kanaal, kanaalId: 'onbekend' })).toBeUndefined();
+      });
+    });
+
+    describe('channel bindings', () => {
+      const uniek = () => Math.random().toString(36).slice(2, 8);
+      const kanaalVan = (id: string) => ({ soort: 'kanaal' as const, teamId: `19:team-${id}@thread.tacv2`, kanaalId: `19:kanaal/${id}?#` });
+      const door = { id: 'aad-beheer', naam: 'Beheerder' };
+
+      it('binds a channel, finds it both ways and lists it under its region', async () => {
+        const id = uniek();
+        const kanaal = kanaalVan(id);
+        const vt = { soort: 'veilig-thuis' as const, regioId: `regio-${id}` };
+        const team = { soort: 'lokaal-team' as const, regioId: `regio-${id}`, teamKey: 'wijkteam-noord' };
+        expect(await s.koppelingen.voorKanaal(kanaal)).toBeUndefined();
+        expect(await s.koppelingen.kanaalVoor(vt)).toBeUndefined();
+        await s.gesprekken.bewaar(kanaal, { conversation: { id: kanaal.kanaalId }, serviceUrl: 'http://x/' });
+        const v = await s.koppelingen.koppel({ kanaal, koppeling: vt, door, op: '2026-03-02T10:00:00.000Z' });
+        expect(await s.koppelingen.voorKanaal(kanaal)).toEqual(v);
+        expect(await s.koppelingen.kanaalVoor(vt)).toEqual({ kanaal, referentie: { conversation: { id: kanaal.kanaalId }, serviceUrl: 'http://x/' } });
+        // The same region's lokaal team, and the same key in another region, are other parties.
+        expect(await s.koppelingen.kanaalVoor(team)).toBeUndefined();
+        expect(await s.koppelingen.kanaalVoor({ ...vt, regioId: `ander-${id}` })).toBeUndefined();
+        // A refreshed reference of the channel is what a proactive post uses.
+        await s.gesprekken.bewaar(kanaal, { conversation: { id: kanaal.kanaalId }, serviceUrl: 'http://nieuw/' });
+        expect((await s.koppelingen.kanaalVoor(vt))?.referentie).toMatchObject({ serviceUrl: 'http://nieuw/' });
+        const ander = kanaalVan(`${id}-2`);
+        await s.koppelingen.koppel({ kanaal: ander, koppeling: team, door, op: '2026-03-02T11:00:00.000Z' });
+        expect((await s.koppelingen.lijst(`regio-${id}`)).map((k) => k.koppeling)).toEqual([vt, team]);
+        expect(await s.koppelingen.lijst(`ander-${id}`)).toEqual([]);
+      });
+
+      it('a second bind of a channel without its ETag is refused; with a stale ETag too; the first binding stays', async () => {
+        const id = uniek();
+        const kanaal = kanaalVan(id);
+        const vt = { soort: 'veilig-thuis' as const, regioId: `regio-${id}` };
+        const team = { soort: 'lokaal-team' as const, regioId: `regio-${id}`, teamKey: 'jeugdteam' };
+        const v1 = await s.koppelingen.koppel({ kanaal, koppeling: vt, door, op: '2026-03-02T10:00:00.000Z' });
+        await expect(s.koppelingen.koppel({ kanaal, koppeling: team, door, op: '2026-03-02T10:01:00.000Z' })).rejects.toBeInstanceOf(ConflictError);
+        const v2 = await s.koppelingen.koppel({ kanaal, koppeling: team, door, op: '2026-03-02T10:02:00.000Z' }, v1.etag);
+        expect(v2.etag).not.toBe(v1.etag);
+        await expect(s.koppelingen.koppel({ kanaal, koppeling: vt, door, op: '2026-03-02T10:03:00.000Z' }, v1.etag)).rejects.toBeInstanceOf(ConflictError);
+        await expect(s.koppelingen.ontkoppel(kanaal, v1.etag)).rejects.toBeInstanceOf(ConflictError);
+        expect((await s.koppelingen.voorKanaal(kanaal))?.waarde.koppeling).toEqual(team);
+        // The channel moved to the team: Veilig Thuis of the region has no channel any more.
+        expect(await s.koppelingen.kanaalVoor(vt)).toBeUndefined();
+      });
+
+      it('of 10 concurrent binds of one unbound channel exactly one wins', async () => {
+        const id = uniek();
+        const kanaal = kanaalVan(id);
+        const pogingen = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, i) => s.koppelingen.koppel({ kanaal, koppeling: { soort: 'lokaal-team', regioId: `regio-${id}`, teamKey: `team-${i}` }, door, op: '2026-03-02T10:00:00.000Z' })),
+        );
+        expect(pogingen.filter((p) => p.status === 'fulfilled')).toHaveLength(1);
+        expect(pogingen.filter((p) => p.status === 'rejected').every((p) => p.reason instanceof ConflictError)).toBe(true);
+      });
+
+      it('unbinds with the ETag; the party then has no channel', async () => {
+        const id = uniek();
+        const kanaal = kanaalVan(id);
+        const vt = { soort: 'veilig-thuis' as const, regioId: `regio-${id}` };
+        await s.gesprekken.bewaar(kanaal, { conversation: { id: kanaal.kanaalId } });
+        const v = await s.koppelingen.koppel({ kanaal, koppeling: vt, door, op: '2026-03-02T10:00:00.000Z' });
+        await s.koppelingen.ontkoppel(kanaal, v.etag);
+        expect(await s.koppelingen.voorKanaal(kanaal)).toBeUndefined();
+        expect(await s.koppelingen.kanaalVoor(vt)).toBeUndefined();
+        expect(await s.koppelingen.lijst(`regio-${id}`)).toEqual([]);
+        await expect(s.koppelingen.ontkoppel(kanaal, v.etag)).rejects.toBeInstanceOf(ConflictError);
+      });
+
+      it('when two channels hold the same party, the newest binding is the one posted to', async () => {
+        const id = uniek();
+        const vt = { soort: 'veilig-thuis' as const, regioId: `regio-${id}` };
+        const [oud, nieuw] = [kanaalVan(`${id}-oud`), kanaalVan(`${id}-nieuw`)];
+        for (const k of [oud, nieuw]) await s.gesprekken.bewaar(k, { conversation: { id: k.kanaalId } });
+        await s.koppelingen.koppel({ kanaal: nieuw, koppeling: vt, door, op: '2026-03-02T11:00:00.000Z' });
+        await s.koppelingen.koppel({ kanaal: oud, koppeling: vt, door, op: '2026-03-02T10:00:00.000Z' });
+        expect((await s.koppelingen.kanaalVoor(vt))?.kanaal).toEqual(nieuw);
+      });
+
+      it('refuses a binding that is not valid, and writes nothing', async () => {
+        const kanaal = kanaalVan(uniek());
+        await expect(s.koppelingen.koppel({ kanaal, koppeling: { soort: 'lokaal-team', regioId: 'r', teamKey: '' }, door, op: '2026-03-02T10:00:00.000Z' })).rejects.toThrow();
+        expect(await s.koppelingen.voorKanaal(kanaal)).toBeUndefined();
       });
     });
 

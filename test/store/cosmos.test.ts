@@ -46,6 +46,7 @@ describe('Cosmos specifics', () => {
         dossiers: ['/id'],
         herinneringen: ['/id'],
         gesprekken: ['/id'],
+        koppelingen: ['/id'],
         audit: ['/keten'],
         state: ['/id'],
       });
