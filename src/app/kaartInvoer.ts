@@ -181,7 +181,9 @@ export const MeldingInvoer = z
     when: zodraGeldig('soort', 'redenAnoniem'),
   });
 
-export const AfsluitInvoer = z.object({ toelichting: tekst('de reden van afsluiten', 2000) });
+export const AfsluitInvoer = z.object({ toelichting: tekst('de reden van afsluiten', 2000), ondanksMeldplicht: schakelaar });
+
+export const HerweegInvoer = z.object({ antwoord: z.enum(['ja', 'nee'], { error: 'Kies ja of nee.' }).transform((s) => s === 'ja') });
 
 export type Invoer<T> = { ok: true; waarde: T } | { ok: false; fouten: Fouten };
 
@@ -209,7 +211,8 @@ export function leesInvoer<S extends z.ZodObject>(schema: S, data: Record<string
 
 /** The values a person entered, as strings, to put back on a card after an error. */
 export function alsWaarden(data: Record<string, unknown>): Waarden {
-  return Object.fromEntries(Object.entries(data).filter(([, w]) => typeof w === 'string' || typeof w === 'boolean').map(([k, w]) => [k, String(w)]));
+  // Cards send numbers too (the question number of an afweging): a confirmation must carry them on.
+  return Object.fromEntries(Object.entries(data).filter(([, w]) => typeof w === 'string' || typeof w === 'boolean' || typeof w === 'number').map(([k, w]) => [k, String(w)]));
 }
 
 export const naarSignalen = (i: z.infer<typeof SignalenInvoer>): Signalen => ({

@@ -5,6 +5,7 @@ import {
   AdviesInvoer,
   AfsluitInvoer,
   AfwegingInvoer,
+  HerweegInvoer,
   GesprekInvoer,
   KenmerkInvoer,
   KindcheckInvoer,
@@ -54,6 +55,7 @@ export const VERBS = [
   'kenmerk',
   'herstel',
   'stap-formulier',
+  'herweeg-afweging-5',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 export const Verb = z.enum(VERBS);
@@ -186,7 +188,8 @@ const COMMANDO_VERBS: Partial<Record<Verb, (data: Record<string, unknown>) => Ve
     })),
   advies: (d) => vertaal(leesInvoer(AdviesInvoer, d), (i) => ({ soort: 'advies', advies: naarAdvies(i) })),
   melding: (d) => vertaal(leesInvoer(MeldingInvoer, d), (i) => ({ soort: 'melding', melding: naarMelding(i) })),
-  afsluiten: (d) => vertaal(leesInvoer(AfsluitInvoer, d), (i) => ({ soort: 'afsluiten', toelichting: i.toelichting })),
+  afsluiten: (d) => vertaal(leesInvoer(AfsluitInvoer, d), (i) => ({ soort: 'afsluiten', toelichting: i.toelichting, ...(i.ondanksMeldplicht ? { ondanksMeldplicht: true } : {}) })),
+  'herweeg-afweging-5': (d) => vertaal(leesInvoer(HerweegInvoer, d), (i) => ({ soort: 'herweeg-afweging-5', antwoord: i.antwoord })),
   corrigeer: () => ({ ok: true, commando: { soort: 'corrigeer' } }),
 };
 
@@ -208,6 +211,7 @@ const FOUT_VELD: Partial<Record<string, string>> = {
   'onveiligheid-ontbreekt': 'onveiligheid',
   'samen-met-veilig-thuis-ontbreekt': 'samenMetNaam',
   'referentie-ongeldig': 'referentie',
+  'melden-noodzakelijk': 'ondanksMeldplicht',
 };
 
 function vertaal<T>(invoer: { ok: true; waarde: T } | { ok: false; fouten: Fouten }, maak: (t: T) => MeldcodeCommando): Vertaling {

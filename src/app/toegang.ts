@@ -60,7 +60,10 @@ interface WeergaveRegel {
  * to a channel or group chat where others read along.
  */
 const WEERGAVE_REGELS: readonly WeergaveRegel[] = [
-  { gesprek: 'persoonlijk', weergave: 'professional', mag: (_gesprek, g, d) => magZien(g, d) },
+  // The professional's view (signalen, gesprek, the melder's own details) belongs to the owner and
+  // the aandachtsfunctionaris of their organisation only; Veilig Thuis and lokale teams get their
+  // own views in their bound channels, never this one.
+  { gesprek: 'persoonlijk', weergave: 'professional', mag: (_gesprek, g, d) => d.eigenaar.id === g.id || (g.rol === 'aandachtsfunctionaris' && d.organisatieId === g.organisatieId) },
   // A channel shows a case only when it is bound to the party entitled to it, and only to a member
   // of the bound team: Veilig Thuis of the region the melding went to...
   {

@@ -290,7 +290,9 @@ function melding({ d, m }: Bron): VerslagSectie | null {
     rij('Melder', contact(me.melder)),
     rij('Feiten voor Veilig Thuis', me.feiten),
     rij('Gemeld in stap', m.gemeldInStap ? stapKop(m.gemeldInStap) : undefined),
-    rij('Ontvangen door Veilig Thuis', d.veiligThuis ? lokaleTijd(d.veiligThuis.ontvangenOp) : undefined),
+    rij('Verstuurd naar Veilig Thuis', d.veiligThuis ? lokaleTijd(d.veiligThuis.ontvangenOp) : undefined),
+    // Only once Veilig Thuis actually has it (its channel got the card): never at sending.
+    rij('Ontvangen door Veilig Thuis', d.veiligThuis?.ontvangstBevestigdOp ? lokaleTijd(d.veiligThuis.ontvangstBevestigdOp) : undefined),
   ]);
 }
 

@@ -144,9 +144,9 @@ export function dossierFeiten(d: Dossier, nu: DateTime, vt: VeiligThuisContact =
   const volgende = openMijlpalen(d)[0];
   const zicht = zichtOpVeiligheid(d, nu);
   // Between a melding and the veiligheidsbeoordeling the melder keeps zicht, but not for long.
-  const overname = zicht.houder === 'professional' && d.veiligThuis ? `, tot ${vt.naam} het overneemt (uiterlijk ${datum(uiterlijkeStartZichtVeiligThuis(vanIso(d.veiligThuis.ontvangenOp)))})` : '';
+  const overname = zicht.houder === 'professional' && d.veiligThuis ? `; ${vt.naam} neemt dit uiterlijk ${datum(uiterlijkeStartZichtVeiligThuis(vanIso(d.veiligThuis.ontvangenOp)))} van u over` : '';
   const m = d.meldcode;
-  const meldenNodig = m.status === 'lopend' && evaluateAfwegingskader(m.antwoorden).meldenNoodzakelijk === true;
+  const meldenNodig = m.status === 'lopend' && !isMeldcodeAfgesloten(m) && evaluateAfwegingskader(m.antwoorden).meldenNoodzakelijk === true;
   const acuut = m.onveiligheid === 'acuut' || m.onveiligheid === 'beide';
   return [
     // The kenmerk and names are typed by people: they show as typed, never as a link.
@@ -154,12 +154,13 @@ export function dossierFeiten(d: Dossier, nu: DateTime, vt: VeiligThuisContact =
     { titel: 'Zicht op veiligheid', waarde: `${zonderMarkdown(zicht.omschrijving)}${overname}` },
     {
       titel: 'Volgende termijn',
-      waarde: volgende
-        ? `${volgende.omschrijving}: ${wanneer(volgende.deadline, nu)}${volgende.toelichting ? ` (${volgende.toelichting})` : ''} · ${VERANTWOORDELIJKE[volgende.verantwoordelijke]}`
-        : meldenNodig
-          ? acuut
-            ? `Melden bij ${vt.naam}: nu, bel ${vt.telefoon} · u`
-            : `Melden bij ${vt.naam}: zo snel mogelijk · u`
+      // Once melden is necessary it comes before any other term (a vervolgadvies, say).
+      waarde: meldenNodig
+        ? acuut
+          ? `Melden bij ${vt.naam}: nu, bel ${vt.telefoon} · u`
+          : `Melden bij ${vt.naam}: zo snel mogelijk · u`
+        : volgende
+          ? `${volgende.omschrijving}: ${wanneer(volgende.deadline, nu)}${volgende.toelichting ? ` (${volgende.toelichting})` : ''} · ${VERANTWOORDELIJKE[volgende.verantwoordelijke]}`
           : m.status === 'lopend' && !isMeldcodeAfgesloten(m)
             ? 'Geen vaste termijn; u zet de volgende stap'
             : 'Geen',
@@ -186,7 +187,7 @@ const DEFINITIES: Readonly<Record<number, readonly { titel: string; tekst: strin
   5: [{ titel: 'Duurzame veiligheid', tekst: 'De directe veiligheid is hersteld en blijft stabiel: er is zicht op herhaling en patronen, en aandacht voor herstel. Bij nee: (opnieuw) melden.' }],
 };
 
-const LEGE_WAARDEN = ['kenmerkBevestigd', 'samenMetNaam', 'samenMetOp', 'afsluitToelichting', 'adviesvragerNaam', 'adviesvragerTelefoon', 'adviesvragerEmail', 'onveiligheid', 'referentie', 'werktMetVolwassenen', 'categorieen', 'beschrijving', 'waargenomenOp', 'waargenomenDoor', 'zorgtVoorMinderjarigen', 'gevolgenVoorKinderen', 'toelichting', 'met', 'adviesVeiligThuis', 'uitkomst', 'voldoendeSignalen', 'samenvatting', 'reden', 'datum', 'adviseurVeiligThuis', 'afspraken', 'vervolgadviesOp', 'opNaamAdviesvrager', 'overigeZorgmelding', 'soort', 'besprokenMetGezin', 'redenAnoniem', 'melderNaam', 'melderTelefoon', 'melderEmail', 'feiten', 'spoed'];
+const LEGE_WAARDEN = ['ondanksMeldplicht', 'kenmerkBevestigd', 'samenMetNaam', 'samenMetOp', 'afsluitToelichting', 'adviesvragerNaam', 'adviesvragerTelefoon', 'adviesvragerEmail', 'onveiligheid', 'referentie', 'werktMetVolwassenen', 'categorieen', 'beschrijving', 'waargenomenOp', 'waargenomenDoor', 'zorgtVoorMinderjarigen', 'gevolgenVoorKinderen', 'toelichting', 'met', 'adviesVeiligThuis', 'uitkomst', 'voldoendeSignalen', 'samenvatting', 'reden', 'datum', 'adviseurVeiligThuis', 'afspraken', 'vervolgadviesOp', 'opNaamAdviesvrager', 'overigeZorgmelding', 'soort', 'besprokenMetGezin', 'redenAnoniem', 'melderNaam', 'melderTelefoon', 'melderEmail', 'feiten', 'spoed'];
 
 /** Every field a template binds gets a value, so no `${...}` is ever left on a card. */
 function formulier(waarden: Record<string, string> = {}, fouten: Record<string, string> = {}, standaard: Record<string, string> = {}) {
@@ -360,7 +361,7 @@ function stapActies(d: Dossier, scherm: Scherm): Actie[] {
   const gemeld = m.status === 'gemeld';
   const kanCorrigeren = m.stap > 1 || m.antwoorden.vermoeden !== undefined;
   return [
-    ...(kanCorrigeren ? [{ verb: 'corrigeer' as const, titel: 'Vorige antwoord corrigeren' }] : []),
+    ...(kanCorrigeren ? [{ verb: 'corrigeer' as const, titel: 'Vorig antwoord corrigeren' }] : []),
     ...(!gemeld && scherm !== 'advies' && scherm !== 'beslissing' ? [{ verb: 'advies-formulier' as const, titel: 'Advies vastleggen' }] : []),
     ...(!gemeld && scherm !== 'melding' && scherm !== 'beslissing' ? [{ verb: 'melding-formulier' as const, titel: 'Melden bij Veilig Thuis' }] : []),
     ...(scherm !== 'afsluiten' ? [{ verb: 'afsluiten-formulier' as const, titel: gemeld ? 'Mijn deel afronden' : 'Meldcode afsluiten' }] : []),
@@ -401,7 +402,7 @@ export function dossierKaart(v: DossierKaartInvoer): KaartBijlage {
     case 'beslissing':
       return beslissingKaart(d, basis, vt);
     case 'advies':
-      return bouw(advies, { ...basis, kop: 'Advies', titel: `Advies van ${vt.naam} vastleggen`, secundair: [terug] }, invoer, d);
+      return bouw(advies, { ...basis, kop: 'Advies', titel: `Advies van ${vt.naam} vastleggen`, secundair: [terug] }, { ...invoer, veiligThuisNaam: vt.naam, veiligThuisTelefoon: vt.telefoon }, d);
     case 'melding':
       return meldingKaart(d, { ...basis, secundair: [terug] }, invoer, vt, v.nu);
     case 'afsluiten':
@@ -446,6 +447,12 @@ function afwegingKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeof formu
       vraag: AFWEGINGSVRAGEN[nummer - 1]?.vraag ?? '',
       samenMetVeiligThuis: samen,
       veiligThuisNaam: vt.naam,
+      veiligThuisTelefoon: vt.telefoon,
+      acuut: m.status !== 'gemeld' && (m.onveiligheid === 'acuut' || m.onveiligheid === 'beide'),
+      samenUitleg:
+        m.status === 'gemeld'
+          ? 'Uw melding is verstuurd. Deze vraag beantwoordt u samen met Veilig Thuis: leg vast met wie en op welke datum.'
+          : 'Er is acute of structurele onveiligheid, dus melden is noodzakelijk. Deze vraag beantwoordt u samen met Veilig Thuis: leg vast met wie en op welke datum.',
       definities: DEFINITIES[nummer] ?? [],
       antwoorden: antwoorden.map((a) => ({ ...a, invoer: samen ? 'auto' : 'none' })),
     },
@@ -480,7 +487,7 @@ const AFSLUIT_UITLEG: Readonly<Record<'lopend' | 'zelf-hulp' | 'gemeld', { tekst
     knop: 'Meldcode afsluiten',
   },
   'zelf-hulp': {
-    tekst: 'U heeft besloten zelf hulp te bieden of te organiseren: u biedt of organiseert zelf hulp en blijft de veiligheid volgen. Rond de meldcode af en leg vast hoe de hulp is geregeld.',
+    tekst: 'U heeft besloten zelf hulp te bieden of te organiseren: u biedt of organiseert zelf hulp en blijft de veiligheid volgen. Rond de meldcode pas af als de hulp tot duurzame veiligheid heeft geleid; tot dan weegt u afweging 5 opnieuw op de vervolgdatum. Leg vast waarom u afrondt.',
     knop: 'Meldcode afronden',
   },
   gemeld: {
@@ -490,9 +497,12 @@ const AFSLUIT_UITLEG: Readonly<Record<'lopend' | 'zelf-hulp' | 'gemeld', { tekst
 };
 
 function afsluitKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeof formulier>): KaartBijlage {
-  const status = d.meldcode.status === 'afgesloten' ? 'lopend' : d.meldcode.status;
+  const m = d.meldcode;
+  const status = m.status === 'afgesloten' ? 'lopend' : m.status;
   const uitleg = AFSLUIT_UITLEG[status];
-  return bouw(afsluiten, { ...basis, kop: 'Afsluiten', titel: uitleg.knop }, { ...invoer, ...uitleg }, d);
+  // Closing while beslissing 1 says melden: the obligation is shown and needs an explicit yes.
+  const meldplicht = m.status === 'lopend' && evaluateAfwegingskader(m.antwoorden).meldenNoodzakelijk === true;
+  return bouw(afsluiten, { ...basis, kop: 'Afsluiten', titel: uitleg.knop }, { ...invoer, ...uitleg, meldplicht }, d);
 }
 
 /** An early exit: the reason is shown, one line of explanation is asked, nothing is recorded yet. */
@@ -551,12 +561,14 @@ function beslissingKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): Kaar
   const b = d.meldcode.beslissingen;
   if (b === undefined) return statusKaart(d, basis, vt);
   const melden = b.route === 'melden' || b.route === 'melden-en-hulp';
-  const primair: Actie[] = melden
+  const primair: (Actie & { antwoord?: string })[] = melden
     ? [
         { verb: 'melding-formulier', titel: `Melding doen bij ${vt.naam}` },
         { verb: 'advies-formulier', titel: 'Eerst advies vastleggen' },
       ]
     : [
+        { verb: 'herweeg-afweging-5', titel: 'Afweging 5 opnieuw: ja, duurzaam veilig', antwoord: 'ja' },
+        { verb: 'herweeg-afweging-5', titel: 'Afweging 5 opnieuw: nee, melden', antwoord: 'nee' },
         { verb: 'advies-formulier', titel: 'Advies vastleggen' },
         { verb: 'melding-formulier', titel: 'Toch melden' },
       ];
@@ -571,7 +583,7 @@ function beslissingKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): Kaar
       watNu: melden
         ? `Doe een melding bij ${vt.naam}. Melden betekent niet dat u de hulp overdraagt: u werkt samen met Veilig Thuis.`
         : `U biedt of organiseert zelf hulp en blijft de veiligheid volgen.${vervolg ? ` Op ${datum(eindVanDag(vervolg))} weegt u afweging 5 opnieuw: leidt de hulp tot duurzame veiligheid?` : ''} Advies of ondersteuning van Veilig Thuis blijft mogelijk.`,
-      primair,
+      primair: primair.map((a) => ({ antwoord: '', ...a })),
     },
     d,
   );
@@ -584,8 +596,10 @@ function statusKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): KaartBij
     const ontvangen = d.veiligThuis.ontvangstBevestigdOp !== undefined;
     const termijn = veiligheidsbeoordelingDeadline(vanIso(d.veiligThuis.ontvangenOp), d.veiligThuis.spoed);
     const wanneerVb = d.veiligThuis.spoed ? 'vandaag (spoed)' : `uiterlijk ${datum(termijn)} (binnen 5 werkdagen)`;
-    const verder = m.stap < 5 ? [{ verb: 'stap-formulier' as const, titel: `Verder met stap ${m.stap}: ${STAP_TITELS[m.stap]}` }] : [];
-    const vragen = m.stap === 5 && evaluateAfwegingskader(m.antwoorden).volgendeVraag !== null ? [{ verb: 'afweging-formulier' as const, titel: `Afweging samen met ${vt.naam}` }] : [];
+    // After "Mijn deel afronden" nothing of the meldcode is open any more: offer no steps.
+    const open = !isMeldcodeAfgesloten(m);
+    const verder = open && m.stap < 5 ? [{ verb: 'stap-formulier' as const, titel: `Verder met stap ${m.stap}: ${STAP_TITELS[m.stap]}` }] : [];
+    const vragen = open && m.stap === 5 && evaluateAfwegingskader(m.antwoorden).volgendeVraag !== null ? [{ verb: 'afweging-formulier' as const, titel: `Afweging samen met ${vt.naam}` }] : [];
     return bouw(
       status,
       {
@@ -597,9 +611,9 @@ function statusKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): KaartBij
       },
       {
         toelichting: [
-          `Wat nu: ${vt.naam} doet ${wanneerVb} een veiligheidsbeoordeling en besluit wie de vervolgstappen zet. U krijgt daarna terugkoppeling van Veilig Thuis, ook als u anoniem ten opzichte van het gezin meldde.`,
+          `Wat nu: ${vt.naam} doet ${wanneerVb} een veiligheidsbeoordeling en besluit wie de vervolgstappen zet. U krijgt daarna terugkoppeling van Veilig Thuis${m.melding?.soort === 'anoniem-tov-gezin' ? ', ook nu u anoniem ten opzichte van het gezin meldde' : ''}.`,
           'Melden betekent niet dat u de hulp overdraagt: u werkt samen met Veilig Thuis.',
-          m.gemeldInStap !== undefined && verder.length + vragen.length > 0 ? `U meldde in stap ${m.gemeldInStap}; de stappen daarna staan nog open en kunt u hier verder vastleggen.` : '',
+          m.gemeldInStap !== undefined && verder.length + vragen.length > 0 ? `U meldde in stap ${m.gemeldInStap}. Wat van de meldcode nog open staat, kunt u hier verder vastleggen.` : '',
           `Vragen of nieuwe zorgen? Bel ${vt.naam}: ${vt.telefoon} (dag en nacht). Bij direct gevaar: 112.`,
         ]
           .filter((t) => t !== '')
@@ -616,7 +630,7 @@ function statusKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): KaartBij
     { ...basis, kop: 'Meldcode', titel: zelfHulp ? 'Meldcode afgerond: zelf hulp' : 'Meldcode afgesloten' },
     {
       toelichting: `${zelfHulp ? 'Afgerond' : 'Afgesloten'} op ${m.afsluiting ? lokaleTijd(m.afsluiting.op) : '-'}: ${d.gebeurtenissen.at(-1)?.omschrijving ?? ''}${m.afsluiting?.toelichting ? `. Reden: ${zonderMarkdown(m.afsluiting.toelichting)}` : ''}${zelfHulp ? '. U biedt of organiseert zelf hulp en blijft de veiligheid volgen.' : ''}`,
-      primair: [...(vroeg ? [{ verb: 'corrigeer' as const, titel: 'Vorige antwoord corrigeren' }] : []), { verb: 'nieuw', titel: 'Nieuwe meldcode starten' }, kenmerkWijzigen],
+      primair: [...(vroeg ? [{ verb: 'corrigeer' as const, titel: 'Vorig antwoord corrigeren' }] : []), { verb: 'nieuw', titel: 'Nieuwe meldcode starten' }, kenmerkWijzigen],
     },
     d,
   );

@@ -46,7 +46,7 @@ export function vtMeldingKaart(d: Dossier, nu: DateTime, vt: VeiligThuisContact,
         { titel: 'Spoed', waarde: vtFase.spoed ? 'ja' : 'nee' },
         { titel: 'Veiligheidsbeoordeling', waarde: vtFase.spoed ? 'vandaag (spoed) · Veilig Thuis' : `uiterlijk ${datum(deadline)} (binnen 5 werkdagen) · Veilig Thuis` },
         { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
-        { titel: 'Ontvangen', waarde: lokaleTijd(vtFase.ontvangenOp) },
+        { titel: 'Verstuurd door de melder', waarde: lokaleTijd(vtFase.ontvangenOp) },
       ],
     },
     {

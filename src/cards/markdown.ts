@@ -13,7 +13,11 @@ export function zonderMarkdown(tekst: string): string {
         .replace(MARKDOWN_TEKENS, '\\$&')
         // A line that starts like a list item or a rule ("- ", "+ ", "---", "3. ") would not show as typed.
         .replace(/^(\s*)([-+=])/, '$1\\$2')
-        .replace(/^(\s*\d+)\.(?=\s|$)/, '$1\\.'),
+        .replace(/^(\s*\d+)\.(?=\s|$)/, '$1\\.')
+        // Teams links bare addresses too: a word joiner (invisible) after "://" and in "www." breaks
+        // the autolink while the text still reads the same.
+        .replace(/:\/\//g, ':\u2060//')
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u2060.`),
     )
     .join('\n');
 }

@@ -26,7 +26,8 @@ export function voorbeeldtekst(w: Weergave): string {
   switch (w.soort) {
     case 'dossier':
     case 'verslag':
-      return `meldroute: ${w.dossier.referentie}`;
+      // A notification preview can show on a lock screen: never the kenmerk, which may identify.
+      return 'meldroute: uw casus';
     case 'casussen':
       return 'meldroute: mijn casussen';
     default:

@@ -42,7 +42,14 @@ export type MeldcodeCommando =
     } & Afsluitbevestiging)
   | { readonly soort: 'advies'; readonly advies: Advies }
   | { readonly soort: 'melding'; readonly melding: Melding }
-  | { readonly soort: 'afsluiten'; readonly toelichting: string }
+  | {
+      readonly soort: 'afsluiten';
+      readonly toelichting: string;
+      /** Melden is necessary (beslissing 1) and no melding was made: closing needs an explicit yes. */
+      readonly ondanksMeldplicht?: boolean;
+    }
+  /** Zelf hulp: afweging 5 weighed again on its follow-up date. Nee leads straight to melden. */
+  | { readonly soort: 'herweeg-afweging-5'; readonly antwoord: boolean }
   | { readonly soort: 'kenmerk'; readonly referentie: string }
   | { readonly soort: 'corrigeer' };
 
@@ -56,7 +63,9 @@ export type MeldcodeFoutCode =
   | 'afsluiten-bevestigen'
   | 'onveiligheid-ontbreekt'
   | 'samen-met-veilig-thuis-ontbreekt'
-  | 'referentie-ongeldig';
+  | 'referentie-ongeldig'
+  | 'melden-noodzakelijk'
+  | 'geen-zelf-hulp';
 
 export interface MeldcodeFout extends DomeinFout<MeldcodeFoutCode> {
   /** With 'afsluiten-bevestigen': the exit the command would take. */
@@ -111,7 +120,15 @@ export function pasMeldcodeToe(
     case 'melding':
       return doeMelding(dossier, commando.melding, ctx);
     case 'afsluiten':
+      if (m.status === 'lopend' && evaluateAfwegingskader(m.antwoorden).meldenNoodzakelijk === true && commando.ondanksMeldplicht !== true) {
+        return fout({
+          code: 'melden-noodzakelijk',
+          melding: 'Volgens het afwegingskader is melden bij Veilig Thuis noodzakelijk. Sluit u toch af zonder melding, bevestig dat dan uitdrukkelijk en leg vast waarom.',
+        });
+      }
       return ok(sluit(dossier, 'handmatig', ctx, commando.toelichting));
+    case 'herweeg-afweging-5':
+      return herweegAfweging5(dossier, commando.antwoord, ctx);
   }
 }
 
@@ -255,6 +272,26 @@ function vervolgDatum(ctx: Context, weken: number): string {
   const datum = ctx.op.setZone(ZONE).plus({ weeks: weken }).toISODate();
   if (datum === null) throw new RangeError('Ongeldig tijdstip.');
   return datum;
+}
+
+/**
+ * Zelf hulp is followed up: on the follow-up date the professional weighs afweging 5 again (does
+ * the help lead to durable safety?). Ja: a new follow-up date. Nee: (opnieuw) melden (seed 003).
+ */
+function herweegAfweging5(dossier: Dossier, antwoord: boolean, ctx: Context): Resultaat<Wijziging, MeldcodeFout> {
+  const m = dossier.meldcode;
+  if (m.status !== 'zelf-hulp') return fout({ code: 'geen-zelf-hulp', melding: 'Afweging 5 opnieuw wegen hoort bij de route zelf hulp; die is hier niet gekozen.' });
+  const weken = ctx.instellingen?.vervolgZelfHulpWeken ?? STANDAARD_VERVOLG_ZELF_HULP_WEKEN;
+  if (antwoord) {
+    const volgende = vervolgDatum(ctx, weken);
+    return ok(wijzig(dossier, { ...m, vervolgAfweging5Op: volgende }, ctx, 'afweging', 'Afweging 5 opnieuw gewogen: ja, de hulp leidt tot duurzame veiligheid'));
+  }
+  const antwoorden = { ...m.antwoorden, leidtTotDuurzameVeiligheid: false };
+  const beslissingen = beslis(antwoorden) ?? undefined;
+  const { vervolgAfweging5Op: _v, ...rest } = m;
+  return ok(
+    wijzig(dossier, { ...rest, antwoorden, status: 'lopend', ...(beslissingen ? { beslissingen } : {}) }, ctx, 'afweging', 'Afweging 5 opnieuw gewogen: nee, de hulp leidt niet tot duurzame veiligheid; melden bij Veilig Thuis'),
+  );
 }
 
 /** Advies may be asked at any step: a professional can always call Veilig Thuis (seed 004 §4). */

@@ -43,7 +43,7 @@ describe('MeldcodeService: access by role and organisation, every read and write
     ]);
   });
 
-  it('after a melding Veilig Thuis of the region sees the dossier', async () => {
+  it('after a melding Veilig Thuis sees the dossier in its bound channel, never the professional\'s view in a personal chat', async () => {
     const { service, id } = await metDossier();
     for (const commando of [
       { soort: 'signalen', signalen: { categorieen: ['anders'], beschrijving: 'Feiten feiten feiten.', waargenomenDoor: 'Leerkracht' } },
@@ -56,8 +56,10 @@ describe('MeldcodeService: access by role and organisation, every read and write
       const r = await service.pasToe(annelies, id, commando);
       expect(r.ok, commando.soort).toBe(true);
     }
-    expect((await service.open(vt, id)).ok).toBe(true);
-    expect((await service.casussen(vt)).map((d) => d.id)).toEqual([id]);
+    expect((await service.open(vt, id)).ok).toBe(false);
+    expect(await service.casussen(vt)).toEqual([]);
+    const inVtKanaal: Aanvraag = { ...vt, gesprek: { soort: 'kanaal', teamId: 'team-vt', kanaalId: 'intake', koppeling: { soort: 'veilig-thuis', regioId: 'vt-regio-demo' }, teamLid: true } };
+    expect((await service.open(inVtKanaal, id)).ok).toBe(true);
   });
 
   it('lists a search in the audit trail without a dossier id', async () => {

@@ -130,6 +130,14 @@ describe('dossierverslag: who did it, and when', () => {
     expect(s).toMatchObject({ wanneer: '2 maart 2026, 10:00', door: 'Juf Annelies (professional)' });
   });
 
+  it('says "verstuurd" at sending and "ontvangen door Veilig Thuis" only once Veilig Thuis has it', () => {
+    const rijen = (d: Dossier) => Object.fromEntries((verslagInhoud(d).secties.find((s) => s.kop.startsWith('Melding'))?.rijen ?? []).map((r) => [r.label, r.waarde]));
+    const verstuurd = rijen(gemeld('2026-03-02 10:00'));
+    expect(verstuurd['Verstuurd naar Veilig Thuis']).toBe('2 maart 2026, 10:00');
+    expect(verstuurd['Ontvangen door Veilig Thuis']).toBeUndefined();
+    expect(rijen(bevestigOntvangst(gemeld('2026-03-02 10:00'), ctx('2026-03-02 10:03', vtMedewerker)))['Ontvangen door Veilig Thuis']).toBe('2 maart 2026, 10:03');
+  });
+
   it('credits the receipt of the melding to Veilig Thuis, never to the melder', () => {
     // The professional's melding is only "verstuurd" until Veilig Thuis has it; then its receipt is Veilig Thuis' event.
     expect(verslagInhoud(gemeld()).verloop.some((g) => g.wat.startsWith('Melding ontvangen'))).toBe(false);

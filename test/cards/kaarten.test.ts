@@ -120,7 +120,7 @@ describe('card templates', () => {
     // Legible: the notice sits in an emphasis container in the default colour, not yellow text.
     expect(json).not.toContain('"color":"Warning"');
     const secundair = alleActies(kaart.content).map((a) => a['title']);
-    expect(secundair).toEqual(expect.arrayContaining(['Vorige antwoord corrigeren', 'Meldcode afsluiten']));
+    expect(secundair).toEqual(expect.arrayContaining(['Vorig antwoord corrigeren', 'Meldcode afsluiten']));
     expect(json).toContain('Melden bij Veilig Thuis Gelderland-Zuid: zo snel mogelijk · u');
     expect(json).not.toContain('Geen vaste termijn');
   });
@@ -167,7 +167,8 @@ describe('card templates', () => {
   it('a kenmerk with a markdown link is shown as typed, never as a live link, in the list and on the step card', () => {
     const d = { ...nieuwDossier(), referentie: '[Klik hier](https://evil.example/p)' };
     for (const kaart of [kaartVoor({ soort: 'casussen', dossiers: [d], nu }), kaartVoor(dossierWeergave(d, 'signalen'))]) {
-      const getoond = getoondeTeksten(kaart.content).filter((t) => t.includes('Klik hier'));
+      // The word joiner is invisible; it only stops Teams from linking the bare address.
+      const getoond = getoondeTeksten(kaart.content).filter((t) => t.includes('Klik hier')).map((t) => t.replaceAll('\u2060', ''));
       expect(getoond.length).toBeGreaterThan(0);
       for (const t of getoond) expect(t).toContain('\\[Klik hier\\]\\(https://evil.example/p\\)');
     }
@@ -212,7 +213,7 @@ describe('channel binding cards', () => {
     const teksten = getoondeTeksten(koppelingKaart(gekoppeld).content).join('\n');
     expect(teksten).toContain('Gekoppeld aan Veilig Thuis regio Gelderland-Zuid');
     expect(teksten).toContain('Bea Beheer, 2 maart 2026, 11:00');
-    expect(teksten).toContain('Meldingen \\[intake\\]\\(https://x.example\\)');
+    expect(teksten.replaceAll('\u2060', '')).toContain('Meldingen \\[intake\\]\\(https://x.example\\)');
   });
 
   it('the overview names each region and says when it has no bound channel yet', () => {

@@ -3,8 +3,10 @@ import { zonderMarkdown } from '../../src/cards/markdown.js';
 
 describe('zonderMarkdown: typed text shows as typed on a card', () => {
   it.each([
-    ['a link', '[klik hier](https://voorbeeld.nl)', '\\[klik hier\\]\\(https://voorbeeld.nl\\)'],
-    ['an autolink', '<https://voorbeeld.nl>', '\\<https://voorbeeld.nl\\>'],
+    ['a link', '[klik hier](https://voorbeeld.nl)', '\\[klik hier\\]\\(https:\u2060//voorbeeld.nl\\)'],
+    ['an autolink', '<https://voorbeeld.nl>', '\\<https:\u2060//voorbeeld.nl\\>'],
+    ['a bare address, which Teams would link', 'zie https://evil.example/login', 'zie https:\u2060//evil.example/login'],
+    ['a bare www address', 'www.evil.example', 'www\u2060.evil.example'],
     ['bold and italic', '**heel** _erg_', '\\*\\*heel\\*\\* \\_erg\\_'],
     ['code', '`x`', '\\`x\\`'],
     ['a heading', '# Kop', '\\# Kop'],

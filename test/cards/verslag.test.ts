@@ -14,7 +14,8 @@ type Knoop = Record<string, unknown>;
 const body = (k: KaartBijlage) => k.content['body'] as Knoop[];
 const kopie = (k: KaartBijlage) => body(k).find((b) => b['type'] === 'Input.Text')?.['value'] as string;
 /** What a reader sees of an escaped card text. */
-const gelezen = (s: unknown) => String(s).replace(/\\([\\`*_~[\]()#<>!|+=.-])/g, '$1');
+/** What a person reads: the backslash escapes and the invisible word joiners are gone. */
+const gelezen = (s: unknown) => String(s).replace(/\\([\\`*_~[\]()#<>!|+=.-])/g, '$1').replaceAll('\u2060', '');
 
 interface Blok {
   kop: string;

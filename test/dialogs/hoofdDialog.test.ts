@@ -183,6 +183,22 @@ describe('HoofdDialog: bad input loses nothing and is answered in Dutch', () => 
     expect((await stores.dossiers.lijst({ soort: 'eigen', gebruikerId: 'aad-prof-1' })).items).toHaveLength(0);
   });
 
+  it('the confirmation of an exit at question 1 works with the question number the card sends as a number', async () => {
+    const stores = testStores();
+    const client = chat(stores);
+    const dossierId = await startMeldcode(client);
+    for (const [, verb, data] of TOT_WEGEN) await client.sendActivity(kaartActie({ verb, dossierId, ...data }));
+    // The template expands "${vraagNummer}" to a number, not a string.
+    const bevestig = await client.sendActivity(kaartActie({ verb: 'afweging', dossierId, vraag: 1, antwoord: 'nee', onveiligheid: '' }));
+    const json = JSON.stringify(bevestig?.attachments?.[0]?.content ?? {});
+    const data = /"verb":"afweging","title":"Ja, meldcode afsluiten"[^}]*"data":(\{[^}]*\})/.exec(json)?.[1];
+    expect(data).toBeDefined();
+    const bevestigData = JSON.parse(data ?? '{}') as Record<string, unknown>;
+    expect(bevestigData['vraag']).toBe('1');
+    const gesloten = leesbaar(await client.sendActivity(kaartActie({ verb: 'afweging', ...bevestigData, afsluitToelichting: 'Signalen verklaard door de huisarts.' })));
+    expect(gesloten).toMatch(/Meldcode afgesloten.*geen vermoeden/);
+  });
+
   it('changes the kenmerk later, and says so in the history', async () => {
     const stores = testStores();
     const client = chat(stores);

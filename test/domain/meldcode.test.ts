@@ -191,6 +191,29 @@ describe('zelf hulp: the professional keeps zicht op veiligheid', () => {
   });
 });
 
+describe('closing is deliberate where melden is necessary, and zelf hulp is weighed again', () => {
+  it('refuses to close without a melding while beslissing 1 says melden, unless explicitly confirmed', () => {
+    const d = loop(totStap4(), vraag(1, true), vraag(2, true));
+    expect(weiger(d, { soort: 'afsluiten', toelichting: 'Klaar.' }).code).toBe('melden-noodzakelijk');
+    expect(loop(d, { soort: 'afsluiten', toelichting: 'Gezin vertrokken naar het buitenland; Veilig Thuis gebeld.', ondanksMeldplicht: true }).meldcode.status).toBe('afgesloten');
+  });
+
+  it.each([
+    [true, 'zelf-hulp', '2026-04-13'],
+    [false, 'lopend', undefined],
+  ] as const)('afweging 5 again: %s -> status %s', (antwoord, status, datum) => {
+    const d = loop(totStap4(), vraag(1, true), vraag(2, false), vraag(3, true), vraag(4, true), vraag(5, true), { soort: 'herweeg-afweging-5', antwoord });
+    expect(d.meldcode.status).toBe(status);
+    expect(d.meldcode.vervolgAfweging5Op).toBe(datum);
+    if (!antwoord) expect(d.meldcode.beslissingen).toMatchObject({ meldenNoodzakelijk: true, route: 'melden' });
+    expect(d.gebeurtenissen.at(-1)?.omschrijving).toMatch(/^Afweging 5 opnieuw gewogen/);
+  });
+
+  it('weighing afweging 5 again belongs to zelf hulp only', () => {
+    expect(weiger(totStap4(), { soort: 'herweeg-afweging-5', antwoord: true }).code).toBe('geen-zelf-hulp');
+  });
+});
+
 describe('the kenmerk can be changed later', () => {
   it('changes it with an event that does not repeat it', () => {
     const d = loop(totStap4(), { soort: 'kenmerk', referentie: 'Gezin K., groep 6' });

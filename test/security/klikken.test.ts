@@ -48,7 +48,7 @@ async function totStap4(applicatie: Applicatie): Promise<Kaart> {
 }
 
 describe('every click applies at most once', () => {
-  it('20 parallel "Vorige antwoord corrigeren" clicks on one card go back one step, not twenty', async () => {
+  it('20 parallel "Vorig antwoord corrigeren" clicks on one card go back one step, not twenty', async () => {
     const applicatie = await testApplicatie(RUIM);
     const kaart = await totStap4(applicatie);
     expect(kaart.json).toContain('Stap 4 van 5');
