@@ -6,9 +6,10 @@ import { maakIndexeerder } from '../app/indexering.js';
 import { consoleLogger, type Logger } from '../app/logger.js';
 import { MeldcodeFlow } from '../app/meldcodeFlow.js';
 import { MeldcodeService } from '../app/meldcodeService.js';
-import { vasteRegioGids } from '../app/regio.js';
+import type { RegioGids } from '../app/regio.js';
+import { laadRegios } from '../app/regioConfig.js';
 import type { Config } from '../config.js';
-import { WerkdagKalender, standaardBeleid } from '../domain/index.js';
+import { standaardBeleid, type RegioBeleid } from '../domain/index.js';
 import { HoofdDialog } from '../dialogs/hoofdDialog.js';
 import { openStores } from '../store/index.js';
 import type { Stores } from '../store/ports.js';
@@ -25,6 +26,8 @@ export interface Applicatie {
   readonly stores: Stores;
   readonly service: MeldcodeService;
   readonly bewaren: Bewaren;
+  /** The configured regions: Veilig Thuis, gemeenten, lokale teams, roles, one calendar each. */
+  readonly regios: RegioGids;
   readonly logic: (context: TurnContext) => Promise<void>;
   /** /api/messages: authentication, size and rate limits around `logic`. */
   readonly poort: BotPoort;
@@ -36,6 +39,8 @@ export interface Opties {
   readonly log?: Logger;
   readonly gebruikers?: GebruikersRegister;
   readonly stores?: Stores;
+  /** The regions; absent: read from the region files (config.regio.map) and validated. */
+  readonly regios?: RegioGids;
 }
 
 /**
@@ -45,16 +50,27 @@ export interface Opties {
 export async function bouwApplicatie(config: Config, opties: Opties = {}): Promise<Applicatie> {
   const klok = opties.klok ?? (() => DateTime.utc());
   const log = opties.log ?? consoleLogger;
-  const beleid = standaardBeleid(new WerkdagKalender({ sluitingsdagen: config.regio.sluitingsdagen }));
-  const stores = opties.stores ?? (await openStores(config.store, maakIndexeerder(() => beleid, config.bewaartermijnen)));
+  const regios = opties.regios ?? laadRegios(config.regio.map, { standaard: config.regio.standaard });
+  // One calendar per region: the nudges count on the same werkdagen as the cards show.
+  const beleidPerRegio = new Map<string, RegioBeleid>();
+  const beleidVoor = (regioId: string): RegioBeleid => {
+    let beleid = beleidPerRegio.get(regioId);
+    if (beleid === undefined) {
+      beleid = standaardBeleid(regios.kalender(regioId));
+      beleidPerRegio.set(regioId, beleid);
+    }
+    return beleid;
+  };
+  const stores = opties.stores ?? (await openStores(config.store, maakIndexeerder(beleidVoor, config.bewaartermijnen)));
   const register = opties.gebruikers ?? (config.gebruikersBestand ? GebruikersRegister.uitBestand(config.gebruikersBestand) : new GebruikersRegister());
   const service = new MeldcodeService({
     stores,
     klok,
     regioVoor: (g) => g.vtRegioId ?? config.regio.standaard,
+    regios,
     instellingen: { vervolgZelfHulpWeken: config.vervolgZelfHulpWeken },
   });
-  const flow = new MeldcodeFlow(service, klok, vasteRegioGids({ [config.regio.standaard]: config.regio.veiligThuis }));
+  const flow = new MeldcodeFlow(service, klok, regios);
   const conversationState = new ConversationState(new BotOpslag(stores.state));
   const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, register));
   const bot = new MeldrouteBot({
@@ -80,7 +96,7 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
     log,
   };
   const bewaren = new Bewaren({ stores, klok });
-  return { adapter, bot, stores, service, bewaren, logic, poort, sluit: () => stores.close() };
+  return { adapter, bot, stores, service, bewaren, regios, logic, poort, sluit: () => stores.close() };
 }
 
 let gedeeld: Promise<Applicatie> | undefined;
