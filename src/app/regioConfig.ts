@@ -181,7 +181,7 @@ function regelsOverBestanden(geldig: readonly { bestand: string; regio: RegioBes
       }
     });
   }
-  const map = opties.map ?? "de regiobestanden";
+  const map = opties.map ?? 'de regiobestanden';
   if (aantal === 0) problemen.push(`${map}: geen regiobestanden (*.json) gevonden`);
   else if (opties.standaard !== undefined && geldig.length === aantal && !geldig.some(({ regio }) => regio.id === opties.standaard)) {
     problemen.push(`${map}: STANDAARD_REGIO "${opties.standaard}" heeft geen regiobestand (gevonden: ${geldig.map(({ regio }) => regio.id).join(', ')})`);
@@ -199,6 +199,7 @@ function naarRegioInfo(r: RegioBestand): RegioInfo {
     Object.values(g.escalatie).forEach((rollen) => Object.values(rollen).forEach(noteer));
   }
   const monitoring: Record<OverdrachtMoment, MonitoringDoor> = r.monitoring;
+  const crisisdienst = r.veiligThuis.crisisdienst;
   return {
     id: r.id,
     naam: r.naam,
@@ -208,7 +209,7 @@ function naarRegioInfo(r: RegioBestand): RegioInfo {
       teamleiders: ids(r.veiligThuis.teamleiders),
       intakeKanaal: r.veiligThuis.intakeKanaal,
       directeur: r.veiligThuis.directeur.id,
-      ...(r.veiligThuis.crisisdienst ? { crisisdienst: r.veiligThuis.crisisdienst.telefoon ? { naam: r.veiligThuis.crisisdienst.naam, telefoon: r.veiligThuis.crisisdienst.telefoon } : { naam: r.veiligThuis.crisisdienst.naam } } : {}),
+      ...(crisisdienst ? { crisisdienst: { naam: crisisdienst.naam, ...(crisisdienst.telefoon ? { telefoon: crisisdienst.telefoon } : {}) } } : {}),
     },
     gemeenten: r.gemeenten.map((g) => ({
       naam: g.naam,
