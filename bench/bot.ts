@@ -57,7 +57,7 @@ for (let walk = 0; walk < WALKS; walk += 1) {
     await actie(walk, 'advies', { ...d, datum: '2026-03-03', adviseurVeiligThuis: 'M. Jansen', afspraken: 'Ouders uitnodigen.', opNaamAdviesvrager: 'true' });
   } else {
     await actie(walk, 'afweging', { ...d, vraag: '2', antwoord: 'ja' });
-    await actie(walk, 'melding', { ...d, soort: 'open', besprokenMetGezin: 'true', melderNaam: 'Prof', melderTelefoon: '0612345678', feiten: 'Blauwe plekken gezien.', spoed: 'false' });
+    await actie(walk, 'melding', { ...d, soort: 'open', besprokenMetGezin: 'true', melderNaam: 'Prof', melderTelefoon: '0612345678', feiten: 'Blauwe plekken gezien.', spoed: 'false', gemeente: 'Demostad' });
   }
   await actie(walk, 'casussen', {});
 }

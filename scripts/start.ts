@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   // The local switch serves without authentication; the host below binds to 127.0.0.1 only.
   // With an app id (a tunnel to real Teams) every request is authenticated as in Azure.
   const lokaal = process.env['MicrosoftAppId'] ? {} : { MELDROUTE_LOKAAL: 'ja' };
-  const config = laadConfig({ GEBRUIKERS_BESTAND: join(root, 'config', 'demo-gebruikers.json'), ...lokaal, ...process.env });
+  const config = laadConfig({ GEBRUIKERS_BESTAND: join(root, 'config', 'demo-gebruikers.json'), REGIO_MAP: join(root, 'config', 'regions'), ...lokaal, ...process.env });
   const applicatie = await bouwApplicatie(config);
   const host = await startHost(applicatie, config.port);
   consoleLogger.info('meldroute draait', { endpoint: `${host.url}/api/messages`, store: config.store.soort === 'sqlite' ? config.store.pad : 'cosmos' });

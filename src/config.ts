@@ -28,10 +28,12 @@ const Omgeving = z
     ALLOWED_TENANT_IDS: lijst,
     BEWAARTERMIJN_DOSSIER_JAREN: geheelGetal(20, 1, 100),
     BEWAARTERMIJN_ADVIES_OVERIGE_ZORGMELDING_JAREN: geheelGetal(2, 1, 100),
-    REGIO_SLUITINGSDAGEN: lijst,
     STANDAARD_REGIO: z.string().min(1).default('vt-regio-demo'),
-    VEILIG_THUIS_NAAM: z.string().trim().min(1).max(100).default('Veilig Thuis'),
-    VEILIG_THUIS_TELEFOON: z.string().trim().regex(/^\+?[0-9 ()-]{4,20}$/).default('0800-2000'),
+    REGIO_MAP: z.string().min(1).default('config/regions'),
+    // Replaced by the region files; refused rather than silently ignored (see superRefine).
+    REGIO_SLUITINGSDAGEN: z.string().optional(),
+    VEILIG_THUIS_NAAM: z.string().optional(),
+    VEILIG_THUIS_TELEFOON: z.string().optional(),
     VERVOLG_ZELF_HULP_WEKEN: geheelGetal(6, 1, 52),
     GEBRUIKERS_BESTAND: z.string().min(1).optional(),
     MELDROUTE_LOKAAL: z.enum(['ja', 'nee']).default('nee'),
@@ -43,6 +45,9 @@ const Omgeving = z
     LIMIET_TENANT_PER_MINUUT: geheelGetal(3000, 1, 10_000_000),
   })
   .superRefine((o, ctx) => {
+    for (const oud of ['REGIO_SLUITINGSDAGEN', 'VEILIG_THUIS_NAAM', 'VEILIG_THUIS_TELEFOON'] as const) {
+      if (o[oud] !== undefined) ctx.addIssue({ code: 'custom', path: [oud], message: 'wordt niet meer gebruikt: zet dit in het regiobestand (REGIO_MAP, standaard config/regions)' });
+    }
     if (o.STORE === 'cosmos' && o.COSMOS_ENDPOINT === undefined) {
       ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'is verplicht bij STORE=cosmos' });
     }
@@ -88,10 +93,10 @@ export interface Config {
   readonly limieten: { readonly gebruiker: Emmer; readonly tenant: Emmer };
   readonly bewaartermijnen: { readonly dossierJaren: number; readonly adviesOverigeZorgmeldingJaren: number };
   readonly regio: {
+    /** The region of a professional (STANDAARD_REGIO); it must have a region file. */
     readonly standaard: string;
-    readonly sluitingsdagen: readonly string[];
-    /** How the default region's Veilig Thuis is named and reached on the professional's cards. */
-    readonly veiligThuis: { readonly naam: string; readonly telefoon: string };
+    /** The folder of the region files (REGIO_MAP): Veilig Thuis, gemeenten, calendar per region. */
+    readonly map: string;
   };
   /** After zelf hulp the professional weighs afweging 5 again after this many weeks. */
   readonly vervolgZelfHulpWeken: number;
@@ -136,7 +141,7 @@ export function laadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tenant: { piek: o.LIMIET_TENANT_PIEK, perMinuut: o.LIMIET_TENANT_PER_MINUUT },
     },
     bewaartermijnen: { dossierJaren: o.BEWAARTERMIJN_DOSSIER_JAREN, adviesOverigeZorgmeldingJaren: o.BEWAARTERMIJN_ADVIES_OVERIGE_ZORGMELDING_JAREN },
-    regio: { standaard: o.STANDAARD_REGIO, sluitingsdagen: o.REGIO_SLUITINGSDAGEN, veiligThuis: { naam: o.VEILIG_THUIS_NAAM, telefoon: o.VEILIG_THUIS_TELEFOON } },
+    regio: { standaard: o.STANDAARD_REGIO, map: o.REGIO_MAP },
     vervolgZelfHulpWeken: o.VERVOLG_ZELF_HULP_WEKEN,
     ...(o.GEBRUIKERS_BESTAND ? { gebruikersBestand: o.GEBRUIKERS_BESTAND } : {}),
   };

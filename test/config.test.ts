@@ -10,6 +10,7 @@ describe('laadConfig', () => {
     expect(c.bot.lokaal).toBe(false);
     expect(c.limieten).toEqual({ gebruiker: { piek: 20, perMinuut: 30 }, tenant: { piek: 300, perMinuut: 3000 } });
     expect(c.bewaartermijnen).toEqual({ dossierJaren: 20, adviesOverigeZorgmeldingJaren: 2 });
+    expect(c.regio).toEqual({ standaard: 'vt-regio-demo', map: 'config/regions' });
   });
 
   it('picks Cosmos DB when an endpoint is configured', () => {
@@ -35,6 +36,10 @@ describe('laadConfig', () => {
     ['a retention of 0 years', { BEWAARTERMIJN_DOSSIER_JAREN: '0' }, /BEWAARTERMIJN_DOSSIER_JAREN/],
     ['a local switch that is neither ja nor nee', { MELDROUTE_LOKAAL: 'true' }, /MELDROUTE_LOKAAL/],
     ['a multi-tenant app id without a tenant allowlist', { MicrosoftAppId: 'app', MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: 'x' }, /ALLOWED_TENANT_IDS/],
+    // The region files are the single source: an old setting is refused, never silently ignored.
+    ['the old Veilig Thuis name setting', { VEILIG_THUIS_NAAM: 'Veilig Thuis Gelderland-Zuid' }, /VEILIG_THUIS_NAAM: wordt niet meer gebruikt: zet dit in het regiobestand/],
+    ['the old Veilig Thuis phone setting', { VEILIG_THUIS_TELEFOON: '0800-2000' }, /VEILIG_THUIS_TELEFOON: wordt niet meer gebruikt/],
+    ['the old closure days setting', { REGIO_SLUITINGSDAGEN: '2026-12-24' }, /REGIO_SLUITINGSDAGEN: wordt niet meer gebruikt/],
   ])('refuses %s with a message naming the variable', (_naam, env, melding) => {
     expect(() => laadConfig(env)).toThrow(ConfigFout);
     expect(() => laadConfig(env)).toThrow(melding);

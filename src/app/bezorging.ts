@@ -122,7 +122,9 @@ export class Bezorging {
       this.deps.bezorger.plaats(kanaal.referentie, {
         weergave: { soort: 'vt-melding', dossier: d, nu: this.deps.klok(), veiligThuis: vt },
         // Spoed: the VT teamleider is told at once, by name on the card.
-        vermeldingen: effect.spoed ? (this.deps.regios.regio(effect.regioId)?.veiligThuis.teamleiders ?? []).map((id) => ({ id, naam: 'teamleider Veilig Thuis' })) : [],
+        vermeldingen: effect.spoed
+          ? (this.deps.regios.regio(effect.regioId)?.veiligThuis.teamleiders ?? []).map((id) => ({ id, naam: this.deps.regios.persoon(id)?.naam ?? 'teamleider Veilig Thuis' }))
+          : [],
       }),
     );
     if (activityId === undefined) return;

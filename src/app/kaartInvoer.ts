@@ -169,6 +169,8 @@ export const MeldingInvoer = z
     melderEmail: email,
     feiten: tekst('de feiten', 8000, 10),
     spoed: schakelaar,
+    // Which gemeenten the region has is checked on the server against the dossier's region.
+    gemeente: z.string({ error: 'Kies de gemeente waar het gezin woont.' }).trim().min(1, { error: 'Kies de gemeente waar het gezin woont.' }).max(200),
   })
   .refine((m) => m.soort !== 'open' || m.besprokenMetGezin, {
     path: ['besprokenMetGezin'],
@@ -248,6 +250,6 @@ export const naarAdvies = (i: z.infer<typeof AdviesInvoer>): Advies => ({
 export const naarMelding = (i: z.infer<typeof MeldingInvoer>): Melding => {
   const melder = { naam: i.melderNaam, telefoon: i.melderTelefoon, ...(i.melderEmail ? { email: i.melderEmail } : {}) };
   return i.soort === 'open'
-    ? { soort: 'open', besprokenMetGezin: true, melder, feiten: i.feiten, spoed: i.spoed }
-    : { soort: 'anoniem-tov-gezin', redenAnoniem: i.redenAnoniem ?? '', melder, feiten: i.feiten, spoed: i.spoed };
+    ? { soort: 'open', besprokenMetGezin: true, melder, feiten: i.feiten, spoed: i.spoed, gemeente: i.gemeente }
+    : { soort: 'anoniem-tov-gezin', redenAnoniem: i.redenAnoniem ?? '', melder, feiten: i.feiten, spoed: i.spoed, gemeente: i.gemeente };
 };

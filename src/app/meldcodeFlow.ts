@@ -1,6 +1,15 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
-import { evaluateAfwegingskader, IDENTIFICATIE_WAARSCHUWING, isMeldcodeAfgesloten, lijktIdentificerend, type Afwegingsvraag, type Dossier, type MeldcodeCommando } from '../domain/index.js';
+import {
+  evaluateAfwegingskader,
+  IDENTIFICATIE_WAARSCHUWING,
+  isMeldcodeAfgesloten,
+  lijktIdentificerend,
+  type Afwegingsvraag,
+  type Dossier,
+  type MeldcodeCommando,
+  type WerkdagKalender,
+} from '../domain/index.js';
 import {
   AdviesInvoer,
   AfsluitInvoer,
@@ -25,7 +34,7 @@ import {
   type Waarden,
 } from './kaartInvoer.js';
 import type { Aanvraag, MeldcodeService } from './meldcodeService.js';
-import { vasteRegioGids, type RegioGids, type VeiligThuisContact } from './regio.js';
+import { gemeenteNamen, vasteRegioGids, type RegioGids, type VeiligThuisContact } from './regio.js';
 import { verslagInhoud, type VerslagInhoud } from './verslag.js';
 
 /** Every verb a card or a typed command can send: one typed union for the whole bot. */
@@ -74,6 +83,12 @@ export type Scherm =
   | 'kenmerk'
   | 'status';
 
+/** The dossier region as a card needs it: its Veilig Thuis and its calendar. */
+export interface RegioWeergave {
+  readonly veiligThuis: VeiligThuisContact;
+  readonly kalender: WerkdagKalender;
+}
+
 /** What the person sees next; src/cards turns it into an Adaptive Card. */
 export type Weergave =
   | { readonly soort: 'welkom'; readonly melding?: string }
@@ -94,13 +109,18 @@ export type Weergave =
       readonly melding?: string;
       readonly meldingSoort?: 'fout' | 'bevestiging';
       readonly veiligThuis: VeiligThuisContact;
+      /** The dossier region's calendar: every date on the card is counted on it. */
+      readonly kalender: WerkdagKalender;
+      /** The gemeenten of the dossier's region, the choices on the melding form. */
+      readonly gemeenten: readonly string[];
       /** With 'afsluiten-bevestigen': the command that would close, to send again once confirmed. */
       readonly bevestig?: { readonly verb: Verb; readonly data: Waarden };
       /** With 'kenmerk' and 'start': the entered kenmerk looks identifying; a yes keeps it. */
       readonly kenmerkWaarschuwing?: boolean;
     }
-  | { readonly soort: 'casussen'; readonly dossiers: readonly Dossier[]; readonly nu: DateTime }
-  | { readonly soort: 'verslag'; readonly dossier: Dossier; readonly inhoud: VerslagInhoud; readonly nu: DateTime }
+  /** `regio` gives each listed dossier its region's Veilig Thuis and calendar. */
+  | { readonly soort: 'casussen'; readonly dossiers: readonly Dossier[]; readonly nu: DateTime; readonly regio: (regioId: string) => RegioWeergave }
+  | ({ readonly soort: 'verslag'; readonly dossier: Dossier; readonly inhoud: VerslagInhoud; readonly nu: DateTime } & RegioWeergave)
   | { readonly soort: 'fout'; readonly melding: string };
 
 /** The kenmerk looks like a name with a birth date or address, and the user has not said yes to it. */
@@ -212,6 +232,7 @@ const FOUT_VELD: Partial<Record<string, string>> = {
   'samen-met-veilig-thuis-ontbreekt': 'samenMetNaam',
   'referentie-ongeldig': 'referentie',
   'melden-noodzakelijk': 'ondanksMeldplicht',
+  'gemeente-onbekend': 'gemeente',
 };
 
 function vertaal<T>(invoer: { ok: true; waarde: T } | { ok: false; fouten: Fouten }, maak: (t: T) => MeldcodeCommando): Vertaling {
@@ -264,7 +285,7 @@ export class MeldcodeFlow {
       case 'nieuw':
         return { soort: 'start' };
       case 'casussen':
-        return { soort: 'casussen', dossiers: await this.service.casussen(a), nu: this.klok() };
+        return { soort: 'casussen', dossiers: await this.service.casussen(a), nu: this.klok(), regio: (regioId) => this.regioWeergave(regioId) };
       case 'start':
         return this.start(a, data);
       default:
@@ -313,7 +334,7 @@ export class MeldcodeFlow {
       const r = await this.service.exporteer(a, dossierId);
       if (!r.ok) return { soort: 'fout', melding: r.fout.melding };
       const nu = this.klok();
-      return { soort: 'verslag', dossier: r.waarde, inhoud: verslagInhoud(r.waarde, nu), nu };
+      return { soort: 'verslag', dossier: r.waarde, inhoud: verslagInhoud(r.waarde, nu), nu, ...this.regioWeergave(r.waarde.regioId) };
     }
     return this.opnieuw(a, dossierId, verb === 'stap-formulier' ? stapScherm : FORMULIEREN[verb]);
   }
@@ -353,6 +374,17 @@ export class MeldcodeFlow {
   }
 
   private dossierWeergave(dossier: Dossier, scherm: Scherm = schermVoor(dossier)): Weergave & { soort: 'dossier' } {
-    return { soort: 'dossier', dossier, scherm, nu: this.klok(), veiligThuis: this.regios.veiligThuis(dossier.regioId) };
+    return {
+      soort: 'dossier',
+      dossier,
+      scherm,
+      nu: this.klok(),
+      ...this.regioWeergave(dossier.regioId),
+      gemeenten: gemeenteNamen(this.regios.regio(dossier.regioId)),
+    };
+  }
+
+  private regioWeergave(regioId: string): RegioWeergave {
+    return { veiligThuis: this.regios.veiligThuis(regioId), kalender: this.regios.kalender(regioId) };
   }
 }

@@ -16,6 +16,7 @@ import {
 import { ConflictError, type AuditRegel, type Stores } from '../store/ports.js';
 import { werkDossierBij, type NietGevonden } from './bijwerken.js';
 import { alsActor, type Gebruiker } from './gebruikers.js';
+import { gemeenteNamen, type RegioGids } from './regio.js';
 import { magMeldcodeWijzigen, weergaveVoor, zoekbereikVoor, type Gesprek } from './toegang.js';
 
 export type GeenToegang = DomeinFout<'geen-toegang'>;
@@ -23,6 +24,8 @@ export type GeenToegang = DomeinFout<'geen-toegang'>;
 const GEEN_TOEGANG: GeenToegang = { code: 'geen-toegang', melding: 'U heeft geen toegang tot deze casus.' };
 
 export type Verouderd = DomeinFout<'kaart-verouderd' | 'tegelijk-gewijzigd'>;
+
+export type GemeenteOnbekend = DomeinFout<'gemeente-onbekend'>;
 
 const KAART_VEROUDERD: Verouderd = {
   code: 'kaart-verouderd',
@@ -49,6 +52,8 @@ export interface MeldcodeServiceDeps {
   readonly stores: Pick<Stores, 'dossiers' | 'audit'>;
   readonly klok: () => DateTime;
   readonly regioVoor: (g: Gebruiker) => string;
+  /** The regions: a melding names one of the gemeenten of the dossier's region. */
+  readonly regios?: Pick<RegioGids, 'regio'>;
   readonly nieuwId?: () => string;
   readonly instellingen?: Instellingen;
 }
@@ -98,9 +103,9 @@ export class MeldcodeService {
     dossierId: string,
     commando: MeldcodeCommando,
     vanafRevisie?: number,
-  ): Promise<Resultaat<Wijziging, MeldcodeFout | GeenToegang | NietGevonden | Verouderd>> {
+  ): Promise<Resultaat<Wijziging, MeldcodeFout | GeenToegang | NietGevonden | Verouderd | GemeenteOnbekend>> {
     let geweigerd = false;
-    const r = await werkDossierBij<MeldcodeFout | GeenToegang | Verouderd>(
+    const r = await werkDossierBij<MeldcodeFout | GeenToegang | Verouderd | GemeenteOnbekend>(
       this.deps.stores.dossiers,
       dossierId,
       (d) => {
@@ -109,6 +114,8 @@ export class MeldcodeService {
           return { ok: false, fout: GEEN_TOEGANG };
         }
         if (vanafRevisie !== undefined && revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
+        const gemeente = this.gemeenteBuitenRegio(d, commando);
+        if (gemeente) return { ok: false, fout: gemeente };
         const op = this.deps.klok();
         const w = pasMeldcodeToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), ...(this.deps.instellingen ? { instellingen: this.deps.instellingen } : {}) });
         if (!w.ok) return w;
@@ -148,6 +155,21 @@ export class MeldcodeService {
     const getoond = gevonden.sort((x, y) => laatsteActiviteit(y).localeCompare(laatsteActiviteit(x))).slice(0, max);
     await this.audit(a, 'search', undefined, 'toegestaan', getoond.map((d) => d.id));
     return getoond;
+  }
+
+  /**
+   * The card offers only the gemeenten of the dossier's region; the server checks it again against
+   * the dossier as stored, because card data is never trusted. Gemeenten are configuration, so
+   * this is the application's rule, not the domain's.
+   */
+  private gemeenteBuitenRegio(d: Dossier, commando: MeldcodeCommando): GemeenteOnbekend | undefined {
+    if (commando.soort !== 'melding' || this.deps.regios === undefined) return undefined;
+    const gemeente = commando.melding.gemeente;
+    const regio = this.deps.regios.regio(d.regioId);
+    if (gemeente !== undefined && gemeenteNamen(regio).includes(gemeente)) return undefined;
+    const kies = 'Kies uit de lijst de gemeente waar het gezin woont.';
+    if (gemeente === undefined) return { code: 'gemeente-onbekend', melding: kies };
+    return { code: 'gemeente-onbekend', melding: `Deze gemeente hoort niet bij de regio van ${regio?.veiligThuis.naam ?? 'deze casus'}. ${kies}` };
   }
 
   private async lees(a: Aanvraag, dossierId: string, actie: 'read' | 'export'): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {

@@ -285,6 +285,7 @@ function melding({ d, m }: Bron): VerslagSectie | null {
   if (!me) return null;
   return sectie('Melding bij Veilig Thuis', laatste(d, 'melding'), [
     rij('Soort melding', MELDING_SOORT_LABELS[me.soort]),
+    rij('Gemeente', me.gemeente),
     rij('Waarom anoniem', me.soort === 'anoniem-tov-gezin' ? me.redenAnoniem : undefined),
     ja('Spoed', me.spoed),
     rij('Melder', contact(me.melder)),

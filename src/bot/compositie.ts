@@ -7,9 +7,10 @@ import { maakIndexeerder } from '../app/indexering.js';
 import { consoleLogger, type Logger } from '../app/logger.js';
 import { MeldcodeFlow } from '../app/meldcodeFlow.js';
 import { MeldcodeService } from '../app/meldcodeService.js';
-import { vasteRegioGids, type RegioGids } from '../app/regio.js';
+import type { RegioGids } from '../app/regio.js';
+import { laadRegios } from '../app/regioConfig.js';
 import { laadAzureConfig, type Config } from '../config.js';
-import { WerkdagKalender, standaardBeleid } from '../domain/index.js';
+import { standaardBeleid, type RegioBeleid } from '../domain/index.js';
 import { HoofdDialog } from '../dialogs/hoofdDialog.js';
 import { openStores } from '../store/index.js';
 import type { Stores } from '../store/ports.js';
@@ -27,6 +28,8 @@ export interface Applicatie {
   readonly stores: Stores;
   readonly service: MeldcodeService;
   readonly bewaren: Bewaren;
+  /** The configured regions: Veilig Thuis, gemeenten, lokale teams, roles, one calendar each. */
+  readonly regios: RegioGids;
   readonly logic: (context: TurnContext) => Promise<void>;
   /** /api/messages: authentication, size and rate limits around `logic`. */
   readonly poort: BotPoort;
@@ -38,7 +41,7 @@ export interface Opties {
   readonly log?: Logger;
   readonly gebruikers?: GebruikersRegister;
   readonly stores?: Stores;
-  /** The regions; tests pass fixtures. */
+  /** The regions; absent: read from the region files (config.regio.map) and validated. */
   readonly regios?: RegioGids;
   /** Teams' roster of a bound team; tests pass a fake. */
   readonly teamLeden?: TeamLeden;
@@ -51,16 +54,26 @@ export interface Opties {
 export async function bouwApplicatie(config: Config, opties: Opties = {}): Promise<Applicatie> {
   const klok = opties.klok ?? (() => DateTime.utc());
   const log = opties.log ?? consoleLogger;
-  const beleid = standaardBeleid(new WerkdagKalender({ sluitingsdagen: config.regio.sluitingsdagen }));
-  const stores = opties.stores ?? (await openStores(config.store, maakIndexeerder(() => beleid, config.bewaartermijnen)));
+  const regios = opties.regios ?? laadRegios(config.regio.map, { standaard: config.regio.standaard });
+  // One calendar per region: the nudges count on the same werkdagen as the cards show.
+  const beleidPerRegio = new Map<string, RegioBeleid>();
+  const beleidVoor = (regioId: string): RegioBeleid => {
+    let beleid = beleidPerRegio.get(regioId);
+    if (beleid === undefined) {
+      beleid = standaardBeleid(regios.kalender(regioId));
+      beleidPerRegio.set(regioId, beleid);
+    }
+    return beleid;
+  };
+  const stores = opties.stores ?? (await openStores(config.store, maakIndexeerder(beleidVoor, config.bewaartermijnen)));
   const register = opties.gebruikers ?? (config.gebruikersBestand ? GebruikersRegister.uitBestand(config.gebruikersBestand) : new GebruikersRegister());
   const service = new MeldcodeService({
     stores,
     klok,
     regioVoor: (g) => g.vtRegioId ?? config.regio.standaard,
+    regios,
     instellingen: { vervolgZelfHulpWeken: config.vervolgZelfHulpWeken },
   });
-  const regios = opties.regios ?? vasteRegioGids({ [config.regio.standaard]: config.regio.veiligThuis });
   const flow = new MeldcodeFlow(service, klok, regios);
   const koppelingen = new Koppelingen({ stores, regios, klok });
   const conversationState = new ConversationState(new BotOpslag(stores.state));
@@ -91,7 +104,7 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
     log,
   };
   const bewaren = new Bewaren({ stores, klok });
-  return { adapter, bot, stores, service, bewaren, logic, poort, sluit: () => stores.close() };
+  return { adapter, bot, stores, service, bewaren, regios, logic, poort, sluit: () => stores.close() };
 }
 
 let gedeeld: Promise<Applicatie> | undefined;

@@ -18,9 +18,9 @@ import {
   type Dossier,
   type Verantwoordelijke,
 } from '../domain/index.js';
-import type { Scherm, Verb, Weergave } from '../app/meldcodeFlow.js';
+import type { RegioWeergave, Scherm, Verb, Weergave } from '../app/meldcodeFlow.js';
 import type { KoppelingWeergave } from '../app/koppelingen.js';
-import { LANDELIJK_VEILIG_THUIS, type VeiligThuisContact } from '../app/regio.js';
+import type { VeiligThuisContact } from '../app/regio.js';
 import { gebeurtenisRegel, lokaleTijd, onderregel, verslagAlsTekst, type VerslagInhoud } from '../app/verslag.js';
 import { zonderMarkdown } from './markdown.js';
 import advies from './advies.json' with { type: 'json' };
@@ -139,12 +139,14 @@ function wanneer(deadline: DateTime, nu: DateTime): string {
 /**
  * Every case card says who holds zicht op veiligheid and what is due next, by whom. Once melden
  * is necessary, melden itself is what is due: acute unsafety means calling Veilig Thuis now.
+ * The dates come from the region's calendar, the same one the nudges use.
  */
-export function dossierFeiten(d: Dossier, nu: DateTime, vt: VeiligThuisContact = LANDELIJK_VEILIG_THUIS): { titel: string; waarde: string }[] {
-  const volgende = openMijlpalen(d)[0];
-  const zicht = zichtOpVeiligheid(d, nu);
+export function dossierFeiten(d: Dossier, nu: DateTime, regio: RegioWeergave): { titel: string; waarde: string }[] {
+  const { veiligThuis: vt, kalender } = regio;
+  const volgende = openMijlpalen(d, kalender)[0];
+  const zicht = zichtOpVeiligheid(d, nu, kalender);
   // Between a melding and the veiligheidsbeoordeling the melder keeps zicht, but not for long.
-  const overname = zicht.houder === 'professional' && d.veiligThuis ? `; ${vt.naam} neemt dit uiterlijk ${datum(uiterlijkeStartZichtVeiligThuis(vanIso(d.veiligThuis.ontvangenOp)))} van u over` : '';
+  const overname = zicht.houder === 'professional' && d.veiligThuis ? `; ${vt.naam} neemt dit uiterlijk ${datum(uiterlijkeStartZichtVeiligThuis(vanIso(d.veiligThuis.ontvangenOp), kalender))} van u over` : '';
   const m = d.meldcode;
   const meldenNodig = m.status === 'lopend' && !isMeldcodeAfgesloten(m) && evaluateAfwegingskader(m.antwoorden).meldenNoodzakelijk === true;
   const acuut = m.onveiligheid === 'acuut' || m.onveiligheid === 'beide';
@@ -187,7 +189,7 @@ const DEFINITIES: Readonly<Record<number, readonly { titel: string; tekst: strin
   5: [{ titel: 'Duurzame veiligheid', tekst: 'De directe veiligheid is hersteld en blijft stabiel: er is zicht op herhaling en patronen, en aandacht voor herstel. Bij nee: (opnieuw) melden.' }],
 };
 
-const LEGE_WAARDEN = ['ondanksMeldplicht', 'kenmerkBevestigd', 'samenMetNaam', 'samenMetOp', 'afsluitToelichting', 'adviesvragerNaam', 'adviesvragerTelefoon', 'adviesvragerEmail', 'onveiligheid', 'referentie', 'werktMetVolwassenen', 'categorieen', 'beschrijving', 'waargenomenOp', 'waargenomenDoor', 'zorgtVoorMinderjarigen', 'gevolgenVoorKinderen', 'toelichting', 'met', 'adviesVeiligThuis', 'uitkomst', 'voldoendeSignalen', 'samenvatting', 'reden', 'datum', 'adviseurVeiligThuis', 'afspraken', 'vervolgadviesOp', 'opNaamAdviesvrager', 'overigeZorgmelding', 'soort', 'besprokenMetGezin', 'redenAnoniem', 'melderNaam', 'melderTelefoon', 'melderEmail', 'feiten', 'spoed'];
+const LEGE_WAARDEN = ['ondanksMeldplicht', 'kenmerkBevestigd', 'samenMetNaam', 'samenMetOp', 'afsluitToelichting', 'adviesvragerNaam', 'adviesvragerTelefoon', 'adviesvragerEmail', 'onveiligheid', 'referentie', 'werktMetVolwassenen', 'categorieen', 'beschrijving', 'waargenomenOp', 'waargenomenDoor', 'zorgtVoorMinderjarigen', 'gevolgenVoorKinderen', 'toelichting', 'met', 'adviesVeiligThuis', 'uitkomst', 'voldoendeSignalen', 'samenvatting', 'reden', 'datum', 'adviseurVeiligThuis', 'afspraken', 'vervolgadviesOp', 'opNaamAdviesvrager', 'overigeZorgmelding', 'soort', 'besprokenMetGezin', 'redenAnoniem', 'melderNaam', 'melderTelefoon', 'melderEmail', 'feiten', 'spoed', 'gemeente'];
 
 /** Every field a template binds gets a value, so no `${...}` is ever left on a card. */
 function formulier(waarden: Record<string, string> = {}, fouten: Record<string, string> = {}, standaard: Record<string, string> = {}) {
@@ -263,9 +265,9 @@ export function koppelingKaart(w: Exclude<KoppelingWeergave, { soort: 'regel' }>
   );
 }
 
-export function casussenKaart(dossiers: readonly Dossier[], nu: DateTime): KaartBijlage {
+export function casussenKaart(dossiers: readonly Dossier[], nu: DateTime, regio: (regioId: string) => RegioWeergave): KaartBijlage {
   const rijen = dossiers.map((d) => {
-    const [, zicht, termijn] = dossierFeiten(d, nu);
+    const [, zicht, termijn] = dossierFeiten(d, nu, regio(d.regioId));
     return { id: d.id, referentie: zonderMarkdown(d.referentie), knop: d.referentie, waar: waarIsDossier(d), zicht: zicht?.waarde ?? '', termijn: termijn?.waarde ?? '' };
   });
   return bouw(casussen, { ...LEEG_KADER, kop: 'meldroute', titel: 'Mijn casussen' }, { casussen: rijen });
@@ -292,8 +294,8 @@ const pastInBericht = (k: KaartBijlage) => bytes(k) <= VERSLAG_KAART_MAX_BYTES;
  * events (and if need be shortened texts) on the card; the plain text holds everything, unless
  * it alone is larger than a Teams message can carry.
  */
-export function verslagKaart(d: Dossier, inhoud: VerslagInhoud, nu: DateTime): KaartBijlage {
-  const kaderData: Kader = { ...LEEG_KADER, kop: 'Dossierverslag', titel: zonderMarkdown(d.referentie), feiten: dossierFeiten(d, nu).slice(1), dossierId: d.id };
+export function verslagKaart(d: Dossier, inhoud: VerslagInhoud, nu: DateTime, regio: RegioWeergave): KaartBijlage {
+  const kaderData: Kader = { ...LEEG_KADER, kop: 'Dossierverslag', titel: zonderMarkdown(d.referentie), feiten: dossierFeiten(d, nu, regio).slice(1), dossierId: d.id };
   const volledigeTekst = verslagAlsTekst(inhoud);
   const totaal = inhoud.verloop.length;
   const maak = (getoond: number, kort = false, tekst = volledigeTekst): KaartBijlage => {
@@ -339,11 +341,12 @@ export function verslagKaart(d: Dossier, inhoud: VerslagInhoud, nu: DateTime): K
   return kaart;
 }
 
-interface DossierKaartInvoer {
+interface DossierKaartInvoer extends RegioWeergave {
   readonly dossier: Dossier;
   readonly scherm: Scherm;
   readonly nu: DateTime;
-  readonly veiligThuis: VeiligThuisContact;
+  /** The gemeenten of the dossier's region: the choices on the melding form. */
+  readonly gemeenten: readonly string[];
   readonly waarden?: Record<string, string>;
   readonly fouten?: Record<string, string>;
   readonly melding?: string;
@@ -380,7 +383,7 @@ export function dossierKaart(v: DossierKaartInvoer): KaartBijlage {
   const basis: Kader = {
     kop: open ? `Stap ${stap} van 5` : 'Meldcode',
     titel: STAP_TITELS[stap],
-    feiten: dossierFeiten(d, v.nu, vt),
+    feiten: dossierFeiten(d, v.nu, v),
     melding: v.melding ?? '',
     meldingStijl: v.meldingSoort === 'bevestiging' ? 'good' : 'attention',
     dossierId: d.id,
@@ -400,11 +403,11 @@ export function dossierKaart(v: DossierKaartInvoer): KaartBijlage {
     case 'afweging':
       return afwegingKaart(d, basis, invoer, vt);
     case 'beslissing':
-      return beslissingKaart(d, basis, vt);
+      return beslissingKaart(d, basis, v);
     case 'advies':
       return bouw(advies, { ...basis, kop: 'Advies', titel: `Advies van ${vt.naam} vastleggen`, secundair: [terug] }, { ...invoer, veiligThuisNaam: vt.naam, veiligThuisTelefoon: vt.telefoon }, d);
     case 'melding':
-      return meldingKaart(d, { ...basis, secundair: [terug] }, invoer, vt, v.nu);
+      return meldingKaart(d, { ...basis, secundair: [terug] }, invoer, v);
     case 'afsluiten':
       return afsluitKaart(d, { ...basis, secundair: [terug] }, invoer);
     case 'afsluiten-bevestigen':
@@ -412,7 +415,7 @@ export function dossierKaart(v: DossierKaartInvoer): KaartBijlage {
     case 'kenmerk':
       return bouw(kenmerk, { ...basis, kop: 'Kenmerk', titel: 'Kenmerk van de casus wijzigen', secundair: [terug] }, { ...invoer, waarschuwing: v.kenmerkWaarschuwing === true }, d);
     case 'status':
-      return statusKaart(d, basis, vt);
+      return statusKaart(d, basis, v);
   }
 }
 
@@ -460,10 +463,11 @@ function afwegingKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeof formu
   );
 }
 
-function meldingKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeof formulier>, vt: VeiligThuisContact, nu: DateTime): KaartBijlage {
+function meldingKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeof formulier>, v: DossierKaartInvoer): KaartBijlage {
   const m = d.meldcode;
+  const vt = v.veiligThuis;
   const acuut = m.onveiligheid === 'acuut' || m.onveiligheid === 'beide';
-  const termijn = veiligheidsbeoordelingDeadline(nu, false);
+  const termijn = veiligheidsbeoordelingDeadline(v.nu, false, v.kalender);
   return bouw(
     melding,
     { ...basis, kop: 'Melding', titel: `Melding doen bij ${vt.naam}` },
@@ -472,6 +476,8 @@ function meldingKaart(d: Dossier, basis: Kader, invoer: ReturnType<typeof formul
       acuut,
       veiligThuisNaam: vt.naam,
       veiligThuisTelefoon: vt.telefoon,
+      // No preselection: the professional chooses the family's gemeente consciously.
+      gemeenten: v.gemeenten.map((g) => ({ titel: g, waarde: g })),
       vroeg: m.stap < 5 || evaluateAfwegingskader(m.antwoorden).volgendeVraag !== null,
       daarna: acuut
         ? `Na uw melding: veiligheidsbeoordeling vandaag (spoed) door ${vt.naam}.`
@@ -557,9 +563,10 @@ function standaardWaarden(v: DossierKaartInvoer): Record<string, string> {
   };
 }
 
-function beslissingKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): KaartBijlage {
+function beslissingKaart(d: Dossier, basis: Kader, regio: RegioWeergave): KaartBijlage {
+  const vt = regio.veiligThuis;
   const b = d.meldcode.beslissingen;
-  if (b === undefined) return statusKaart(d, basis, vt);
+  if (b === undefined) return statusKaart(d, basis, regio);
   const melden = b.route === 'melden' || b.route === 'melden-en-hulp';
   const primair: (Actie & { antwoord?: string })[] = melden
     ? [
@@ -589,12 +596,13 @@ function beslissingKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): Kaar
   );
 }
 
-function statusKaart(d: Dossier, basis: Kader, vt: VeiligThuisContact): KaartBijlage {
+function statusKaart(d: Dossier, basis: Kader, regio: RegioWeergave): KaartBijlage {
+  const vt = regio.veiligThuis;
   const m = d.meldcode;
   const kenmerkWijzigen: Actie = { verb: 'kenmerk-formulier', titel: 'Kenmerk wijzigen' };
   if (m.status === 'gemeld' && d.veiligThuis) {
     const ontvangen = d.veiligThuis.ontvangstBevestigdOp !== undefined;
-    const termijn = veiligheidsbeoordelingDeadline(vanIso(d.veiligThuis.ontvangenOp), d.veiligThuis.spoed);
+    const termijn = veiligheidsbeoordelingDeadline(vanIso(d.veiligThuis.ontvangenOp), d.veiligThuis.spoed, regio.kalender);
     const wanneerVb = d.veiligThuis.spoed ? 'vandaag (spoed)' : `uiterlijk ${datum(termijn)} (binnen 5 werkdagen)`;
     // After "Mijn deel afronden" nothing of the meldcode is open any more: offer no steps.
     const open = !isMeldcodeAfgesloten(m);
@@ -652,9 +660,9 @@ export function kaartVoor(w: Weergave, omgeving: KaartOmgeving = {}): KaartBijla
     case 'dossier':
       return dossierKaart(w);
     case 'casussen':
-      return casussenKaart(w.dossiers, w.nu);
+      return casussenKaart(w.dossiers, w.nu, w.regio);
     case 'verslag':
-      return verslagKaart(w.dossier, w.inhoud, w.nu);
+      return verslagKaart(w.dossier, w.inhoud, w.nu, w);
     case 'fout':
       return foutKaart(w.melding);
   }

@@ -38,3 +38,11 @@ export function startDossier(gegevens: NieuwDossier, ctx: Context): Resultaat<Do
 export function revisie(dossier: Dossier): number {
   return dossier.gebeurtenissen.length;
 }
+
+/**
+ * The gemeente the dossier belongs to: the one the professional chose when melding. It decides
+ * which lokaal team receives an overdracht and where the case counts in the quarterly figures.
+ */
+export function gemeenteVan(dossier: Dossier): string | undefined {
+  return dossier.meldcode.melding?.gemeente;
+}

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { openMijlpalen, type Mijlpaal, type Verantwoordelijke } from './mijlpalen.js';
 import type { Dossier } from './model.js';
-import { KANTOOR_BEGIN_UUR, landelijkeKalender, type WerkdagKalender } from './tijd/werkdagen.js';
+import { landelijkeKalender, type WerkdagKalender } from './tijd/werkdagen.js';
 
 export type Publiek =
   | 'professional'
@@ -88,7 +88,7 @@ function geplandeTreden(dossier: Dossier, mijlpaal: Mijlpaal, beleid: RegioBelei
           : k > 0
             ? beleid.kalender.addWerkdagen(dag, k)
             : beleid.kalender.volgendKantoormoment(dag.startOf('day')).startOf('day');
-      return { sleutel: herinneringSleutel(dossier.id, mijlpaal.id, trede.niveau), trede, dueAt: werkdag.set({ hour: KANTOOR_BEGIN_UUR }) };
+      return { sleutel: herinneringSleutel(dossier.id, mijlpaal.id, trede.niveau), trede, dueAt: werkdag.set({ hour: beleid.kalender.kantoorBeginUur }) };
     })
     .sort((a, b) => a.dueAt.toMillis() - b.dueAt.toMillis());
 }

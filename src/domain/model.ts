@@ -178,6 +178,13 @@ export const Advies = z.object({
 export type Advies = z.infer<typeof Advies>;
 
 
+/**
+ * The gemeente where the family lives, chosen by the professional from the region's list: the
+ * overdracht goes to its lokaal team and the quarterly figures count per gemeente (seed 004 §7.2).
+ * Optional only for meldingen recorded before it was asked.
+ */
+const MeldingGemeente = Tekst(200).optional();
+
 export const Melding = z.discriminatedUnion('soort', [
   z.object({
     soort: z.literal('open'),
@@ -186,6 +193,7 @@ export const Melding = z.discriminatedUnion('soort', [
     melder: Contactgegevens,
     feiten: Tekst(8000),
     spoed: z.boolean(),
+    gemeente: MeldingGemeente,
   }),
   z.object({
     soort: z.literal('anoniem-tov-gezin'),
@@ -193,6 +201,7 @@ export const Melding = z.discriminatedUnion('soort', [
     melder: Contactgegevens,
     feiten: Tekst(8000),
     spoed: z.boolean(),
+    gemeente: MeldingGemeente,
   }),
 ]);
 export type Melding = z.infer<typeof Melding>;

@@ -41,7 +41,7 @@ const REGIO = {
   id: 'vt-regio-demo',
   naam: 'Demoregio',
   veiligThuis: { naam: 'Veilig Thuis Demoregio', telefoon: '0800-2000', teamleiders: ['aad-teamleider'] },
-  gemeenten: [],
+  gemeenten: [{ naam: 'Demostad', lokaleTeams: [] }],
   beheerders: ['aad-beheerder'],
 };
 
@@ -49,18 +49,19 @@ const annelies: Aanvraag = { gebruiker: demoRegister.zoek('aad-prof-1', 'Annelie
 
 function opstelling(stores: Stores = testStores()) {
   const klok = new TestKlok();
-  const { service } = testFlow(stores, klok);
+  const regios = vasteRegioGids([REGIO]);
+  const { service } = testFlow(stores, klok, regios);
   const bezorger = new OpnameBezorger();
   const adresboek = new TestAdresboek();
   adresboek.vtKanaal['vt-regio-demo'] = { conversation: { id: '19:vt-intake@thread.tacv2' } };
   let n = 0;
-  const bezorging = new Bezorging({ stores, adresboek, bezorger, regios: vasteRegioGids([REGIO]), klok: klok.lees, log: stilleLogger, nieuwId: () => `audit-${(n += 1)}` });
+  const bezorging = new Bezorging({ stores, adresboek, bezorger, regios, klok: klok.lees, log: stilleLogger, nieuwId: () => `audit-${(n += 1)}` });
   return { stores, klok, service, bezorger, adresboek, bezorging };
 }
 
 const melding = (spoed = false): MeldcodeCommando => ({
   soort: 'melding',
-  melding: { soort: 'anoniem-tov-gezin', redenAnoniem: 'Vader dreigt.', melder: { naam: 'Annelies de Boer', telefoon: '0612345678' }, feiten: 'Blauwe plekken gezien.', spoed },
+  melding: { soort: 'anoniem-tov-gezin', redenAnoniem: 'Vader dreigt.', melder: { naam: 'Annelies de Boer', telefoon: '0612345678' }, feiten: 'Blauwe plekken gezien.', spoed, gemeente: 'Demostad' },
 });
 
 async function gemeld(o: ReturnType<typeof opstelling>, spoed = false): Promise<string> {

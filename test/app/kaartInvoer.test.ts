@@ -26,15 +26,16 @@ describe('leesInvoer', () => {
     ['an open melding not discussed with the family', { soort: 'open', besprokenMetGezin: 'false' }, 'besprokenMetGezin', /bespreekt u eerst met het gezin/],
     ['an anonymous melding without reason', { soort: 'anoniem-tov-gezin' }, 'redenAnoniem', /waarom de melding anoniem/],
     ['a phone number that is none', { soort: 'open', besprokenMetGezin: 'true', melderTelefoon: 'bel me' }, 'melderTelefoon', /geldig telefoonnummer/],
+    ['no gemeente chosen', { soort: 'open', besprokenMetGezin: 'true', gemeente: '' }, 'gemeente', /Kies de gemeente waar het gezin woont/],
   ])('melding: refuses %s', (_naam, extra, veld, melding) => {
-    const r = leesInvoer(MeldingInvoer, { melderNaam: 'A. de Boer', melderTelefoon: '0612345678', feiten: 'Blauwe plekken gezien.', spoed: 'false', ...extra });
+    const r = leesInvoer(MeldingInvoer, { melderNaam: 'A. de Boer', melderTelefoon: '0612345678', feiten: 'Blauwe plekken gezien.', spoed: 'false', gemeente: 'Nijmegen', ...extra });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.fouten[veld]).toMatch(melding);
   });
 
   it('shows every error of a form at once, also those of cross-field rules', () => {
     // An anonymous melding without reason AND an invalid phone AND short facts: three messages in one answer.
-    const r = leesInvoer(MeldingInvoer, { soort: 'anoniem-tov-gezin', melderNaam: 'A. de Boer', melderTelefoon: 'bel me', feiten: 'Kort', spoed: 'false' });
+    const r = leesInvoer(MeldingInvoer, { soort: 'anoniem-tov-gezin', melderNaam: 'A. de Boer', melderTelefoon: 'bel me', feiten: 'Kort', spoed: 'false', gemeente: 'Nijmegen' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(Object.keys(r.fouten).sort()).toEqual(['feiten', 'melderTelefoon', 'redenAnoniem']);
     const g = leesInvoer(GesprekInvoer, { uitkomst: 'niet-gevoerd', toelichting: 'x'.repeat(2001) });

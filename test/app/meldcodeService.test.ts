@@ -51,7 +51,7 @@ describe('MeldcodeService: access by role and organisation, every read and write
       { soort: 'gesprek', gesprek: { uitkomst: 'gevoerd', samenvatting: 'Gesprek.' } },
       { soort: 'afweging', vraag: 1, antwoord: true },
       { soort: 'afweging', vraag: 2, antwoord: true, onveiligheid: 'structureel' },
-      { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder: { naam: 'Annelies', telefoon: '0612345678' }, feiten: 'Feiten.', spoed: false } },
+      { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder: { naam: 'Annelies', telefoon: '0612345678' }, feiten: 'Feiten.', spoed: false, gemeente: 'Demostad' } },
     ] satisfies MeldcodeCommando[]) {
       const r = await service.pasToe(annelies, id, commando);
       expect(r.ok, commando.soort).toBe(true);

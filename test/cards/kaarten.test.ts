@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { schermVoor, type Scherm, type Weergave } from '../../src/app/meldcodeFlow.js';
 import { verslagInhoud } from '../../src/app/verslag.js';
 import { kaartVoor, koppelingKaart, type KaartBijlage } from '../../src/cards/kaarten.js';
-import type { Dossier } from '../../src/domain/index.js';
+import { landelijkeKalender, type Dossier } from '../../src/domain/index.js';
 import { kaartProblemen } from '../support/adaptiveCards.js';
 import { ams, gemeld, meldcode, nieuwDossier, signalen, totStap4, vraag } from '../domain/fixtures.js';
 
 const nu = ams('2026-03-02 11:00');
 const veiligThuis = { naam: 'Veilig Thuis Gelderland-Zuid', telefoon: '0800-2000' };
-const dossierWeergave = (dossier: Dossier, scherm: Scherm, extra: Partial<Extract<Weergave, { soort: 'dossier' }>> = {}): Weergave => ({ soort: 'dossier', dossier, scherm, nu, veiligThuis, ...extra });
+const regio = { veiligThuis, kalender: landelijkeKalender };
+const gemeenten = ['Nijmegen', 'Tiel'];
+const dossierWeergave = (dossier: Dossier, scherm: Scherm, extra: Partial<Extract<Weergave, { soort: 'dossier' }>> = {}): Weergave => ({ soort: 'dossier', dossier, scherm, nu, ...regio, gemeenten, ...extra });
 const acuut = () => meldcode(meldcode(totStap4(), vraag(1, true)).dossier, vraag(2, true, 'acuut')).dossier;
 const omgeving = { persoonlijkeChat: 'https://teams.microsoft.com/l/chat/0/0?users=28:bot-1' };
 const stap5 = () => [vraag(1, true), vraag(2, false), vraag(3, true), vraag(4, true), vraag(5, true)].reduce((d, c) => meldcode(d, c).dossier, totStap4());
@@ -42,10 +44,10 @@ const weergaven: [string, () => Weergave][] = [
   ['alleen in de persoonlijke chat', () => ({ soort: 'alleen-persoonlijk' })],
   ['start', () => ({ soort: 'start' })],
   ['start met fout', () => ({ soort: 'start', waarden: { referentie: '111222333' }, fouten: { referentie: 'Dit lijkt een BSN.' } })],
-  ['casussen', () => ({ soort: 'casussen', dossiers: [nieuwDossier(), gemeld()], nu })],
-  ['geen casussen', () => ({ soort: 'casussen', dossiers: [], nu })],
-  ['verslag', () => ({ soort: 'verslag', dossier: gemeld(), inhoud: verslagInhoud(gemeld(), nu), nu })],
-  ['verslag afgesloten', () => ({ soort: 'verslag', dossier: afgesloten(), inhoud: verslagInhoud(afgesloten(), nu), nu })],
+  ['casussen', () => ({ soort: 'casussen', dossiers: [nieuwDossier(), gemeld()], nu, regio: () => regio })],
+  ['geen casussen', () => ({ soort: 'casussen', dossiers: [], nu, regio: () => regio })],
+  ['verslag', () => ({ soort: 'verslag', dossier: gemeld(), inhoud: verslagInhoud(gemeld(), nu), nu, ...regio })],
+  ['verslag afgesloten', () => ({ soort: 'verslag', dossier: afgesloten(), inhoud: verslagInhoud(afgesloten(), nu), nu, ...regio })],
   ['fout', () => ({ soort: 'fout', melding: 'U heeft geen toegang tot deze casus.' })],
   ...dossierSchermen.map(([naam, maak, scherm]): [string, () => Weergave] => [naam, () => dossierWeergave(maak(), scherm)]),
 ];
@@ -166,7 +168,7 @@ describe('card templates', () => {
 
   it('a kenmerk with a markdown link is shown as typed, never as a live link, in the list and on the step card', () => {
     const d = { ...nieuwDossier(), referentie: '[Klik hier](https://evil.example/p)' };
-    for (const kaart of [kaartVoor({ soort: 'casussen', dossiers: [d], nu }), kaartVoor(dossierWeergave(d, 'signalen'))]) {
+    for (const kaart of [kaartVoor({ soort: 'casussen', dossiers: [d], nu, regio: () => regio }), kaartVoor(dossierWeergave(d, 'signalen'))]) {
       // The word joiner is invisible; it only stops Teams from linking the bare address.
       const getoond = getoondeTeksten(kaart.content).filter((t) => t.includes('Klik hier')).map((t) => t.replaceAll('\u2060', ''));
       expect(getoond.length).toBeGreaterThan(0);

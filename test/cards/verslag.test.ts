@@ -2,13 +2,13 @@ import { MessageFactory } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { dossierverslag, verslagInhoud } from '../../src/app/verslag.js';
 import { VERSLAG_KAART_MAX_BYTES, kaartVoor, type KaartBijlage } from '../../src/cards/kaarten.js';
-import type { Dossier, Gebeurtenis, MeldcodeCommando } from '../../src/domain/index.js';
+import { landelijkeKalender, type Dossier, type Gebeurtenis, type MeldcodeCommando } from '../../src/domain/index.js';
 import { kaartProblemen } from '../support/adaptiveCards.js';
 import { ams, ctx, meldcode, nieuwDossier, professional, totStap4, vraag, vt, vtMedewerker } from '../domain/fixtures.js';
 
 const nu = ams('2026-03-10 09:00');
 const loop = (d: Dossier, ...commandos: MeldcodeCommando[]) => commandos.reduce((acc, c) => meldcode(acc, c).dossier, d);
-const kaart = (d: Dossier): KaartBijlage => kaartVoor({ soort: 'verslag', dossier: d, inhoud: verslagInhoud(d, nu), nu });
+const kaart = (d: Dossier): KaartBijlage => kaartVoor({ soort: 'verslag', dossier: d, inhoud: verslagInhoud(d, nu), nu, veiligThuis: { naam: 'Veilig Thuis', telefoon: '0800-2000' }, kalender: landelijkeKalender });
 
 type Knoop = Record<string, unknown>;
 const body = (k: KaartBijlage) => k.content['body'] as Knoop[];

@@ -65,7 +65,8 @@ const ZELF_HULP = [...TOT_WEGEN, vraag(1, 'ja', /Afwegingsvraag 2 van 5/), vraag
 const ADVIESVRAGER = { adviesvragerNaam: 'Annelies de Boer', adviesvragerTelefoon: '06 12345678' };
 const ONVOLDOENDE: Stap = ['overleg: onvoldoende', 'overleg', { met: 'collega', uitkomst: 'Geen zorgen.', voldoendeSignalen: 'nee' }, /Meldcode afsluiten.*onvoldoende signalen.*Waarom sluit u de meldcode af/];
 const WEGGENOMEN: Stap = ['gesprek: zorgen weggenomen', 'gesprek', { uitkomst: 'zorgen-weggenomen', samenvatting: 'Gestoten bij gym, bevestigd door de gymleraar.' }, /Het gesprek heeft de zorgen weggenomen/];
-const melder = { melderNaam: 'Annelies de Boer', melderTelefoon: '06 12345678', feiten: 'Blauwe plekken gezien op maandag en woensdag.' };
+/** The demo region's first gemeente, as the professional picks it on the melding card. */
+const melder = { melderNaam: 'Annelies de Boer', melderTelefoon: '06 12345678', feiten: 'Blauwe plekken gezien op maandag en woensdag.', gemeente: 'Demostad' };
 
 const PADEN: [naam: string, stappen: Stap[]][] = [
   ['stap 2: onvoldoende signalen, bevestigd met reden, sluit de meldcode af', [SIGNALEN, ONVOLDOENDE, bevestig(ONVOLDOENDE, 'Besproken; geen zorgen meer.', /Meldcode afgesloten.*onvoldoende signalen.*Besproken; geen zorgen meer/)]],
@@ -90,8 +91,8 @@ const PADEN: [naam: string, stappen: Stap[]][] = [
     [
       ...TOT_WEGEN,
       vraag(1, 'ja', /Afwegingsvraag 2/),
-      vraag(2, 'ja', /Melden bij Veilig Thuis: nu, bel 0800-2000.*Samen met Veilig Thuis.*Nu melden bij Veilig Thuis/, { onveiligheid: 'acuut' }),
-      ['meldingformulier', 'melding-formulier', {}, /bel Veilig Thuis nu op 0800-2000.*Bij direct gevaar: bel 112.*"id":"spoed"[^}]*"value":"true"/],
+      vraag(2, 'ja', /Melden bij Veilig Thuis Demoregio: nu, bel 0800-2000.*Samen met Veilig Thuis.*Nu melden bij Veilig Thuis/, { onveiligheid: 'acuut' }),
+      ['meldingformulier', 'melding-formulier', {}, /bel Veilig Thuis Demoregio nu op 0800-2000.*Bij direct gevaar: bel 112.*"id":"spoed"[^}]*"value":"true"/],
       ['open melding', 'melding', { soort: 'open', besprokenMetGezin: 'true', spoed: 'true', ...melder }, /Melding verstuurd naar Veilig Thuis.*Veiligheidsbeoordeling: vandaag \(spoed\).*Afweging samen met Veilig Thuis/],
       vraag(3, 'ja', /Met wie bij Veilig Thuis/),
       vraag(3, 'ja', /na de melding.*Afwegingsvraag 4/, samen),

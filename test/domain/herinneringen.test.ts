@@ -104,6 +104,13 @@ describe('dueReminders: the escalation ladder', () => {
     expect(lokaal(volgendeHerinneringOp(overdracht(), regio))).toBe('2026-03-05 09:00');
   });
 
+  it("nudges at the start of the region's own office hours", () => {
+    const regio = { kalender: new WerkdagKalender({ kantoortijden: { beginUur: 8, eindUur: 16 } }), ladders: beleid.ladders };
+    expect(lokaal(volgendeHerinneringOp(overdracht(), regio))).toBe('2026-03-06 08:00');
+    expect(dueReminders(overdracht(), ams('2026-03-06 08:00'), regio)).toHaveLength(1);
+    expect(dueReminders(overdracht(), ams('2026-03-06 16:00'), regio)).toHaveLength(0);
+  });
+
   it.each([
     ['zomertijd (29 maart 2026)', '2026-03-23 10:00', '2026-03-26T00:00:00Z', 11],
     ['wintertijd (25 oktober 2026)', '2026-10-19 10:00', '2026-10-22T00:00:00Z', 11],

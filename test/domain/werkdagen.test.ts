@@ -59,6 +59,21 @@ describe('isWerkdag: Algemene termijnenwet art. 3 and Goede Vrijdag', () => {
   it('refuses a malformed closure day with a clear message', () => {
     expect(() => new WerkdagKalender({ sluitingsdagen: ['24-12-2026'] })).toThrow(/geen geldige datum/);
   });
+
+  it("keeps a region's own office hours; 9-17 when it names none", () => {
+    const regio = new WerkdagKalender({ kantoortijden: { beginUur: 8, eindUur: 16 } });
+    expect(regio.isKantoortijd(ams('2026-03-02 08:15'))).toBe(true);
+    expect(landelijkeKalender.isKantoortijd(ams('2026-03-02 08:15'))).toBe(false);
+    expect(regio.volgendKantoormoment(ams('2026-03-02 16:00')).toISO()).toBe('2026-03-03T08:00:00.000+01:00');
+  });
+
+  it.each([
+    ['ending before they begin', { beginUur: 17, eindUur: 9 }],
+    ['starting in the DST gap', { beginUur: 2, eindUur: 17 }],
+    ['in half hours', { beginUur: 8.5, eindUur: 17 }],
+  ])('refuses office hours %s', (_naam, kantoortijden) => {
+    expect(() => new WerkdagKalender({ kantoortijden })).toThrow(/Kantoortijden .* zijn ongeldig/);
+  });
 });
 
 describe('addWerkdagen: start of the n-th werkdag after the Amsterdam day', () => {

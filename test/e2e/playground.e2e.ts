@@ -102,7 +102,7 @@ describe('the meldcode in the Teams-like Playground', () => {
     await klik(page, 'Ja', /Afwegingsvraag 5 van 5/);
     await klik(page, 'Ja', /Melden is niet noodzakelijk/);
     await page.screenshot({ path: join(RESULTATEN, 'advies-3-beslissing.png') });
-    await klik(page, 'Advies vastleggen', /Advies van Veilig Thuis vastleggen/);
+    await klik(page, 'Advies vastleggen', /Advies van Veilig Thuis Demoregio vastleggen/);
     await vul(page, 'Naam van de adviseur bij Veilig Thuis', 'M. Jansen');
     await vul(page, 'Advies en afspraken (wie doet wat)', 'Gesprek met ouders voeren; over twee weken opnieuw wegen.');
     await vul(page, 'Uw telefoonnummer', '0612345678');
@@ -118,8 +118,8 @@ describe('the meldcode in the Teams-like Playground', () => {
   it('walks the acute path to a spoed melding at Veilig Thuis', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
     await totAfweging(page, 'Gezin B., groep 7', 'melding');
-    await klik(page, 'Ja, acute onveiligheid', /Melden bij Veilig Thuis: nu, bel 0800-2000/);
-    await klik(page, 'Nu melden bij Veilig Thuis', /bel Veilig Thuis nu op 0800-2000/);
+    await klik(page, 'Ja, acute onveiligheid', /Melden bij Veilig Thuis Demoregio: nu, bel 0800-2000/);
+    await klik(page, 'Nu melden bij Veilig Thuis Demoregio', /bel Veilig Thuis Demoregio nu op 0800-2000/);
     const formulier = await kaart(page).innerText();
     expect(formulier).toContain('Bij direct gevaar: bel 112.');
     expect(formulier).toContain('veiligheidsbeoordeling vandaag (spoed)');
@@ -127,8 +127,15 @@ describe('the meldcode in the Teams-like Playground', () => {
     await expect.poll(async () => kaart(page).getByRole('checkbox', { name: /^Spoed/ }).isChecked()).toBe(true);
     await kies(page, 'Ik heb de melding met het gezin besproken (nodig voor een open melding)');
     await vul(page, 'Uw telefoonnummer', '0612345678');
+    // The gemeente is chosen consciously: the list of the demo region starts empty.
+    const gemeente = kaart(page).getByLabel(label('Gemeente waar het gezin woont')).first();
+    expect(await gemeente.inputValue()).toBe('');
+    // The Playground renders a compact choice set as a Fluent combobox, not a <select>.
+    await gemeente.click();
+    await page.getByRole('option', { name: 'Demostad', exact: true }).click();
+    expect(await gemeente.inputValue()).toBe('Demostad');
     await page.screenshot({ path: join(RESULTATEN, 'melding-3-formulier.png') });
-    await klik(page, 'Melding doen bij Veilig Thuis', /Melding verstuurd naar Veilig Thuis/);
+    await klik(page, 'Melding doen bij Veilig Thuis Demoregio', /Melding verstuurd naar Veilig Thuis Demoregio/);
     await page.screenshot({ path: join(RESULTATEN, 'melding-4-gemeld.png') });
     expect(await kaart(page).innerText()).toMatch(/Veiligheidsbeoordeling: vandaag \(spoed\)/);
     await page.close();

@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { GebruikersRegister } from '../../src/app/gebruikers.js';
 import { maakIndexeerder } from '../../src/app/indexering.js';
 import { MeldcodeFlow } from '../../src/app/meldcodeFlow.js';
 import { MeldcodeService } from '../../src/app/meldcodeService.js';
+import type { RegioGids } from '../../src/app/regio.js';
+import { laadRegios } from '../../src/app/regioConfig.js';
 import { STANDAARD_BEWAARTERMIJNEN, standaardBeleid } from '../../src/domain/index.js';
 import { openSqliteStores } from '../../src/store/sqlite.js';
 import type { Stores } from '../../src/store/ports.js';
@@ -24,7 +27,10 @@ export function testStores(): Stores {
   return openSqliteStores({ pad: ':memory:', indexeer: maakIndexeerder(() => standaardBeleid(), STANDAARD_BEWAARTERMIJNEN) });
 }
 
-export function testFlow(stores: Stores, klok = new TestKlok()): { flow: MeldcodeFlow; service: MeldcodeService; klok: TestKlok } {
-  const service = new MeldcodeService({ stores, klok: klok.lees, regioVoor: (g) => g.vtRegioId ?? 'vt-regio-demo' });
-  return { flow: new MeldcodeFlow(service, klok.lees), service, klok };
+/** The shipped region files, as npm start reads them: the demo region is the professional's. */
+export const demoRegios: RegioGids = laadRegios(join(import.meta.dirname, '..', '..', 'config', 'regions'), { standaard: 'vt-regio-demo' });
+
+export function testFlow(stores: Stores, klok = new TestKlok(), regios: RegioGids = demoRegios): { flow: MeldcodeFlow; service: MeldcodeService; klok: TestKlok } {
+  const service = new MeldcodeService({ stores, klok: klok.lees, regioVoor: (g) => g.vtRegioId ?? 'vt-regio-demo', regios });
+  return { flow: new MeldcodeFlow(service, klok.lees, regios), service, klok };
 }

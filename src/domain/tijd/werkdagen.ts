@@ -33,6 +33,11 @@ const ISO_DATUM = /^\d{4}-\d{2}-\d{2}$/;
 export interface WerkdagKalenderOpties {
   /** Extra closure days of a region (ISO dates, yyyy-MM-dd), e.g. a collective closing day. */
   readonly sluitingsdagen?: readonly string[];
+  /**
+   * The region's office hours in whole hours, default 9-17 (seed 004 §8.4). Whole hours from
+   * 04:00 keep the start out of the 02:00-03:00 DST gap, so no nudge is skipped or doubled.
+   */
+  readonly kantoortijden?: { readonly beginUur: number; readonly eindUur: number };
 }
 
 /**
@@ -43,6 +48,8 @@ export class WerkdagKalender {
   private readonly feestdagenPerJaar = new Map<number, ReadonlyMap<string, string>>();
   private readonly holidays: Holidays;
   private readonly sluitingsdagen: ReadonlySet<string>;
+  readonly kantoorBeginUur: number;
+  readonly kantoorEindUur: number;
 
   constructor(opties: WerkdagKalenderOpties = {}) {
     const sluitingsdagen = opties.sluitingsdagen ?? [];
@@ -50,6 +57,12 @@ export class WerkdagKalender {
     if (fout !== undefined) {
       throw new RangeError(`Sluitingsdag "${fout}" is geen geldige datum (verwacht: jjjj-mm-dd).`);
     }
+    const { beginUur, eindUur } = opties.kantoortijden ?? { beginUur: KANTOOR_BEGIN_UUR, eindUur: KANTOOR_EIND_UUR };
+    if (!Number.isInteger(beginUur) || !Number.isInteger(eindUur) || beginUur < 4 || eindUur > 24 || beginUur >= eindUur) {
+      throw new RangeError(`Kantoortijden ${beginUur}-${eindUur} uur zijn ongeldig (hele uren, begin vanaf 4 uur, voor het einde).`);
+    }
+    this.kantoorBeginUur = beginUur;
+    this.kantoorEindUur = eindUur;
     this.sluitingsdagen = new Set(sluitingsdagen);
     this.holidays = new Holidays();
     for (const { regel, naam } of WETTELIJKE_FEESTDAGEN) {
@@ -84,20 +97,20 @@ export class WerkdagKalender {
 
   isKantoortijd(moment: DateTime): boolean {
     const lokaal = moment.setZone(ZONE);
-    return this.isWerkdag(lokaal) && lokaal.hour >= KANTOOR_BEGIN_UUR && lokaal.hour < KANTOOR_EIND_UUR;
+    return this.isWerkdag(lokaal) && lokaal.hour >= this.kantoorBeginUur && lokaal.hour < this.kantoorEindUur;
   }
 
   /**
-   * The first moment at or after `moment` at which a person can be reached: a werkdag between
-   * 09:00 and 17:00 Amsterdam time. 09:00 never falls in a DST gap, so no nudge is skipped or
-   * doubled around the clock change.
+   * The first moment at or after `moment` at which a person can be reached: a werkdag within
+   * office hours (09:00-17:00 Amsterdam time unless the region says otherwise). The start never
+   * falls in a DST gap, so no nudge is skipped or doubled around the clock change.
    */
   volgendKantoormoment(moment: DateTime): DateTime {
     const lokaal = moment.setZone(ZONE);
     if (this.isKantoortijd(lokaal)) return lokaal;
-    const vandaagBegin = lokaal.startOf('day').set({ hour: KANTOOR_BEGIN_UUR });
+    const vandaagBegin = lokaal.startOf('day').set({ hour: this.kantoorBeginUur });
     if (this.isWerkdag(lokaal) && lokaal < vandaagBegin) return vandaagBegin;
-    return this.addWerkdagen(lokaal, 1).set({ hour: KANTOOR_BEGIN_UUR });
+    return this.addWerkdagen(lokaal, 1).set({ hour: this.kantoorBeginUur });
   }
 
   private verschuif(van: DateTime, n: number, richting: 1 | -1): DateTime {
