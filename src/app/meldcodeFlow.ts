@@ -373,6 +373,11 @@ export class MeldcodeFlow {
     };
   }
 
+  /** The professional's card of a dossier as it stands, e.g. to update it after delivery. */
+  huidigeKaart(dossier: Dossier): Weergave {
+    return this.dossierWeergave(dossier);
+  }
+
   private dossierWeergave(dossier: Dossier, scherm: Scherm = schermVoor(dossier)): Weergave & { soort: 'dossier' } {
     return {
       soort: 'dossier',

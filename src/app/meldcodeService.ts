@@ -3,6 +3,7 @@ import type { DateTime } from 'luxon';
 import {
   metUitgaand,
   pasMeldcodeToe,
+  teBezorgen,
   revisie,
   startDossier,
   type DomeinFout,
@@ -56,6 +57,11 @@ export interface MeldcodeServiceDeps {
   readonly regios?: Pick<RegioGids, 'regio'>;
   readonly nieuwId?: () => string;
   readonly instellingen?: Instellingen;
+  /**
+   * Delivers what a change put in the dossier's outbox, in the same turn (the next turn on the
+   * dossier); the periodic sweep catches what this misses. Absent: only the sweep delivers.
+   */
+  readonly bezorg?: (dossierId: string) => Promise<void>;
 }
 
 /**
@@ -130,7 +136,7 @@ export class MeldcodeService {
       if (e instanceof ConflictError) return { ok: false as const, fout: TEGELIJK_GEWIJZIGD };
       throw e;
     });
-    if (r.ok) return r;
+    if (r.ok) return this.naWijziging(r.waarde);
     if (r.fout.code === 'dossier-niet-gevonden') await this.audit(a, 'update', dossierId, 'niet-gevonden');
     else if (geweigerd) await this.audit(a, 'update', dossierId, 'geweigerd');
     // The protocol refused the step, or the card was outdated: the dossier was read to decide that, and nothing changed.
@@ -162,6 +168,15 @@ export class MeldcodeService {
    * the dossier as stored, because card data is never trusted. Gemeenten are configuration, so
    * this is the application's rule, not the domain's.
    */
+  /** Delivers the outbox right away, then returns the dossier as it now stands (e.g. "ontvangen"). */
+  private async naWijziging<W extends Wijziging>(w: W): Promise<Resultaat<W, never>> {
+    const bezorg = this.deps.bezorg;
+    if (bezorg === undefined || teBezorgen(w.dossier, this.deps.klok()).length === 0) return { ok: true, waarde: w };
+    await bezorg(w.dossier.id);
+    const na = await this.deps.stores.dossiers.get(w.dossier.id);
+    return { ok: true, waarde: na ? { ...w, dossier: na.waarde } : w };
+  }
+
   private gemeenteBuitenRegio(d: Dossier, commando: MeldcodeCommando): GemeenteOnbekend | undefined {
     if (commando.soort !== 'melding' || this.deps.regios === undefined) return undefined;
     const gemeente = commando.melding.gemeente;

@@ -1,6 +1,9 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
+import { randomUUID } from 'node:crypto';
+import { OpslagAdresboek } from '../app/adresboek.js';
 import { Bewaren } from '../app/bewaren.js';
+import { Bezorging, type Bericht } from '../app/bezorging.js';
 import { GebruikersRegister } from '../app/gebruikers.js';
 import { Koppelingen } from '../app/koppelingen.js';
 import { maakIndexeerder } from '../app/indexering.js';
@@ -14,7 +17,10 @@ import { standaardBeleid, type RegioBeleid } from '../domain/index.js';
 import { HoofdDialog } from '../dialogs/hoofdDialog.js';
 import { openStores } from '../store/index.js';
 import type { Stores } from '../store/ports.js';
+import { kaartVoor, type KaartBijlage } from '../cards/kaarten.js';
+import { koppelingOntbreektKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
 import { maakAdapter, type MeldrouteAdapter } from './adapter.js';
+import { TeamsBezorger } from './bezorger.js';
 import { VerzoekLimieten } from './begrenzer.js';
 import { aanvraagUit } from './context.js';
 import type { BotPoort } from './http.js';
@@ -22,18 +28,28 @@ import { MeldrouteBot } from './meldrouteBot.js';
 import { BotOpslag } from './opslag.js';
 import { TeamsRooster, type TeamLeden } from './teamLeden.js';
 
-export interface Applicatie {
-  readonly adapter: MeldrouteAdapter;
-  readonly bot: MeldrouteBot;
+/**
+ * The shared core: stores, regions, the use cases, the clock and the dispatcher. The HTTP
+ * function and every timer use it; a timer never builds the bot and its dialogs.
+ */
+export interface Kern {
+  readonly klok: () => DateTime;
+  readonly log: Logger;
   readonly stores: Stores;
-  readonly service: MeldcodeService;
-  readonly bewaren: Bewaren;
-  /** The configured regions: Veilig Thuis, gemeenten, lokale teams, roles, one calendar each. */
   readonly regios: RegioGids;
+  readonly service: MeldcodeService;
+  readonly flow: MeldcodeFlow;
+  readonly bewaren: Bewaren;
+  readonly bezorging: Bezorging;
+  readonly adapter: MeldrouteAdapter;
+  sluit(): Promise<void>;
+}
+
+export interface Applicatie extends Kern {
+  readonly bot: MeldrouteBot;
   readonly logic: (context: TurnContext) => Promise<void>;
   /** /api/messages: authentication, size and rate limits around `logic`. */
   readonly poort: BotPoort;
-  sluit(): Promise<void>;
 }
 
 export interface Opties {
@@ -48,10 +64,10 @@ export interface Opties {
 }
 
 /**
- * The composition root: configuration, stores, adapter, dialogs and bot are built once, here,
- * and handed to each other through constructors.
+ * The composition root of the core: configuration, stores, regions, use cases and the
+ * dispatcher are built once, here, and handed to each other through constructors.
  */
-export async function bouwApplicatie(config: Config, opties: Opties = {}): Promise<Applicatie> {
+export async function bouwKern(config: Config, opties: Opties = {}): Promise<Kern> {
   const klok = opties.klok ?? (() => DateTime.utc());
   const log = opties.log ?? consoleLogger;
   const regios = opties.regios ?? laadRegios(config.regio.map, { standaard: config.regio.standaard });
@@ -66,15 +82,50 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
     return beleid;
   };
   const stores = opties.stores ?? (await openStores(config.store, maakIndexeerder(beleidVoor, config.bewaartermijnen)));
-  const register = opties.gebruikers ?? (config.gebruikersBestand ? GebruikersRegister.uitBestand(config.gebruikersBestand) : new GebruikersRegister());
+  // The dispatcher is built after the service that calls it; the late binding is only this closure.
+  let bezorging: Bezorging | undefined;
   const service = new MeldcodeService({
     stores,
     klok,
     regioVoor: (g) => g.vtRegioId ?? config.regio.standaard,
     regios,
     instellingen: { vervolgZelfHulpWeken: config.vervolgZelfHulpWeken },
+    bezorg: (dossierId) => bezorging?.bezorg(dossierId) ?? Promise.resolve(),
   });
   const flow = new MeldcodeFlow(service, klok, regios);
+  const adapter = maakAdapter(config.bot, log);
+  const render = (b: Bericht): KaartBijlage => {
+    const w = b.weergave;
+    switch (w.soort) {
+      case 'vt-melding':
+        return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, b.vermeldingen, regios.kalender(w.dossier.regioId));
+      case 'koppeling-ontbreekt':
+        return koppelingOntbreektKaart(w.regioNaam, w.veiligThuis);
+      case 'professional':
+        return kaartVoor(flow.huidigeKaart(w.dossier));
+    }
+  };
+  bezorging = new Bezorging({
+    stores,
+    adresboek: new OpslagAdresboek(stores),
+    bezorger: new TeamsBezorger(adapter, config.bot.appId ?? '', render),
+    regios,
+    klok,
+    log,
+    nieuwId: randomUUID,
+  });
+  const bewaren = new Bewaren({ stores, klok });
+  return { klok, log, stores, regios, service, flow, bewaren, bezorging, adapter, sluit: () => stores.close() };
+}
+
+/** The whole application for /api/messages: the core plus the bot, its dialogs and the HTTP pipeline. */
+export async function bouwApplicatie(config: Config, opties: Opties = {}): Promise<Applicatie> {
+  return bouwBot(await bouwKern(config, opties), config, opties);
+}
+
+function bouwBot(kern: Kern, config: Config, opties: Opties): Applicatie {
+  const { stores, regios, klok, log, flow, adapter } = kern;
+  const register = opties.gebruikers ?? (config.gebruikersBestand ? GebruikersRegister.uitBestand(config.gebruikersBestand) : new GebruikersRegister());
   const koppelingen = new Koppelingen({ stores, regios, klok });
   const conversationState = new ConversationState(new BotOpslag(stores.state));
   const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, register), koppelingen);
@@ -92,7 +143,6 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
     klok,
     log,
   });
-  const adapter = maakAdapter(config.bot, log);
   const logic = (context: TurnContext) => bot.run(context);
   const poort: BotPoort = {
     adapter,
@@ -103,24 +153,38 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
     limieten: new VerzoekLimieten(config.limieten, () => klok().toMillis()),
     log,
   };
-  const bewaren = new Bewaren({ stores, klok });
-  return { adapter, bot, stores, service, bewaren, regios, logic, poort, sluit: () => stores.close() };
+  return { ...kern, bot, logic, poort };
 }
 
+let gedeeldeKern: Promise<Kern> | undefined;
 let gedeeld: Promise<Applicatie> | undefined;
+
+/** Built once per worker; a build that fails (a wrong setting) is not kept, the next call tries again. */
+function eenmaal<T>(huidig: Promise<T> | undefined, zet: (p: Promise<T> | undefined) => void, bouw: () => Promise<T>): Promise<T> {
+  if (huidig !== undefined) return huidig;
+  const p = Promise.resolve()
+    .then(bouw)
+    .catch((fout: unknown) => {
+      zet(undefined);
+      throw fout;
+    });
+  zet(p);
+  return p;
+}
 
 /**
  * The Functions host loads each function file on its own, so there is no main() to build the
- * application in: it is built once per worker on first use and shared by every trigger. This is
- * the one piece of module state, and it holds only the composition root.
+ * application in: the core is built once per worker on first use and shared by every trigger,
+ * the bot only for /api/messages. This is the one piece of module state, and it holds only the
+ * composition root. Every trigger uses the Azure loader, so none can let the local switch in.
  */
+export function haalKern(laad: () => Config = () => laadAzureConfig()): Promise<Kern> {
+  return eenmaal(gedeeldeKern, (p) => (gedeeldeKern = p), async () => bouwKern(laad()));
+}
+
 export function haalApplicatie(laad: () => Config = () => laadAzureConfig()): Promise<Applicatie> {
-  // A build that fails (a wrong setting) is not kept: the next invocation tries again.
-  gedeeld ??= Promise.resolve()
-    .then(() => bouwApplicatie(laad()))
-    .catch((fout: unknown) => {
-      gedeeld = undefined;
-      throw fout;
-    });
-  return gedeeld;
+  return eenmaal(gedeeld, (p) => (gedeeld = p), async () => {
+    const config = laad();
+    return bouwBot(await haalKern(() => config), config, {});
+  });
 }

@@ -68,6 +68,8 @@ export function aanvraagUit(context: TurnContext, register: GebruikersRegister):
     gebruiker: register.zoek(id, van.name || 'Onbekende gebruiker', tenantVan(context.activity)),
     kanaal: context.activity.channelId || 'onbekend',
     gesprek: gesprek.soort === 'kanaal' && feiten !== undefined ? { ...gesprek, koppeling: feiten.koppeling, teamLid: feiten.teamLid } : gesprek,
+    // A click on a card arrives with the id of the message that holds it: that card can be updated later.
+    ...(context.activity.type === 'invoke' && context.activity.replyToId ? { kaartActivityId: context.activity.replyToId } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   vanIso,
   zichtOpVeiligheid,
   type Dossier,
+  type WerkdagKalender,
 } from '../domain/index.js';
 import type { Bericht } from '../app/bezorging.js';
 import type { VeiligThuisContact } from '../app/regio.js';
@@ -27,12 +28,12 @@ const feit = (titel: string, waarde: string | undefined): Feit[] => (waarde ? [{
  * or not, the deadline for the veiligheidsbeoordeling, the melder's call-back details, open or
  * anonymous towards the family with the reason, the facts, and who holds zicht op veiligheid.
  */
-export function vtMeldingKaart(d: Dossier, nu: DateTime, vt: VeiligThuisContact, vermeldingen: Bericht['vermeldingen'] = []): KaartBijlage {
+export function vtMeldingKaart(d: Dossier, nu: DateTime, vt: VeiligThuisContact, vermeldingen: Bericht['vermeldingen'] = [], kalender?: WerkdagKalender): KaartBijlage {
   const m = d.meldcode.melding;
   const vtFase = d.veiligThuis;
   if (m === undefined || vtFase === undefined) throw new RangeError(`Dossier ${d.id} heeft geen melding.`);
-  const deadline = veiligheidsbeoordelingDeadline(vanIso(vtFase.ontvangenOp), vtFase.spoed);
-  const zicht = zichtOpVeiligheid(d, nu);
+  const deadline = veiligheidsbeoordelingDeadline(vanIso(vtFase.ontvangenOp), vtFase.spoed, kalender);
+  const zicht = zichtOpVeiligheid(d, nu, kalender);
   const gemeente = (m as { gemeente?: string }).gemeente;
   const kaart = bouw(
     vtMelding,
