@@ -19,6 +19,7 @@ import {
   type Verantwoordelijke,
 } from '../domain/index.js';
 import type { Scherm, Verb, Weergave } from '../app/meldcodeFlow.js';
+import type { DossierScherm } from '../app/weergave.js';
 import { LANDELIJK_VEILIG_THUIS, type VeiligThuisContact } from '../app/regio.js';
 import { gebeurtenisRegel, lokaleTijd, onderregel, verslagAlsTekst, type VerslagInhoud } from '../app/verslag.js';
 import { zonderMarkdown } from './markdown.js';
@@ -318,7 +319,7 @@ interface DossierKaartInvoer {
   readonly fouten?: Record<string, string>;
   readonly melding?: string;
   readonly meldingSoort?: 'fout' | 'bevestiging';
-  readonly bevestig?: { readonly verb: Verb; readonly data: Record<string, string> };
+  readonly bevestig?: DossierScherm['bevestig'];
   readonly kenmerkWaarschuwing?: boolean;
 }
 
