@@ -77,8 +77,12 @@ export class MeldcodeService {
     return r;
   }
 
-  async open(a: Aanvraag, dossierId: string): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
-    return this.lees(a, dossierId, 'read');
+  /**
+   * `weergave`: the view a card claims it was rendered for (its refresh data). It grants nothing:
+   * the view is recomputed for this person and conversation, and a different one is refused.
+   */
+  async open(a: Aanvraag, dossierId: string, weergave?: string): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
+    return this.lees(a, dossierId, 'read', weergave);
   }
 
   /** The dossierverslag: a read that leaves meldroute, audited as an export. */
@@ -141,13 +145,14 @@ export class MeldcodeService {
     return getoond;
   }
 
-  private async lees(a: Aanvraag, dossierId: string, actie: 'read' | 'export'): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
+  private async lees(a: Aanvraag, dossierId: string, actie: 'read' | 'export', weergave?: string): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
     const v = await this.deps.stores.dossiers.get(dossierId);
     if (v === undefined) {
       await this.audit(a, actie, dossierId, 'niet-gevonden');
       return { ok: false, fout: { code: 'dossier-niet-gevonden', melding: 'Deze casus bestaat niet (meer).' } };
     }
-    const mag = weergaveVoor(a.gesprek, a.gebruiker, v.waarde) !== 'geen';
+    const gezien = weergaveVoor(a.gesprek, a.gebruiker, v.waarde);
+    const mag = gezien !== 'geen' && (weergave === undefined || weergave === gezien);
     await this.audit(a, actie, dossierId, mag ? 'toegestaan' : 'geweigerd');
     return mag ? { ok: true, waarde: v.waarde } : { ok: false, fout: GEEN_TOEGANG };
   }

@@ -6,6 +6,7 @@ import type { AlgemeenVerb, DossierContext, DossierVerb, VerbContext } from './f
 import { alsWaarden, leesInvoer, type Fouten } from './kaartInvoer.js';
 import type { Aanvraag, MeldcodeService } from './meldcodeService.js';
 import type { RegioGids } from './regio.js';
+import type { DossierWeergave } from './toegang.js';
 import { openNaMelding, schermVoor, stapScherm, welkomVoor, type DossierScherm, type Scherm, type Weergave } from './weergave.js';
 
 /** Every verb of every flow. A flow with verbs of its own (Veilig Thuis, lokaal team, beheer) adds its list here. */
@@ -110,7 +111,8 @@ const FOUT_VELD: Partial<Record<string, string>> = {
 function dossierContext(o: VerbOmgeving, a: Aanvraag, definitie: DossierVerb<Verb>, dossierId: string, data: Record<string, unknown>): DossierContext {
   const basis = basisContext(o, a, data);
   const opnieuw = async (scherm?: Scherm | ((d: Dossier) => Scherm), invoer: Record<string, unknown> = {}, fouten: Fouten = {}, melding?: string): Promise<Weergave> => {
-    const r = await o.service.open(a, dossierId);
+    // The meldcode's screens are the professional's view of a dossier: nobody else gets them.
+    const r = await o.service.open(a, dossierId, 'professional' satisfies DossierWeergave);
     if (!r.ok) return { soort: 'fout', melding: r.fout.melding };
     return {
       ...basis.dossierWeergave(r.waarde, typeof scherm === 'function' ? scherm(r.waarde) : scherm),

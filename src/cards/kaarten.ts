@@ -19,6 +19,7 @@ import {
   type Verantwoordelijke,
 } from '../domain/index.js';
 import type { Scherm, Verb, Weergave } from '../app/meldcodeFlow.js';
+import type { DossierWeergave } from '../app/toegang.js';
 import type { DossierScherm } from '../app/weergave.js';
 import { LANDELIJK_VEILIG_THUIS, type VeiligThuisContact } from '../app/regio.js';
 import { gebeurtenisRegel, lokaleTijd, onderregel, verslagAlsTekst, type VerslagInhoud } from '../app/verslag.js';
@@ -73,7 +74,8 @@ const LEEG_KADER: Omit<Kader, 'kop' | 'titel'> = { feiten: [], melding: '', meld
 
 type Sjabloon = { body: unknown[]; actions?: unknown[] };
 
-function bouw(inhoud: Sjabloon, kaderData: Kader, inhoudData: Record<string, unknown>, vernieuwVoor?: Dossier): KaartBijlage {
+/** With `dossier`, every action carries the revision of that dossier (see metRevisie). */
+function bouw(inhoud: Sjabloon, kaderData: Kader, inhoudData: Record<string, unknown>, dossier?: Dossier): KaartBijlage {
   const { voet, ...frame } = new Template(kader).expand({ $root: kaderData }) as { body: unknown[]; voet?: unknown[] } & Record<string, unknown>;
   const deel = new Template(inhoud).expand({ $root: { ...inhoudData, dossierId: kaderData.dossierId } }) as Sjabloon;
   const content: Record<string, unknown> = {
@@ -81,11 +83,22 @@ function bouw(inhoud: Sjabloon, kaderData: Kader, inhoudData: Record<string, unk
     body: [...frame.body, ...deel.body, ...(voet ?? [])].filter((b) => b !== null && b !== undefined),
     actions: deel.actions ?? [],
   };
-  if (vernieuwVoor === undefined) return { contentType: ADAPTIVE_CARD, content: metFallbacks(content) as Record<string, unknown> };
-  const metVersie = metRevisie(metFallbacks(content), vernieuwVoor.id, revisie(vernieuwVoor)) as Record<string, unknown>;
-  // Universal Actions refresh: whoever views the card gets the dossier's current state.
-  metVersie['refresh'] = { action: { type: 'Action.Execute', verb: 'vernieuw' satisfies Verb, title: 'Vernieuwen', data: { dossierId: vernieuwVoor.id } } };
-  return { contentType: ADAPTIVE_CARD, content: metVersie };
+  if (dossier === undefined) return { contentType: ADAPTIVE_CARD, content: metFallbacks(content) as Record<string, unknown> };
+  return { contentType: ADAPTIVE_CARD, content: metRevisie(metFallbacks(content), dossier.id, revisie(dossier)) as Record<string, unknown> };
+}
+
+/** Teams refreshes a card automatically for at most 60 listed users; others refresh it by hand. */
+export const MAX_VERNIEUW_GEBRUIKERS = 60;
+
+/**
+ * Universal Actions refresh: whoever views the card gets the dossier's current state. The data
+ * names the view the card was rendered for; the server recomputes the view of whoever refreshes
+ * and refuses when it differs, so card data never grants a view.
+ */
+function metVernieuwing(kaart: KaartBijlage, d: Dossier, weergave: Exclude<DossierWeergave, 'geen'>, gebruikers?: readonly string[]): KaartBijlage {
+  const action = { type: 'Action.Execute', verb: 'vernieuw' satisfies Verb, title: 'Vernieuwen', data: { dossierId: d.id, weergave } };
+  const userIds = gebruikers?.slice(0, MAX_VERNIEUW_GEBRUIKERS);
+  return { contentType: ADAPTIVE_CARD, content: { ...kaart.content, refresh: { action, ...(userIds ? { userIds } : {}) } } };
 }
 
 /**
@@ -215,6 +228,11 @@ export function startKaart(waarden?: Record<string, string>, fouten?: Record<str
 export interface KaartOmgeving {
   /** A deep link that opens the person's personal chat with the bot. */
   readonly persoonlijkeChat?: string;
+  /**
+   * A card shared in a channel: the users (Teams user ids) whose card refreshes itself, at most
+   * 60. A personal chat card lists none: its one reader refreshes it anyway.
+   */
+  readonly vernieuwVoor?: readonly string[];
 }
 
 export function kanaalhulpKaart(omgeving: KaartOmgeving, melding?: string): KaartBijlage {
@@ -340,8 +358,12 @@ function stapActies(d: Dossier, scherm: Scherm): Actie[] {
   ];
 }
 
-/** The card for one dossier: the current step, a form, or its status. */
-export function dossierKaart(v: DossierKaartInvoer): KaartBijlage {
+/** The professional's card for one dossier: the current step, a form, or its status. */
+export function dossierKaart(v: DossierKaartInvoer, omgeving: KaartOmgeving = {}): KaartBijlage {
+  return metVernieuwing(schermKaart(v), v.dossier, 'professional', omgeving.vernieuwVoor);
+}
+
+function schermKaart(v: DossierKaartInvoer): KaartBijlage {
   const d = v.dossier;
   const m = d.meldcode;
   const open = !isMeldcodeAfgesloten(m);
@@ -608,7 +630,7 @@ export function kaartVoor(w: Weergave, omgeving: KaartOmgeving = {}): KaartBijla
     case 'start':
       return startKaart(w.waarden, w.fouten, w.kenmerkWaarschuwing);
     case 'dossier':
-      return dossierKaart(w);
+      return dossierKaart(w, omgeving);
     case 'casussen':
       return casussenKaart(w.dossiers, w.nu);
     case 'verslag':

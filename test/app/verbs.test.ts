@@ -61,3 +61,36 @@ describe('verb registry', () => {
     expect(await flow.verwerk(annelies, 'signalen', {})).toEqual({ soort: 'welkom', melding: 'Kies eerst een casus via "Mijn casussen", of start een nieuwe meldcode.' });
   });
 });
+
+describe('refresh: the view on the card is checked, never trusted', () => {
+  async function metKaart() {
+    const stores = testStores();
+    const { flow, service } = testFlow(stores);
+    const r = await service.start(annelies, { referentie: 'Gezin K., groep 5', werktMetVolwassenen: false });
+    if (!r.ok) throw new Error(r.fout.melding);
+    return { stores, flow, dossierId: r.waarde.id };
+  }
+
+  it.each([
+    ['the view it was rendered for', { weergave: 'professional' }, true],
+    ['no view (a card from before views existed)', {}, true],
+    ['a view this person does not have here', { weergave: 'veilig-thuis' }, false],
+    ['a view that is no text', { weergave: 42 }, false],
+    ['a view that looks like a BSN', { weergave: '111222333' }, false],
+  ])('the owner refreshes a card claiming %s: shown %s', async (_naam, claim, getoond) => {
+    const { stores, flow, dossierId } = await metKaart();
+    const w = await flow.verwerk(annelies, 'vernieuw', { dossierId, ...claim });
+    expect(w.soort).toBe(getoond ? 'dossier' : 'fout');
+    expect(JSON.stringify(w)).toContain(getoond ? 'Gezin K.' : 'geen toegang');
+    if (!getoond) expect(JSON.stringify(w)).not.toContain('Gezin K.');
+    expect((await stores.audit.lijst({ dossierId })).at(-1)).toMatchObject({ actie: 'read', actor: { id: 'aad-prof-1' }, uitkomst: getoond ? 'toegestaan' : 'geweigerd' });
+  });
+
+  it('someone else refreshing the professional view of the card is refused and audited', async () => {
+    const { stores, flow, dossierId } = await metKaart();
+    const collega: Aanvraag = { ...annelies, gebruiker: demoRegister.zoek('aad-prof-2', 'Bram', 'tenant-1') };
+    const w = await flow.verwerk(collega, 'vernieuw', { dossierId, weergave: 'professional' });
+    expect(w).toEqual({ soort: 'fout', melding: 'U heeft geen toegang tot deze casus.' });
+    expect((await stores.audit.lijst({ dossierId })).at(-1)).toMatchObject({ actie: 'read', actor: { id: 'aad-prof-2' }, uitkomst: 'geweigerd' });
+  });
+});

@@ -36,6 +36,17 @@ function kenmerkWaarschuwing(i: { referentie: string; kenmerkBevestigd: boolean 
 /** An early exit carries its confirmed reason along with the answer that closes. */
 const bevestiging = (i: { afsluitToelichting?: string | undefined }) => (i.afsluitToelichting ? { afsluitToelichting: i.afsluitToelichting } : {});
 
+/**
+ * The view a refreshed card says it was rendered for. Technical card data like the dossier id,
+ * so not read as typed text; it is checked against the recomputed view, never trusted. Cards
+ * from before views existed were all the professional's; anything that is no text claims a view
+ * nobody has.
+ */
+const KaartWeergave = z
+  .union([z.string().max(50), z.undefined()])
+  .catch('')
+  .transform((w) => w ?? 'professional');
+
 export const MELDCODE_VERBS = [
   algemeen({ verb: 'menu', invoer: GEEN_INVOER, overal: true, handle: (ctx) => welkomVoor(ctx.aanvraag) }),
   algemeen({ verb: 'hulp', invoer: GEEN_INVOER, overal: true, handle: (ctx) => (ctx.aanvraag.gesprek.soort === 'persoonlijk' ? { soort: 'hulp' } : { soort: 'kanaalhulp' }) }),
@@ -56,7 +67,14 @@ export const MELDCODE_VERBS = [
 
   // Showing a dossier: its current step, or a form.
   opDossier({ verb: 'open', invoer: GEEN_INVOER }),
-  opDossier({ verb: 'vernieuw', invoer: GEEN_INVOER }),
+  opDossier({
+    verb: 'vernieuw',
+    invoer: GEEN_INVOER,
+    handle: async (ctx) => {
+      const r = await ctx.service.open(ctx.aanvraag, ctx.dossierId, KaartWeergave.parse(ctx.data['weergave']));
+      return r.ok ? ctx.dossierWeergave(r.waarde) : { soort: 'fout', melding: r.fout.melding };
+    },
+  }),
   opDossier({ verb: 'herstel', invoer: GEEN_INVOER, handle: (ctx) => ctx.opnieuw(undefined, ctx.data) }),
   opDossier({ verb: 'stap-formulier', invoer: GEEN_INVOER, scherm: stapScherm }),
   opDossier({ verb: 'afweging-formulier', invoer: GEEN_INVOER, scherm: 'afweging' }),
