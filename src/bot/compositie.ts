@@ -1,4 +1,4 @@
-import { ConversationState, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { Bewaren } from '../app/bewaren.js';
 import { GebruikersRegister } from '../app/gebruikers.js';
@@ -15,6 +15,7 @@ import type { Stores } from '../store/ports.js';
 import { maakAdapter, type MeldrouteAdapter } from './adapter.js';
 import { VerzoekLimieten } from './begrenzer.js';
 import { aanvraagUit } from './context.js';
+import { DialogToestand } from './dialogToestand.js';
 import type { BotPoort } from './http.js';
 import { MeldrouteBot } from './meldrouteBot.js';
 import { BotOpslag } from './opslag.js';
@@ -55,7 +56,7 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
     instellingen: { vervolgZelfHulpWeken: config.vervolgZelfHulpWeken },
   });
   const flow = new MeldcodeFlow(service, klok, vasteRegioGids({ [config.regio.standaard]: config.regio.veiligThuis }));
-  const conversationState = new ConversationState(new BotOpslag(stores.state));
+  const conversationState = new DialogToestand(new BotOpslag(stores.state));
   const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, register));
   const bot = new MeldrouteBot({
     flow,

@@ -4,7 +4,6 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type ConversationState,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { runDialog, type DialogState } from 'botbuilder-dialogs';
@@ -18,13 +17,15 @@ import type { HoofdDialog } from '../dialogs/hoofdDialog.js';
 import { kaartIn, stuurWeergave } from '../dialogs/verzenden.js';
 import type { AuditLog, GesprekReferentie, GesprekStore } from '../store/ports.js';
 import { aanvraagUit, tenantVan, zonderBotVermelding } from './context.js';
+import type { DialogToestand } from './dialogToestand.js';
 
 export interface BotAfhankelijkheden {
   readonly flow: MeldcodeFlow;
   readonly register: GebruikersRegister;
   readonly gesprekken: GesprekStore;
   readonly audit: AuditLog;
-  readonly conversationState: ConversationState;
+  /** Dialog state, per person per conversation. */
+  readonly conversationState: DialogToestand;
   readonly dialog: HoofdDialog;
   /** Empty: every tenant (only for local use without an app id). */
   readonly toegestaneTenants: readonly string[];
