@@ -18,6 +18,7 @@ import { aanvraagUit } from './context.js';
 import { DialogToestand } from './dialogToestand.js';
 import type { BotPoort } from './http.js';
 import { MeldrouteBot } from './meldrouteBot.js';
+import { stuurWeergave } from './verzenden.js';
 import { BotOpslag } from './opslag.js';
 
 export interface Applicatie {
@@ -57,7 +58,7 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
   });
   const flow = new MeldcodeFlow(service, klok, vasteRegioGids({ [config.regio.standaard]: config.regio.veiligThuis }));
   const conversationState = new DialogToestand(new BotOpslag(stores.state));
-  const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, register));
+  const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, register), stuurWeergave);
   const bot = new MeldrouteBot({
     flow,
     register,

@@ -14,7 +14,7 @@ import type { Logger } from '../app/logger.js';
 import { ONBEKENDE_KNOP, Verb, type MeldcodeFlow, type Weergave } from '../app/meldcodeFlow.js';
 import { ADAPTIVE_CARD } from '../cards/kaarten.js';
 import type { HoofdDialog } from '../dialogs/hoofdDialog.js';
-import { kaartIn, stuurWeergave } from '../dialogs/verzenden.js';
+import { kaartIn, stuurWeergave } from './verzenden.js';
 import type { AuditLog, GesprekReferentie, GesprekStore } from '../store/ports.js';
 import { aanvraagUit, tenantVan, zonderBotVermelding } from './context.js';
 import type { DialogToestand } from './dialogToestand.js';

@@ -3,6 +3,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { describe, expect, it } from 'vitest';
 import { aanvraagUit } from '../../src/bot/context.js';
 import { BotOpslag } from '../../src/bot/opslag.js';
+import { stuurWeergave } from '../../src/bot/verzenden.js';
 import { HoofdDialog } from '../../src/dialogs/hoofdDialog.js';
 import type { Stores } from '../../src/store/ports.js';
 import { demoRegister, testFlow, testStores } from '../support/app.js';
@@ -13,7 +14,7 @@ import { demoRegister, testFlow, testStores } from '../support/app.js';
  */
 function chat(stores: Stores): { sendActivity(a: Partial<Activity>): Promise<Partial<Activity> | undefined> } {
   const { flow } = testFlow(stores);
-  const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, demoRegister));
+  const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, demoRegister), stuurWeergave);
   const client = new DialogTestClient('msteams', dialog, undefined, [], new ConversationState(new BotOpslag(stores.state)));
   let versie: string | undefined;
   return {
