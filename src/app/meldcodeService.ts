@@ -91,8 +91,12 @@ export class MeldcodeService {
     return r;
   }
 
-  async open(a: Aanvraag, dossierId: string): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
-    return this.lees(a, dossierId, 'read');
+  /**
+   * `weergave`: the view a card claims it was rendered for (its refresh data). It grants nothing:
+   * the view is recomputed for this person and conversation, and a different one is refused.
+   */
+  async open(a: Aanvraag, dossierId: string, weergave?: string): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
+    return this.lees(a, dossierId, 'read', weergave);
   }
 
   /** The dossierverslag: a read that leaves meldroute, audited as an export. */
@@ -163,11 +167,6 @@ export class MeldcodeService {
     return getoond;
   }
 
-  /**
-   * The card offers only the gemeenten of the dossier's region; the server checks it again against
-   * the dossier as stored, because card data is never trusted. Gemeenten are configuration, so
-   * this is the application's rule, not the domain's.
-   */
   /** Delivers the outbox right away, then returns the dossier as it now stands (e.g. "ontvangen"). */
   private async naWijziging<W extends Wijziging>(w: W): Promise<Resultaat<W, never>> {
     const bezorg = this.deps.bezorg;
@@ -177,6 +176,11 @@ export class MeldcodeService {
     return { ok: true, waarde: na ? { ...w, dossier: na.waarde } : w };
   }
 
+  /**
+   * The card offers only the gemeenten of the dossier's region; the server checks it again against
+   * the dossier as stored, because card data is never trusted. Gemeenten are configuration, so
+   * this is the application's rule, not the domain's.
+   */
   private gemeenteBuitenRegio(d: Dossier, commando: MeldcodeCommando): GemeenteOnbekend | undefined {
     if (commando.soort !== 'melding' || this.deps.regios === undefined) return undefined;
     const gemeente = commando.melding.gemeente;
@@ -187,13 +191,14 @@ export class MeldcodeService {
     return { code: 'gemeente-onbekend', melding: `Deze gemeente hoort niet bij de regio van ${regio?.veiligThuis.naam ?? 'deze casus'}. ${kies}` };
   }
 
-  private async lees(a: Aanvraag, dossierId: string, actie: 'read' | 'export'): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
+  private async lees(a: Aanvraag, dossierId: string, actie: 'read' | 'export', weergave?: string): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
     const v = await this.deps.stores.dossiers.get(dossierId);
     if (v === undefined) {
       await this.audit(a, actie, dossierId, 'niet-gevonden');
       return { ok: false, fout: { code: 'dossier-niet-gevonden', melding: 'Deze casus bestaat niet (meer).' } };
     }
-    const mag = weergaveVoor(a.gesprek, a.gebruiker, v.waarde) !== 'geen';
+    const gezien = weergaveVoor(a.gesprek, a.gebruiker, v.waarde);
+    const mag = gezien !== 'geen' && (weergave === undefined || weergave === gezien);
     await this.audit(a, actie, dossierId, mag ? 'toegestaan' : 'geweigerd');
     return mag ? { ok: true, waarde: v.waarde } : { ok: false, fout: GEEN_TOEGANG };
   }

@@ -1,4 +1,4 @@
-import { ConversationState, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { OpslagAdresboek } from '../app/adresboek.js';
@@ -23,8 +23,10 @@ import { maakAdapter, type MeldrouteAdapter } from './adapter.js';
 import { TeamsBezorger } from './bezorger.js';
 import { VerzoekLimieten } from './begrenzer.js';
 import { aanvraagUit } from './context.js';
+import { DialogToestand } from './dialogToestand.js';
 import type { BotPoort } from './http.js';
 import { MeldrouteBot } from './meldrouteBot.js';
+import { stuurWeergave } from './verzenden.js';
 import { BotOpslag } from './opslag.js';
 import { TeamsRooster, type TeamLeden } from './teamLeden.js';
 
@@ -127,8 +129,8 @@ function bouwBot(kern: Kern, config: Config, opties: Opties): Applicatie {
   const { stores, regios, klok, log, flow, adapter } = kern;
   const register = opties.gebruikers ?? (config.gebruikersBestand ? GebruikersRegister.uitBestand(config.gebruikersBestand) : new GebruikersRegister());
   const koppelingen = new Koppelingen({ stores, regios, klok });
-  const conversationState = new ConversationState(new BotOpslag(stores.state));
-  const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, register), koppelingen);
+  const conversationState = new DialogToestand(new BotOpslag(stores.state));
+  const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, register), koppelingen, stuurWeergave);
   const bot = new MeldrouteBot({
     flow,
     register,

@@ -5,7 +5,6 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type ConversationState,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { runDialog, type DialogState } from 'botbuilder-dialogs';
@@ -17,9 +16,10 @@ import type { Logger } from '../app/logger.js';
 import { ONBEKENDE_KNOP, Verb, type MeldcodeFlow, type Weergave } from '../app/meldcodeFlow.js';
 import { ADAPTIVE_CARD } from '../cards/kaarten.js';
 import type { HoofdDialog } from '../dialogs/hoofdDialog.js';
-import { kaartIn, stuurWeergave } from '../dialogs/verzenden.js';
+import { kaartIn, stuurWeergave } from './verzenden.js';
 import type { AuditLog, GesprekReferentie, GesprekStore, KanaalSleutel, KoppelingStore } from '../store/ports.js';
 import { aanvraagUit, kanaalVanBeurt, tenantVan, zonderBotVermelding } from './context.js';
+import type { DialogToestand } from './dialogToestand.js';
 import type { TeamLeden } from './teamLeden.js';
 
 export interface BotAfhankelijkheden {
@@ -30,7 +30,8 @@ export interface BotAfhankelijkheden {
   readonly koppelingen: Koppelingen;
   readonly teamLeden: TeamLeden;
   readonly audit: AuditLog;
-  readonly conversationState: ConversationState;
+  /** Dialog state, per person per conversation. */
+  readonly conversationState: DialogToestand;
   readonly dialog: HoofdDialog;
   /** Empty: every tenant (only for local use without an app id). */
   readonly toegestaneTenants: readonly string[];

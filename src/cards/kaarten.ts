@@ -20,8 +20,11 @@ import {
 } from '../domain/index.js';
 import type { RegioWeergave, Scherm, Verb, Weergave } from '../app/meldcodeFlow.js';
 import type { KoppelingWeergave } from '../app/koppelingen.js';
+import type { DossierWeergave } from '../app/toegang.js';
+import type { DossierScherm } from '../app/weergave.js';
 import type { VeiligThuisContact } from '../app/regio.js';
 import { gebeurtenisRegel, lokaleTijd, onderregel, verslagAlsTekst, type VerslagInhoud } from '../app/verslag.js';
+import { kanaalDossierKaart } from './kanaalKaarten.js';
 import { zonderMarkdown } from './markdown.js';
 import advies from './advies.json' with { type: 'json' };
 import afsluiten from './afsluiten.json' with { type: 'json' };
@@ -75,7 +78,8 @@ export const LEEG_KADER: Omit<Kader, 'kop' | 'titel'> = { feiten: [], melding: '
 
 export type Sjabloon = { body: unknown[]; actions?: unknown[] };
 
-export function bouw(inhoud: Sjabloon, kaderData: Kader, inhoudData: Record<string, unknown>, vernieuwVoor?: Dossier): KaartBijlage {
+/** With `dossier`, every action carries the revision of that dossier (see metRevisie). */
+export function bouw(inhoud: Sjabloon, kaderData: Kader, inhoudData: Record<string, unknown>, dossier?: Dossier): KaartBijlage {
   const { voet, ...frame } = new Template(kader).expand({ $root: kaderData }) as { body: unknown[]; voet?: unknown[] } & Record<string, unknown>;
   const deel = new Template(inhoud).expand({ $root: { ...inhoudData, dossierId: kaderData.dossierId } }) as Sjabloon;
   const content: Record<string, unknown> = {
@@ -83,11 +87,22 @@ export function bouw(inhoud: Sjabloon, kaderData: Kader, inhoudData: Record<stri
     body: [...frame.body, ...deel.body, ...(voet ?? [])].filter((b) => b !== null && b !== undefined),
     actions: deel.actions ?? [],
   };
-  if (vernieuwVoor === undefined) return { contentType: ADAPTIVE_CARD, content: metFallbacks(content) as Record<string, unknown> };
-  const metVersie = metRevisie(metFallbacks(content), vernieuwVoor.id, revisie(vernieuwVoor)) as Record<string, unknown>;
-  // Universal Actions refresh: whoever views the card gets the dossier's current state.
-  metVersie['refresh'] = { action: { type: 'Action.Execute', verb: 'vernieuw' satisfies Verb, title: 'Vernieuwen', data: { dossierId: vernieuwVoor.id } } };
-  return { contentType: ADAPTIVE_CARD, content: metVersie };
+  if (dossier === undefined) return { contentType: ADAPTIVE_CARD, content: metFallbacks(content) as Record<string, unknown> };
+  return { contentType: ADAPTIVE_CARD, content: metRevisie(metFallbacks(content), dossier.id, revisie(dossier)) as Record<string, unknown> };
+}
+
+/** Teams refreshes a card automatically for at most 60 listed users; others refresh it by hand. */
+export const MAX_VERNIEUW_GEBRUIKERS = 60;
+
+/**
+ * Universal Actions refresh: whoever views the card gets the dossier's current state. The data
+ * names the view the card was rendered for; the server recomputes the view of whoever refreshes
+ * and refuses when it differs, so card data never grants a view.
+ */
+export function metVernieuwing(kaart: KaartBijlage, d: Dossier, weergave: Exclude<DossierWeergave, 'geen'>, gebruikers?: readonly string[]): KaartBijlage {
+  const action = { type: 'Action.Execute', verb: 'vernieuw' satisfies Verb, title: 'Vernieuwen', data: { dossierId: d.id, weergave } };
+  const userIds = gebruikers?.slice(0, MAX_VERNIEUW_GEBRUIKERS);
+  return { contentType: ADAPTIVE_CARD, content: { ...kaart.content, refresh: { action, ...(userIds ? { userIds } : {}) } } };
 }
 
 /**
@@ -220,6 +235,11 @@ export function startKaart(waarden?: Record<string, string>, fouten?: Record<str
 export interface KaartOmgeving {
   /** A deep link that opens the person's personal chat with the bot. */
   readonly persoonlijkeChat?: string;
+  /**
+   * A card shared in a channel: the users (Teams user ids) whose card refreshes itself, at most
+   * 60. A personal chat card lists none: its one reader refreshes it anyway.
+   */
+  readonly vernieuwVoor?: readonly string[];
 }
 
 export function kanaalhulpKaart(omgeving: KaartOmgeving, melding?: string): KaartBijlage {
@@ -351,7 +371,7 @@ interface DossierKaartInvoer extends RegioWeergave {
   readonly fouten?: Record<string, string>;
   readonly melding?: string;
   readonly meldingSoort?: 'fout' | 'bevestiging';
-  readonly bevestig?: { readonly verb: Verb; readonly data: Record<string, string> };
+  readonly bevestig?: DossierScherm['bevestig'];
   readonly kenmerkWaarschuwing?: boolean;
 }
 
@@ -372,8 +392,12 @@ function stapActies(d: Dossier, scherm: Scherm): Actie[] {
   ];
 }
 
-/** The card for one dossier: the current step, a form, or its status. */
-export function dossierKaart(v: DossierKaartInvoer): KaartBijlage {
+/** The professional's card for one dossier: the current step, a form, or its status. */
+export function dossierKaart(v: DossierKaartInvoer, omgeving: KaartOmgeving = {}): KaartBijlage {
+  return metVernieuwing(schermKaart(v), v.dossier, 'professional', omgeving.vernieuwVoor);
+}
+
+function schermKaart(v: DossierKaartInvoer): KaartBijlage {
   const d = v.dossier;
   const m = d.meldcode;
   const open = !isMeldcodeAfgesloten(m);
@@ -658,11 +682,13 @@ export function kaartVoor(w: Weergave, omgeving: KaartOmgeving = {}): KaartBijla
     case 'start':
       return startKaart(w.waarden, w.fouten, w.kenmerkWaarschuwing);
     case 'dossier':
-      return dossierKaart(w);
+      return dossierKaart(w, omgeving);
     case 'casussen':
       return casussenKaart(w.dossiers, w.nu, w.regio);
     case 'verslag':
       return verslagKaart(w.dossier, w.inhoud, w.nu, w);
+    case 'kanaal-dossier':
+      return kanaalDossierKaart(w);
     case 'fout':
       return foutKaart(w.melding);
   }

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import {
+  FASE_LABELS,
   SIGNAAL_CATEGORIE_LABELS,
   veiligheidsbeoordelingDeadline,
   vanIso,
@@ -10,7 +11,8 @@ import {
 import type { Bericht } from '../app/bezorging.js';
 import type { VeiligThuisContact } from '../app/regio.js';
 import { lokaleTijd } from '../app/verslag.js';
-import { ADAPTIVE_CARD, LEEG_KADER, bouw, datum, type KaartBijlage } from './kaarten.js';
+import type { Weergave } from '../app/weergave.js';
+import { ADAPTIVE_CARD, LEEG_KADER, bouw, datum, metVernieuwing, type KaartBijlage } from './kaarten.js';
 import koppelingOntbreekt from './koppelingOntbreekt.json' with { type: 'json' };
 import { zonderMarkdown } from './markdown.js';
 import vtMelding from './vtMelding.json' with { type: 'json' };
@@ -63,10 +65,39 @@ export function vtMeldingKaart(d: Dossier, nu: DateTime, vt: VeiligThuisContact,
     },
     d,
   );
-  if (vermeldingen.length === 0) return kaart;
+  // Whoever in the channel views the card gets the current state, as the view it was made for.
+  const vernieuwd = metVernieuwing(kaart, d, 'veilig-thuis');
+  if (vermeldingen.length === 0) return vernieuwd;
   // An @mention in an Adaptive Card: "<at>name</at>" in the text plus an msteams entity per person.
   const entities = vermeldingen.map((v) => ({ type: 'mention', text: `<at>${v.naam}</at>`, mentioned: { id: v.id, name: v.naam } }));
-  return { contentType: ADAPTIVE_CARD, content: { ...kaart.content, msteams: { entities } } };
+  return { contentType: ADAPTIVE_CARD, content: { ...vernieuwd.content, msteams: { entities } } };
+}
+
+/**
+ * A dossier in a bound channel. Veilig Thuis sees the melding card; a lokaal team (until the
+ * overdracht card exists) what it needs to recognise the case, never the melder or the facts.
+ */
+export function kanaalDossierKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): KaartBijlage {
+  if (w.weergave === 'veilig-thuis') return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, [], w.kalender);
+  const d = w.dossier;
+  const zicht = zichtOpVeiligheid(d, w.nu, w.kalender);
+  const kaart = bouw(
+    { body: [{ type: 'TextBlock', wrap: true, size: 'Small', isSubtle: true, text: 'De gegevens van de melder en de feiten staan bij Veilig Thuis.' }] },
+    {
+      ...LEEG_KADER,
+      kop: 'Casus · lokaal team',
+      titel: zonderMarkdown(d.referentie),
+      dossierId: d.id,
+      feiten: [
+        ...feit('Gemeente', (d.meldcode.melding as { gemeente?: string } | undefined)?.gemeente),
+        ...(d.veiligThuis ? [{ titel: 'Fase', waarde: FASE_LABELS[d.veiligThuis.fase] }] : []),
+        { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
+      ],
+    },
+    {},
+    d,
+  );
+  return metVernieuwing(kaart, d, 'lokaal-team');
 }
 
 /** To a region's beheerder: a melding waits because no Veilig Thuis channel is bound. No case data. */

@@ -7,7 +7,7 @@ import { koppelingKaart } from '../cards/kaarten.js';
 import { BSN_MELDING, bevatBsn } from '../domain/index.js';
 import { HOOFD_DIALOG, ROUTER_STAPPEN, START_DIALOG } from './ids.js';
 import { StartDialog } from './startDialog.js';
-import { stuurWeergave } from './verzenden.js';
+import type { Verzender } from './verzender.js';
 
 /**
  * Typed commands, in the words people use. A Map, so typed text such as "constructor" or
@@ -64,9 +64,14 @@ function genormaliseerd(tekst: string | undefined): string {
  * up again at any time, also after a restart.
  */
 export class HoofdDialog extends ComponentDialog {
-  constructor(private readonly flow: MeldcodeFlow, private readonly wie: (context: TurnContext) => Aanvraag, private readonly koppelingen: Koppelingen) {
+  constructor(
+    private readonly flow: MeldcodeFlow,
+    private readonly wie: (context: TurnContext) => Aanvraag,
+    private readonly koppelingen: Koppelingen,
+    private readonly stuurWeergave: Verzender,
+  ) {
     super(HOOFD_DIALOG);
-    this.addDialog(new StartDialog(flow, wie));
+    this.addDialog(new StartDialog(flow, wie, stuurWeergave));
     this.addDialog(new WaterfallDialog(ROUTER_STAPPEN, [(s) => this.route(s)]));
     this.initialDialogId = ROUTER_STAPPEN;
   }
@@ -94,7 +99,7 @@ export class HoofdDialog extends ComponentDialog {
     const aanvraag = this.wie(stap.context);
     if (isKaartActie(activity.value)) {
       const verb = Verb.safeParse(activity.value['verb']);
-      await stuurWeergave(stap.context, verb.success ? await this.flow.verwerk(aanvraag, verb.data, activity.value) : this.flow.welkom(aanvraag, ONBEKENDE_KNOP));
+      await this.stuurWeergave(stap.context, verb.success ? await this.flow.verwerk(aanvraag, verb.data, activity.value) : this.flow.welkom(aanvraag, ONBEKENDE_KNOP));
       return stap.endDialog();
     }
     if (bevatBsn(activity.text ?? '')) {
@@ -107,16 +112,16 @@ export class HoofdDialog extends ComponentDialog {
     if (koppelen !== undefined) {
       await stuurKoppeling(stap.context, await this.koppel(aanvraag, koppelen));
     } else if (ANNULEREN.has(tekst) && opdracht === undefined) {
-      await stuurWeergave(stap.context, this.flow.welkom(aanvraag, 'Gestopt. Er is niets vastgelegd van wat u net typte.'));
+      await this.stuurWeergave(stap.context, this.flow.welkom(aanvraag, 'Gestopt. Er is niets vastgelegd van wat u net typte.'));
     } else if (opdracht === 'start-dialoog') {
       // The flow decides whether a meldcode may start here; only then ask its questions by chat.
       const weergave = await this.flow.verwerk(aanvraag, 'nieuw');
       if (weergave.soort === 'start') return stap.beginDialog(START_DIALOG);
-      await stuurWeergave(stap.context, weergave);
+      await this.stuurWeergave(stap.context, weergave);
     } else if (opdracht !== undefined) {
-      await stuurWeergave(stap.context, await this.flow.verwerk(aanvraag, opdracht));
+      await this.stuurWeergave(stap.context, await this.flow.verwerk(aanvraag, opdracht));
     } else {
-      await stuurWeergave(stap.context, tekst ? this.flow.nietBegrepen(aanvraag) : this.flow.welkom(aanvraag));
+      await this.stuurWeergave(stap.context, tekst ? this.flow.nietBegrepen(aanvraag) : this.flow.welkom(aanvraag));
     }
     return stap.endDialog();
   }

@@ -15,7 +15,7 @@ import { BSN_MELDING, bevatBsn } from '../domain/index.js';
 import type { MeldcodeFlow } from '../app/meldcodeFlow.js';
 import type { Aanvraag } from '../app/meldcodeService.js';
 import { KENMERK_PROMPT, START_DIALOG, START_STAPPEN, VOLWASSENEN_PROMPT } from './ids.js';
-import { stuurWeergave } from './verzenden.js';
+import type { Verzender } from './verzender.js';
 
 /**
  * Starting a meldcode by typing: asks for a pseudonymous reference and whether the kindcheck
@@ -23,7 +23,11 @@ import { stuurWeergave } from './verzenden.js';
  * same two things on one card; both end in the same use case.
  */
 export class StartDialog extends ComponentDialog {
-  constructor(private readonly flow: MeldcodeFlow, private readonly wie: (context: TurnContext) => Aanvraag) {
+  constructor(
+    private readonly flow: MeldcodeFlow,
+    private readonly wie: (context: TurnContext) => Aanvraag,
+    private readonly stuurWeergave: Verzender,
+  ) {
     super(START_DIALOG);
     this.addDialog(new TextPrompt(KENMERK_PROMPT, async (p) => this.kenmerkGeldig(p)));
     const keuze = new ChoicePrompt(VOLWASSENEN_PROMPT, undefined, 'nl-nl');
@@ -61,7 +65,7 @@ export class StartDialog extends ComponentDialog {
       referentie: (stap.values as Record<string, unknown>)['referentie'],
       werktMetVolwassenen: keuze.value === 'Ja' ? 'true' : 'false',
     });
-    await stuurWeergave(stap.context, weergave);
+    await this.stuurWeergave(stap.context, weergave);
     return stap.endDialog();
   }
 }

@@ -58,41 +58,37 @@ export function openMijlpalen(dossier: Dossier, kalender: WerkdagKalender = land
       verantwoordelijke: 'veilig-thuis',
     });
   }
-  if (vt.fase === 'vervolg' && vt.veiligheidsbeoordeling) {
+  if (vt.fase === 'vervolg') {
     mijlpalen.push({
       id: 'vervolg-afronden',
-      omschrijving: vt.vervolg?.soort === 'onderzoek' ? 'Onderzoek afronden (binnen 10 weken)' : 'Voorwaarden & Vervolg afronden (binnen 10 weken)',
+      omschrijving: vt.vervolg.soort === 'onderzoek' ? 'Onderzoek afronden (binnen 10 weken)' : 'Voorwaarden & Vervolg afronden (binnen 10 weken)',
       deadline: vervolgDeadline(vanIso(vt.veiligheidsbeoordeling.op)),
       verantwoordelijke: 'veilig-thuis',
     });
   }
-  const o = vt.overdracht;
-  if (o !== undefined) {
-    const weekNaOntvangst = contactGezinDeadline(vanIso(o.ontvangenOp));
+  if (vt.fase === 'overdracht-aangeboden') {
+    const deadline = contactGezinDeadline(vanIso(vt.overdracht.ontvangenOp));
+    mijlpalen.push({ id: 'overdracht-bevestigen', omschrijving: 'Overdracht bevestigen en regisseur benoemen', deadline, verantwoordelijke: 'lokaal-team' });
+  }
+  if (vt.fase === 'overgedragen') {
+    const o = vt.overdracht;
     const besluit = o.beargumenteerdBesluit;
-    if (vt.fase === 'overdracht-aangeboden') {
-      mijlpalen.push({ id: 'overdracht-bevestigen', omschrijving: 'Overdracht bevestigen en regisseur benoemen', deadline: weekNaOntvangst, verantwoordelijke: 'lokaal-team' });
+    // A beargumenteerd besluit moves the term; it gets its own id so its nudges start afresh.
+    const termijn = besluit ? eindVanDag(besluit.oppakkenOp) : contactGezinDeadline(vanIso(o.ontvangenOp));
+    const achtervoegsel = besluit ? `-na-besluit-${besluit.oppakkenOp}` : '';
+    if (o.contactGezinOp === undefined) {
+      mijlpalen.push({ id: `contact-gezin${achtervoegsel}`, omschrijving: 'Contact met het gezin', deadline: termijn, verantwoordelijke: 'lokaal-team' });
+    } else if (o.terugkoppeling === undefined) {
+      mijlpalen.push({ id: `terugkoppeling${achtervoegsel}`, omschrijving: 'Terugkoppeling aan Veilig Thuis', deadline: termijn, verantwoordelijke: 'lokaal-team' });
     }
-    if (vt.fase === 'overgedragen') {
-      // A beargumenteerd besluit moves the term; it gets its own id so its nudges start afresh.
-      const termijn = besluit ? eindVanDag(besluit.oppakkenOp) : weekNaOntvangst;
-      const achtervoegsel = besluit ? `-na-besluit-${besluit.oppakkenOp}` : '';
-      if (o.contactGezinOp === undefined) {
-        mijlpalen.push({ id: `contact-gezin${achtervoegsel}`, omschrijving: 'Contact met het gezin', deadline: termijn, verantwoordelijke: 'lokaal-team' });
-      } else if (o.terugkoppeling === undefined) {
-        mijlpalen.push({ id: `terugkoppeling${achtervoegsel}`, omschrijving: 'Terugkoppeling aan Veilig Thuis', deadline: termijn, verantwoordelijke: 'lokaal-team' });
-      }
-    }
-    if (vt.fase === 'overgedragen' && vt.monitoring?.gepland) {
-      for (const moment of vt.monitoring.momenten) {
-        if (moment.uitgevoerdOp !== undefined) continue;
-        mijlpalen.push({
-          id: `monitoring-${moment.maandenNaOverdracht}`,
-          omschrijving: `Monitoring na ${moment.maandenNaOverdracht} maanden`,
-          deadline: monitoringMoment(vanIso(o.ontvangenOp), moment.maandenNaOverdracht),
-          verantwoordelijke: 'veilig-thuis',
-        });
-      }
+    for (const moment of vt.monitoring.gepland ? vt.monitoring.momenten : []) {
+      if (moment.uitgevoerdOp !== undefined) continue;
+      mijlpalen.push({
+        id: `monitoring-${moment.maandenNaOverdracht}`,
+        omschrijving: `Monitoring na ${moment.maandenNaOverdracht} maanden`,
+        deadline: monitoringMoment(vanIso(o.ontvangenOp), moment.maandenNaOverdracht),
+        verantwoordelijke: 'veilig-thuis',
+      });
     }
   }
   return sorteer(mijlpalen);

@@ -369,8 +369,12 @@ export const Escalatie = z.object({
 });
 export type Escalatie = z.infer<typeof Escalatie>;
 
-export const VeiligThuis = z.object({
-  fase: VtFase,
+/**
+ * What Veilig Thuis records in every phase. Data of an earlier phase stays (after terug-bij-vt a
+ * new veiligheidsbeoordeling sits beside the old overdracht); what a phase cannot be without is
+ * required in its own member of `VeiligThuis` below.
+ */
+const VtBasis = z.object({
   regioId: Tekst(100),
   ontvangenOp: Tijdstip,
   /**
@@ -388,7 +392,25 @@ export const VeiligThuis = z.object({
   escalaties: z.array(Escalatie),
   afgeslotenOp: Tijdstip.optional(),
 });
+
+/**
+ * The Veilig Thuis process, one member per phase (seed 004): a phase carries exactly the data it
+ * stands on, so an overdracht phase always has its overdracht. Field names are those of the
+ * stored records, which parse unchanged.
+ */
+export const VeiligThuis = z.discriminatedUnion('fase', [
+  VtBasis.extend({ fase: z.literal('melding-ontvangen') }),
+  /** Voorwaarden & Vervolg or Onderzoek, started by the veiligheidsbeoordeling. */
+  VtBasis.extend({ fase: z.literal('vervolg'), veiligheidsbeoordeling: Veiligheidsbeoordeling, vervolg: Vervolg }),
+  VtBasis.extend({ fase: z.literal('overdracht-aangeboden'), veiligheidsbeoordeling: Veiligheidsbeoordeling, overdracht: Overdracht, monitoring: Monitoring }),
+  VtBasis.extend({ fase: z.literal('overgedragen'), veiligheidsbeoordeling: Veiligheidsbeoordeling, overdracht: Overdracht, monitoring: Monitoring }),
+  /** The receiving party handed the case back: the overdracht stays on record. */
+  VtBasis.extend({ fase: z.literal('terug-bij-vt'), overdracht: Overdracht, terugBijVt: z.object({ op: Tijdstip, reden: Tekst(4000) }) }),
+  VtBasis.extend({ fase: z.literal('afgesloten'), afgeslotenOp: Tijdstip }),
+]);
 export type VeiligThuis = z.infer<typeof VeiligThuis>;
+/** The record of one phase, e.g. `VtInFase<'overgedragen'>`. */
+export type VtInFase<F extends VtFase> = Extract<VeiligThuis, { fase: F }>;
 
 // ---------------------------------------------------------------- effects and the outbox
 

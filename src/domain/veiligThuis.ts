@@ -9,8 +9,10 @@ import type {
   Overdrachtspartij,
   VbBesluit,
   VeiligThuis,
+  Veiligheidsbeoordeling,
   Veiligheidstaxatie,
   VtFase,
+  VtInFase,
 } from './model.js';
 import { fout, ok, type DomeinFout, type Resultaat } from './resultaat.js';
 import { uiterlijkeStartZichtVeiligThuis, vanIso } from './tijd/termijnen.js';
@@ -71,7 +73,7 @@ export type VtFoutCode =
 
 export type VtFout = DomeinFout<VtFoutCode>;
 
-const FASE_LABELS: Readonly<Record<VtFase, string>> = {
+export const FASE_LABELS: Readonly<Record<VtFase, string>> = {
   'melding-ontvangen': 'melding ontvangen, veiligheidsbeoordeling loopt',
   vervolg: 'Voorwaarden & Vervolg of Onderzoek loopt',
   'overdracht-aangeboden': 'overdracht wacht op bevestiging',
@@ -81,7 +83,7 @@ const FASE_LABELS: Readonly<Record<VtFase, string>> = {
 };
 
 /** Which commands each phase accepts: the transition map of the Veilig Thuis process. */
-const TOEGESTAAN: Readonly<Record<VtCommando['soort'], readonly VtFase[]>> = {
+const TOEGESTAAN = {
   veiligheidsbeoordeling: ['melding-ontvangen', 'terug-bij-vt'],
   'wissel-naar-onderzoek': ['vervolg'],
   'rond-vervolg-af': ['vervolg'],
@@ -94,7 +96,22 @@ const TOEGESTAAN: Readonly<Record<VtCommando['soort'], readonly VtFase[]>> = {
   'start-escalatie': ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
   'rond-escalatie-af': ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
   'sluit-af': ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
-};
+} as const satisfies Readonly<Record<VtCommando['soort'], readonly VtFase[]>>;
+
+/** The record of Veilig Thuis in a phase where the transition map accepts command `C`. */
+type VtVoor<C extends VtCommando['soort']> = VtInFase<(typeof TOEGESTAAN)[C][number]>;
+
+function toegestaan<C extends VtCommando['soort']>(vt: VeiligThuis, soort: C): vt is VtVoor<C> {
+  return (TOEGESTAAN[soort] as readonly VtFase[]).includes(vt.fase);
+}
+
+/**
+ * Inside a command, after the transition map let it through: the record is one of the phases the
+ * map names, with the data those phases always have (an overdracht phase has its overdracht).
+ */
+function inToegestaneFase<C extends VtCommando['soort']>(vt: VeiligThuis, soort: C): asserts vt is VtVoor<C> {
+  if (!toegestaan(vt, soort)) throw new Error(`${soort} in fase ${vt.fase}: de overgangstabel had dit moeten weigeren`);
+}
 
 /**
  * A melding is handed to Veilig Thuis of the dossier's region: its process starts, with the
@@ -129,7 +146,7 @@ export function bevestigOntvangst(dossier: Dossier, ctx: Context): Dossier {
 export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: Context): Resultaat<Wijziging, VtFout> {
   const vt = dossier.veiligThuis;
   if (vt === undefined) return fout({ code: 'geen-melding', melding: 'Er is voor dit dossier geen melding bij Veilig Thuis.' });
-  if (!TOEGESTAAN[commando.soort].includes(vt.fase)) {
+  if (!toegestaan(vt, commando.soort)) {
     return fout({
       code: 'ongeldige-overgang',
       melding: `Dat kan nu niet: het dossier is in de fase "${FASE_LABELS[vt.fase]}".`,
@@ -142,7 +159,7 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
   switch (commando.soort) {
     case 'veiligheidsbeoordeling': {
       const beoordeling = { op: nu, taxatie: commando.taxatie, besluit: commando.besluit, risicofactoren: [...commando.risicofactoren] };
-      const metVb: VeiligThuis = {
+      const metVb = {
         ...vt,
         veiligheidsbeoordeling: beoordeling,
         veiligheidsvoorwaarden: [...(commando.veiligheidsvoorwaarden ?? vt.veiligheidsvoorwaarden)],
@@ -171,8 +188,8 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       return klaar({ ...vt, vervolg: { ...vt.vervolg, soort: 'onderzoek', gewisseldVanVvOp: nu } }, 'vervolg-gewisseld', 'Voorwaarden & Vervolg omgezet in Onderzoek');
     }
     case 'rond-vervolg-af': {
+      inToegestaneFase(vt, commando.soort);
       const vervolg = vt.vervolg;
-      if (vervolg === undefined) return fout({ code: 'ongeldige-overgang', melding: 'Er loopt geen Voorwaarden & Vervolg of Onderzoek.' });
       if (vervolg.soort === 'onderzoek' && commando.uitkomstOnderzoek === undefined) {
         return fout({ code: 'uitkomst-onderzoek-ontbreekt', melding: 'Leg vast of het vermoeden door het onderzoek is bevestigd of weerlegd.' });
       }
@@ -182,7 +199,7 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
         ...(commando.redenGeenMonitoring ? { redenGeen: commando.redenGeenMonitoring } : {}),
       });
       if (!monitoring.ok) return monitoring;
-      const afgerond: VeiligThuis = {
+      const afgerond = {
         ...vt,
         vervolg: { ...vervolg, afgerondOp: nu, ...(commando.uitkomstOnderzoek ? { uitkomstOnderzoek: commando.uitkomstOnderzoek } : {}) },
         veiligheidsvoorwaarden: [...commando.veiligheidsvoorwaarden],
@@ -191,7 +208,8 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       return draagOver(afgerond, commando.partij, moment, monitoring.waarde, nu, klaar, label);
     }
     case 'bevestig-overdracht': {
-      const overdracht = vt.overdracht as Overdracht;
+      inToegestaneFase(vt, commando.soort);
+      const overdracht = vt.overdracht;
       return klaar(
         { ...vt, fase: 'overgedragen', overdracht: { ...overdracht, bevestigdOp: nu, regisseur: commando.regisseur } },
         'overdracht-bevestigd',
@@ -200,11 +218,12 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       );
     }
     case 'contact-gezin': {
-      const overdracht = vt.overdracht as Overdracht;
-      return klaar({ ...vt, overdracht: { ...overdracht, contactGezinOp: nu } }, 'contact-gezin', 'Contact met het gezin gelegd');
+      inToegestaneFase(vt, commando.soort);
+      return klaar({ ...vt, overdracht: { ...vt.overdracht, contactGezinOp: nu } }, 'contact-gezin', 'Contact met het gezin gelegd');
     }
     case 'terugkoppeling': {
-      const overdracht = vt.overdracht as Overdracht;
+      inToegestaneFase(vt, commando.soort);
+      const overdracht = vt.overdracht;
       if (overdracht.contactGezinOp === undefined) {
         return fout({ code: 'contact-ontbreekt', melding: 'Leg eerst vast dat er contact met het gezin is geweest; daarna volgt de terugkoppeling aan Veilig Thuis.' });
       }
@@ -216,29 +235,31 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       );
     }
     case 'beargumenteerd-besluit': {
-      const overdracht = vt.overdracht as Overdracht;
+      inToegestaneFase(vt, commando.soort);
       return klaar(
-        { ...vt, overdracht: { ...overdracht, beargumenteerdBesluit: { reden: commando.reden, oppakkenOp: commando.oppakkenOp, op: nu } } },
+        { ...vt, overdracht: { ...vt.overdracht, beargumenteerdBesluit: { reden: commando.reden, oppakkenOp: commando.oppakkenOp, op: nu } } },
         'beargumenteerd-besluit',
         `Beargumenteerd besluit: casus wordt opgepakt op ${commando.oppakkenOp}`,
       );
     }
     case 'terug-naar-vt':
+      inToegestaneFase(vt, commando.soort);
       return klaar({ ...vt, fase: 'terug-bij-vt', terugBijVt: { op: nu, reden: commando.reden } }, 'terug-naar-vt', 'Casus teruggelegd bij Veilig Thuis', [
         { soort: 'terug-naar-veilig-thuis', regioId: vt.regioId },
       ]);
     case 'monitoring': {
-      const momenten = vt.monitoring?.momenten ?? [];
+      inToegestaneFase(vt, commando.soort);
+      const momenten = vt.monitoring.momenten;
       const index = momenten.findIndex((m) => m.maandenNaOverdracht === commando.maandenNaOverdracht && m.uitgevoerdOp === undefined);
-      if (vt.monitoring?.gepland !== true || index < 0) {
+      if (!vt.monitoring.gepland || index < 0) {
         return fout({ code: 'geen-monitoringmoment', melding: `Er staat geen open monitoringmoment na ${commando.maandenNaOverdracht} maanden gepland.` });
       }
       const { soort: _s, ...uitkomst } = commando;
       const bijgewerkt = momenten.map((m, i) => (i === index ? { ...m, ...uitkomst, uitgevoerdOp: nu } : m));
-      const monitoring = { ...vt.monitoring, momenten: bijgewerkt };
+      const gemonitord = { ...vt, monitoring: { ...vt.monitoring, momenten: bijgewerkt } };
       const sluit = commando.vervolgstap === 'afsluiten-geen-mogelijkheden';
       return klaar(
-        { ...vt, monitoring, ...(sluit ? { fase: 'afgesloten' as const, afgeslotenOp: nu } : {}) },
+        sluit ? { ...gemonitord, fase: 'afgesloten', afgeslotenOp: nu } : gemonitord,
         'monitoring',
         `Monitoring na ${commando.maandenNaOverdracht} maanden uitgevoerd`,
         sluit ? [{ soort: 'dossier-afgesloten' }] : [],
@@ -295,10 +316,10 @@ function partijOntbreekt(): Resultaat<never, VtFout> {
 }
 
 function draagOver(
-  vt: VeiligThuis,
+  vt: VeiligThuis & { readonly veiligheidsbeoordeling: Veiligheidsbeoordeling },
   partij: Overdrachtspartij,
   moment: OverdrachtMoment,
-  monitoring: VeiligThuis['monitoring'],
+  monitoring: NonNullable<VeiligThuis['monitoring']>,
   nu: string,
   klaar: Klaar,
   omschrijving: string,
@@ -376,7 +397,7 @@ export function zichtOpVeiligheid(dossier: Dossier, nu: DateTime, kalender: Werk
     case 'terug-bij-vt':
       return veiligThuis;
     case 'overgedragen': {
-      const overdracht = vt.overdracht as Overdracht;
+      const overdracht = vt.overdracht;
       const regisseur = overdracht.regisseur ? ` (regisseur: ${overdracht.regisseur})` : '';
       return { houder: 'overdrachtspartij', omschrijving: `${overdracht.partij.naam}${regisseur}` };
     }

@@ -59,6 +59,7 @@ const FIXTUREVERWACHTINGEN: readonly (readonly [string, readonly Verwacht[]])[] 
   ['src/hosting/schoon.ts', []],
   ['src/bot/functions.ts', [[3, '@azure/functions alleen in hosting', "import { app } from '@azure/functions'"]]],
   ['src/dialogs/opslag.ts', [[2, 'databaseclients alleen in store', "import Database from 'better-sqlite3'"]]],
+  ['src/dialogs/verzenden.ts', [[2, 'dialogs kennen de bot niet', "import { stuurWeergave } from '../bot/verzenden.js'"]]],
   [
     'src/cards/kaart.ts',
     [

@@ -59,6 +59,8 @@ export const REGELS: readonly Regel[] = [
   },
   { naam: 'app kent geen Teams of Azure', geldtVoor: ['src/app'], verboden: { pakketten: [BOTBUILDER, '@azure/*'] } },
   { naam: 'botbuilder alleen in bot en dialogs', geldtVoor: CODE, behalve: ['src/bot', 'src/dialogs'], verboden: { pakketten: [BOTBUILDER] } },
+  // The bot builds the dialogs and hands them what they need (the sender): never the other way round.
+  { naam: 'dialogs kennen de bot niet', geldtVoor: ['src/dialogs'], verboden: { mappen: ['src/bot'] } },
   { naam: 'databaseclients alleen in store', geldtVoor: CODE, behalve: ['src/store'], verboden: { pakketten: DATABASECLIENTS } },
   { naam: '@azure/functions alleen in hosting', geldtVoor: CODE, behalve: ['src/hosting'], verboden: { pakketten: ['@azure/functions'] } },
   { naam: 'kaarten zonder SDK', geldtVoor: ['src/cards'], verboden: { pakketten: [BOTBUILDER, '@azure/*', ...DATABASECLIENTS] } },

@@ -2,7 +2,7 @@ import type { Activity, ConversationAccount } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import type { Gesprek } from '../../src/app/toegang.js';
 import { gesprekUit, zonderBotVermelding } from '../../src/bot/context.js';
-import { persoonlijkeChatLink } from '../../src/dialogs/verzenden.js';
+import { persoonlijkeChatLink } from '../../src/bot/verzenden.js';
 
 describe('gesprekUit: which conversation an activity comes from', () => {
   it.each<[string, Partial<Activity>, Gesprek]>([

@@ -176,9 +176,20 @@ describe('card templates', () => {
     }
   });
 
-  it('dossier cards refresh themselves with the current state (Universal Actions)', () => {
+  it('dossier cards refresh themselves with the current state (Universal Actions), naming the view they show', () => {
     const d = nieuwDossier();
-    expect(kaartVoor(dossierWeergave(d, 'signalen')).content['refresh']).toMatchObject({ action: { type: 'Action.Execute', verb: 'vernieuw', data: { dossierId: d.id } } });
+    const refresh = kaartVoor(dossierWeergave(d, 'signalen'), omgeving).content['refresh'];
+    expect(refresh).toEqual({ action: { type: 'Action.Execute', verb: 'vernieuw', title: 'Vernieuwen', data: { dossierId: d.id, weergave: 'professional' } } });
+  });
+
+  it.each([
+    ['a few members', 3, 3],
+    ['exactly 60', 60, 60],
+    ['more than Teams refreshes automatically', 75, 60],
+  ])('a channel card lists the users whose card refreshes itself: %s', (_naam, aantal, getoond) => {
+    const ids = Array.from({ length: aantal }, (_, i) => `29:gebruiker-${i}`);
+    const refresh = kaartVoor(dossierWeergave(nieuwDossier(), 'status'), { ...omgeving, vernieuwVoor: ids }).content['refresh'] as { userIds?: string[] };
+    expect(refresh.userIds).toEqual(ids.slice(0, getoond));
   });
 
   it.each<[string, Weergave]>([

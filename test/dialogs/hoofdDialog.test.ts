@@ -5,6 +5,7 @@ import { Koppelingen } from '../../src/app/koppelingen.js';
 import { vasteRegioGids } from '../../src/app/regio.js';
 import { aanvraagUit } from '../../src/bot/context.js';
 import { BotOpslag } from '../../src/bot/opslag.js';
+import { stuurWeergave } from '../../src/bot/verzenden.js';
 import { HoofdDialog } from '../../src/dialogs/hoofdDialog.js';
 import type { Stores } from '../../src/store/ports.js';
 import { demoRegister, testFlow, testStores } from '../support/app.js';
@@ -15,7 +16,7 @@ import { demoRegister, testFlow, testStores } from '../support/app.js';
  */
 function chat(stores: Stores): { sendActivity(a: Partial<Activity>): Promise<Partial<Activity> | undefined> } {
   const { flow, klok } = testFlow(stores);
-  const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, demoRegister), new Koppelingen({ stores, regios: vasteRegioGids([]), klok: klok.lees }));
+  const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, demoRegister), new Koppelingen({ stores, regios: vasteRegioGids([]), klok: klok.lees }), stuurWeergave);
   const client = new DialogTestClient('msteams', dialog, undefined, [], new ConversationState(new BotOpslag(stores.state)));
   let versie: string | undefined;
   return {

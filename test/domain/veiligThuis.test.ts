@@ -3,9 +3,10 @@ import {
   bepaalMonitoring,
   pasVeiligThuisToe,
   zichtOpVeiligheid,
-  type Dossier,
+  Dossier,
+  VT_FASEN,
+  VeiligThuis,
   type VtCommando,
-  type VtFase,
 } from '../../src/domain/index.js';
 import { aangeboden, ams, ctx, gemeld, lokaalTeam, nieuwDossier, taxatie, vt, vtMedewerker, wijkteam } from './fixtures.js';
 
@@ -154,10 +155,21 @@ describe('zicht op veiligheid', () => {
   });
 
   it('every phase has an answer', () => {
-    const fasen: VtFase[] = ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt', 'afgesloten'];
     const d = bevestigd();
-    for (const fase of fasen) {
-      const z = zichtOpVeiligheid({ ...d, veiligThuis: { ...d.veiligThuis!, fase } }, ams('2026-04-01 10:00'));
+    const v = d.veiligThuis;
+    if (v?.fase !== 'overgedragen') throw new Error('bevestigd() hoort overgedragen te zijn');
+    // Each phase with the data it cannot be without.
+    const fasen: VeiligThuis[] = [
+      { ...v, fase: 'melding-ontvangen' },
+      { ...v, fase: 'vervolg', vervolg: { soort: 'onderzoek', gestartOp: v.ontvangenOp } },
+      { ...v, fase: 'overdracht-aangeboden' },
+      v,
+      { ...v, fase: 'terug-bij-vt', terugBijVt: { op: v.ontvangenOp, reden: 'Terug.' } },
+      { ...v, fase: 'afgesloten', afgeslotenOp: v.ontvangenOp },
+    ];
+    expect(fasen.map((f) => f.fase)).toEqual([...VT_FASEN]);
+    for (const veiligThuis of fasen) {
+      const z = zichtOpVeiligheid({ ...d, veiligThuis }, ams('2026-04-01 10:00'));
       expect(z.omschrijving.length).toBeGreaterThan(3);
     }
   });
@@ -165,5 +177,40 @@ describe('zicht op veiligheid', () => {
   it('is recorded by the actor who acts: the lokaal team confirms', () => {
     const d = vt(aangeboden(), bevestig, ctx('2026-03-03 10:00', lokaalTeam)).dossier;
     expect(d.gebeurtenissen.at(-1)?.door.rol).toBe('lokaal-team');
+  });
+});
+
+describe('the phase as a discriminated union: a phase carries the data it stands on', () => {
+  const fasen: [string, () => Dossier][] = [
+    ['melding-ontvangen', () => gemeld()],
+    ['vervolg', () => loop(gemeld(), vb('onderzoek'))],
+    ['overdracht-aangeboden', () => aangeboden()],
+    ['overgedragen', () => loop(aangeboden(), bevestig)],
+    ['terug-bij-vt', () => loop(aangeboden(), bevestig, { soort: 'terug-naar-vt', reden: 'Duurzame veiligheid niet haalbaar.' })],
+    ['afgesloten', () => loop(gemeld(), vb('geen-vervolg'))],
+  ];
+
+  it.each(fasen)('a stored dossier in fase %s parses unchanged', (fase, maak) => {
+    const d = maak();
+    expect(d.veiligThuis?.fase).toBe(fase);
+    expect(Dossier.parse(JSON.parse(JSON.stringify(d)))).toEqual(d);
+  });
+
+  it('covers every phase', () => {
+    expect(fasen.map(([fase]) => fase)).toEqual([...VT_FASEN]);
+  });
+
+  it.each<[string, () => Dossier, string]>([
+    ['overdracht-aangeboden without its overdracht', () => aangeboden(), 'overdracht'],
+    ['overgedragen without its overdracht', () => loop(aangeboden(), bevestig), 'overdracht'],
+    ['vervolg without its vervolg', () => loop(gemeld(), vb('onderzoek')), 'vervolg'],
+    ['vervolg without its veiligheidsbeoordeling', () => loop(gemeld(), vb('onderzoek')), 'veiligheidsbeoordeling'],
+    ['terug-bij-vt without the reason it came back', () => loop(aangeboden(), bevestig, { soort: 'terug-naar-vt', reden: 'Niet haalbaar.' }), 'terugBijVt'],
+    ['afgesloten without the date', () => loop(gemeld(), vb('geen-vervolg')), 'afgeslotenOp'],
+  ])('a record in %s is refused on read', (_naam, maak, veld) => {
+    const { [veld]: _weg, ...zonder } = maak().veiligThuis as Record<string, unknown>;
+    const r = VeiligThuis.safeParse(zonder);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toContain(veld);
   });
 });

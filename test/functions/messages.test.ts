@@ -61,6 +61,16 @@ describe('POST /api/messages, through the Node host and a fake Bot Connector', (
     expect(connector.ontvangen.length).toBe(voor);
   });
 
+  it('dialog state belongs to one person: someone else in the same conversation does not answer their typed start', async () => {
+    const tekst = () => JSON.stringify(connector.ontvangen.at(-1)?.activity ?? {});
+    await post(activity(connector.url, { type: 'message', id: 'msg-a1', text: 'start' }));
+    expect(tekst()).toMatch(/Welk kenmerk geeft u de casus/);
+    await post(activity(connector.url, { type: 'message', id: 'msg-b1', text: 'Gezin P.', from: { id: 'user-2', name: 'Bram Smit', aadObjectId: 'aad-prof-2' } }));
+    expect(tekst()).toMatch(/Dat begreep ik niet/);
+    await post(activity(connector.url, { type: 'message', id: 'msg-a2', text: 'Gezin K., groep 5' }));
+    expect(tekst()).toMatch(/Werkt u met volwassen cliënten/);
+  });
+
   it('an invalid invoke gets the card back with a Dutch error, not an HTTP error', async () => {
     const r = await post(activity(connector.url, { type: 'invoke', id: 'inv-2', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'start', data: { referentie: '123456782' } } } }));
     expect(r.status).toBe(200);
