@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gesprekId, type Koppeling, type Stores } from '../src/store/ports.js';
 
 /**
  * The demo people and team of `npm start` (all invented). Their Entra object ids match
@@ -94,4 +95,23 @@ export function schrijfPlaygroundConfig(map: string, rol: DemoRol): string {
   mkdirSync(map, { recursive: true });
   writeFileSync(join(map, '.m365agentsplayground.yml'), playgroundYaml(rol));
   return map;
+}
+
+/**
+ * npm start binds the demo channels itself, so a melding reaches the Veilig Thuis channel without
+ * typing the binding commands first: General to Veilig Thuis of the demo region, the other channel
+ * to Wijkteam Noord. A binding that exists is left alone. Recorded in the audit trail like any.
+ */
+export async function koppelDemoKanalen(stores: Pick<Stores, 'koppelingen' | 'audit'>, op: string, nieuwId: () => string): Promise<void> {
+  const door = { id: 'npm-start', naam: 'npm start (demo)' };
+  const kanalen: [string, Koppeling][] = [
+    [DEMO_TEAM.kanalen.veiligThuis.id, { soort: 'veilig-thuis', regioId: 'vt-regio-demo' }],
+    [DEMO_TEAM.kanalen.lokaalTeam.id, { soort: 'lokaal-team', regioId: 'vt-regio-demo', teamKey: 'wijkteam-noord' }],
+  ];
+  for (const [kanaalId, koppeling] of kanalen) {
+    const kanaal = { soort: 'kanaal' as const, teamId: DEMO_TEAM.id, kanaalId };
+    if ((await stores.koppelingen.voorKanaal(kanaal)) !== undefined) continue;
+    await stores.koppelingen.koppel({ kanaal, koppeling, door, op });
+    await stores.audit.append({ id: nieuwId(), op, actor: door, rol: 'beheerder', actie: 'koppel', kanaal: 'msteams', uitkomst: 'toegestaan', gesprek: gesprekId(kanaal) });
+  }
 }

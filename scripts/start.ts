@@ -8,7 +8,8 @@ import { bouwApplicatie } from '../src/bot/compositie.js';
 import { ConfigFout, laadConfig } from '../src/config.js';
 import { consoleLogger } from '../src/app/logger.js';
 import { startHost } from './host.js';
-import { DEMO_ROLLEN, isDemoRol, schrijfPlaygroundConfig, type DemoRol } from './demo.js';
+import { randomUUID } from 'node:crypto';
+import { DEMO_ROLLEN, isDemoRol, koppelDemoKanalen, schrijfPlaygroundConfig, type DemoRol } from './demo.js';
 import { startPlayground } from './playground.js';
 import { projectMap } from './projectMap.js';
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const lokaal = process.env['MicrosoftAppId'] ? {} : { MELDROUTE_LOKAAL: 'ja' };
   const config = laadConfig({ GEBRUIKERS_BESTAND: join(root, 'config', 'demo-gebruikers.json'), REGIO_MAP: join(root, 'config', 'regions'), ...lokaal, ...process.env });
   const applicatie = await bouwApplicatie(config);
+  await koppelDemoKanalen(applicatie.stores, applicatie.klok().toUTC().toISO() as string, randomUUID);
   const host = await startHost(applicatie, config.port);
   consoleLogger.info('meldroute draait', { endpoint: `${host.url}/api/messages`, store: config.store.soort === 'sqlite' ? config.store.pad : 'cosmos' });
 
@@ -40,7 +42,13 @@ async function main(): Promise<void> {
     console.log(`\n  Open de Teams-achtige chat: ${playground.url}\n  U bent ${DEMO_ROLLEN[rol].naam}. Een andere rol: npm start -- --als <${Object.keys(DEMO_ROLLEN).join('|')}>\n`);
   }
 
+  // The timers of Azure run in-process: the outbox sweep every minute (see functions/bezorging.ts).
+  const veeg = setInterval(() => {
+    applicatie.bezorging.veeg().catch((fout: unknown) => consoleLogger.error('Veegronde bezorging mislukt', { fout: fout instanceof Error ? fout.message : String(fout) }));
+  }, 60_000);
+
   const stop = async () => {
+    clearInterval(veeg);
     playground?.stop();
     await host.stop();
     await applicatie.sluit();

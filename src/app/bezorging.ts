@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import {
   bevestigOntvangst,
+  revisie,
   teBezorgen,
   tijdstip,
   wijzigUitgaand,
@@ -10,7 +11,7 @@ import {
   type Uitgaand,
   type Wijziging,
 } from '../domain/index.js';
-import type { AuditRegel, GesprekReferentie, HerinneringLedger, Stores } from '../store/ports.js';
+import type { AuditRegel, GesprekReferentie, HerinneringLedger, KanaalSleutel, Stores } from '../store/ports.js';
 import { werkDossierBij } from './bijwerken.js';
 import type { Logger } from './logger.js';
 import type { RegioGids, VeiligThuisContact } from './regio.js';
@@ -42,7 +43,8 @@ export interface Bezorger {
 
 /** Where deliveries go: a bound channel of a party, or a person's personal chat with the bot. */
 export interface Adresboek {
-  veiligThuisKanaal(regioId: string): Promise<{ readonly gesprek: string; readonly referentie: GesprekReferentie } | undefined>;
+  veiligThuisKanaal(regioId: string): Promise<{ readonly kanaal: KanaalSleutel; readonly referentie: GesprekReferentie } | undefined>;
+  kanaal(kanaal: KanaalSleutel): Promise<GesprekReferentie | undefined>;
   persoonlijk(gebruikerId: string): Promise<GesprekReferentie | undefined>;
 }
 
@@ -73,7 +75,10 @@ const SYSTEEM = { id: 'meldroute', naam: 'meldroute bezorging' } as const;
 export class Bezorging {
   constructor(private readonly deps: BezorgingDeps) {}
 
-  /** Delivers what is due in one dossier. Failures are logged and retried by the sweep. */
+  /**
+   * Delivers what is due in one dossier, and brings the cards it has in channels up to date.
+   * Failures are logged and retried by the sweep (or the next change).
+   */
   async bezorg(dossierId: string): Promise<void> {
     const v = await this.deps.stores.dossiers.get(dossierId);
     if (v === undefined) return;
@@ -83,6 +88,34 @@ export class Bezorging {
       } catch (fout) {
         this.deps.log.error('Bezorging mislukt; de veegronde probeert het opnieuw', { dossierId, uitgaand: u.id, fout: fout instanceof Error ? fout.message : String(fout) });
       }
+    }
+    await this.werkKanaalKaartenBij(dossierId);
+  }
+
+  /**
+   * A channel card shows the dossier for everyone in the channel: a later change updates that card
+   * (updateActivity) instead of posting a new one. Each card remembers the revision it shows.
+   */
+  private async werkKanaalKaartenBij(dossierId: string): Promise<void> {
+    const v = await this.deps.stores.dossiers.get(dossierId);
+    if (v === undefined) return;
+    const d = v.waarde;
+    const verouderd = (d.kanaalKaarten ?? []).filter((k) => k.revisie !== revisie(d));
+    if (verouderd.length === 0) return;
+    const vt = this.deps.regios.veiligThuis(d.regioId);
+    for (const k of verouderd) {
+      const naar = await this.deps.adresboek.kanaal({ soort: 'kanaal', teamId: k.teamId, kanaalId: k.kanaalId });
+      if (naar === undefined) continue;
+      try {
+        await this.deps.bezorger.werkBij(naar, k.activityId, { weergave: { soort: 'vt-melding', dossier: d, nu: this.deps.klok(), veiligThuis: vt } });
+      } catch (fout) {
+        this.deps.log.warn('Kaart in kanaal niet bijgewerkt', { dossierId, fout: fout instanceof Error ? fout.message : String(fout) });
+        continue;
+      }
+      await this.werkBij(dossierId, (x) => ({
+        ok: true,
+        waarde: { dossier: { ...x, kanaalKaarten: (x.kanaalKaarten ?? []).map((y) => (y.activityId === k.activityId ? { ...y, revisie: revisie(x) } : y)) }, effecten: [] },
+      }));
     }
   }
 
@@ -132,8 +165,10 @@ export class Bezorging {
     const ontvanger = { id: `veilig-thuis:${effect.regioId}`, naam: vt.naam, rol: 'vt-medewerker' as const };
     const na = await this.werkBij(d.id, (x) => {
       const bezorgd = wijzigUitgaand(x, u.id, (y) => ({ ...y, bezorgdOp: tijdstip(op), activityId }));
-      const metKaart: Dossier = { ...bezorgd, kanaalKaarten: [...(bezorgd.kanaalKaarten ?? []).filter((k) => k.activityId !== activityId), { gesprek: kanaal.gesprek, activityId, weergave: 'veilig-thuis' }] };
-      return { ok: true, waarde: { dossier: bevestigOntvangst(metKaart, { op, door: ontvanger }), effecten: [] } };
+      const ontvangen = bevestigOntvangst(bezorgd, { op, door: ontvanger });
+      // The card shows the dossier as posted; the receipt is recorded after it and changes nothing on it.
+      const kaart = { teamId: kanaal.kanaal.teamId, kanaalId: kanaal.kanaal.kanaalId, activityId, weergave: 'veilig-thuis' as const, revisie: revisie(ontvangen) };
+      return { ok: true, waarde: { dossier: { ...ontvangen, kanaalKaarten: [...(ontvangen.kanaalKaarten ?? []).filter((k) => k.activityId !== activityId), kaart] }, effecten: [] } };
     });
     if (na !== undefined) await this.werkProfessionalBij(na);
   }

@@ -170,7 +170,8 @@ export class MeldcodeService {
   /** Delivers the outbox right away, then returns the dossier as it now stands (e.g. "ontvangen"). */
   private async naWijziging<W extends Wijziging>(w: W): Promise<Resultaat<W, never>> {
     const bezorg = this.deps.bezorg;
-    if (bezorg === undefined || teBezorgen(w.dossier, this.deps.klok()).length === 0) return { ok: true, waarde: w };
+    const kaartenInKanalen = (w.dossier.kanaalKaarten ?? []).length > 0;
+    if (bezorg === undefined || (teBezorgen(w.dossier, this.deps.klok()).length === 0 && !kaartenInKanalen)) return { ok: true, waarde: w };
     await bezorg(w.dossier.id);
     const na = await this.deps.stores.dossiers.get(w.dossier.id);
     return { ok: true, waarde: na ? { ...w, dossier: na.waarde } : w };

@@ -626,6 +626,7 @@ function statusKaart(d: Dossier, basis: Kader, regio: RegioWeergave): KaartBijla
   const kenmerkWijzigen: Actie = { verb: 'kenmerk-formulier', titel: 'Kenmerk wijzigen' };
   if (m.status === 'gemeld' && d.veiligThuis) {
     const ontvangen = d.veiligThuis.ontvangstBevestigdOp !== undefined;
+    const wachtOpKoppeling = !ontvangen && (d.uitgaand ?? []).some((u) => u.wachtOpKoppelingSinds !== undefined && u.bezorgdOp === undefined);
     const termijn = veiligheidsbeoordelingDeadline(vanIso(d.veiligThuis.ontvangenOp), d.veiligThuis.spoed, regio.kalender);
     const wanneerVb = d.veiligThuis.spoed ? 'vandaag (spoed)' : `uiterlijk ${datum(termijn)} (binnen 5 werkdagen)`;
     // After "Mijn deel afronden" nothing of the meldcode is open any more: offer no steps.
@@ -638,8 +639,9 @@ function statusKaart(d: Dossier, basis: Kader, regio: RegioWeergave): KaartBijla
         ...basis,
         kop: 'Melding',
         titel: ontvangen ? `Melding ontvangen door ${vt.naam}` : `Melding verstuurd naar ${vt.naam}`,
-        melding: basis.melding,
-        meldingStijl: basis.melding ? basis.meldingStijl : 'good',
+        // No Veilig Thuis channel bound yet: the melding waits in meldroute; the phone always works.
+        melding: basis.melding || (wachtOpKoppeling ? `${vt.naam} heeft uw melding nog niet kunnen ontvangen in meldroute. Bel ${vt.naam} ook zelf: ${vt.telefoon}. De melding wordt afgeleverd zodra dat kan.` : ''),
+        meldingStijl: basis.melding || wachtOpKoppeling ? 'attention' : 'good',
       },
       {
         toelichting: [

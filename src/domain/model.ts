@@ -450,10 +450,13 @@ export type Uitgaand = z.infer<typeof Uitgaand>;
 
 /** A card posted into a channel for this dossier, kept current with updateActivity. */
 export const KanaalKaart = z.object({
-  /** Which conversation (the store's conversation key) and which message. */
-  gesprek: Tekst(500),
+  /** Which channel and which message in it. */
+  teamId: Tekst(500),
+  kanaalId: Tekst(500),
   activityId: z.string().min(1).max(500),
   weergave: z.enum(['veilig-thuis', 'lokaal-team']),
+  /** The dossier revision the card shows; a newer revision updates it (updateActivity). */
+  revisie: z.number().int().nonnegative(),
 });
 export type KanaalKaart = z.infer<typeof KanaalKaart>;
 

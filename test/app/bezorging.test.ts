@@ -30,7 +30,10 @@ class TestAdresboek implements Adresboek {
   vtKanaal: Record<string, GesprekReferentie> = {};
   async veiligThuisKanaal(regioId: string) {
     const referentie = this.vtKanaal[regioId];
-    return referentie ? { gesprek: `kanaal:${regioId}`, referentie } : undefined;
+    return referentie ? { kanaal: { soort: 'kanaal' as const, teamId: 'team-vt', kanaalId: `intake-${regioId}` }, referentie } : undefined;
+  }
+  async kanaal(kanaal: { teamId: string; kanaalId: string }) {
+    return { conversation: { id: `${kanaal.teamId}/${kanaal.kanaalId}` } };
   }
   async persoonlijk(gebruikerId: string) {
     return { conversation: { id: `persoonlijk-${gebruikerId}` } };
@@ -97,7 +100,7 @@ describe('the outbox: a melding reaches the Veilig Thuis channel of its region',
     expect(o.bezorger.geplaatst[0]?.bericht.weergave.soort).toBe('vt-melding');
     const d = await dossier(o.stores, id);
     expect(d.uitgaand?.[0]).toMatchObject({ activityId: 'act-1', bezorgdOp: expect.any(String) });
-    expect(d.kanaalKaarten).toEqual([{ gesprek: 'kanaal:vt-regio-demo', activityId: 'act-1', weergave: 'veilig-thuis' }]);
+    expect(d.kanaalKaarten).toEqual([{ teamId: 'team-vt', kanaalId: 'intake-vt-regio-demo', activityId: 'act-1', weergave: 'veilig-thuis', revisie: d.gebeurtenissen.length }]);
     expect(d.veiligThuis?.ontvangstBevestigdOp).toBeDefined();
     expect(d.gebeurtenissen.at(-1)).toMatchObject({ soort: 'melding-ontvangen', door: { naam: 'Veilig Thuis Demoregio', rol: 'vt-medewerker' } });
     expect(o.bezorger.bijgewerkt).toEqual([expect.objectContaining({ activityId: 'kaart-van-annelies', naar: { conversation: { id: 'persoonlijk-aad-prof-1' } } })]);
@@ -180,5 +183,19 @@ describe('the outbox: a melding reaches the Veilig Thuis channel of its region',
     const id = await gemeld(o, true);
     await o.bezorging.bezorg(id);
     expect(o.bezorger.geplaatst[0]?.bericht.vermeldingen).toEqual([{ id: 'aad-teamleider', naam: 'teamleider Veilig Thuis' }]);
+  });
+
+  it('a later change updates the card in the channel for everyone, and posts nothing new', async () => {
+    const o = opstelling();
+    const id = await gemeld(o);
+    await o.bezorging.bezorg(id);
+    const r = await o.service.pasToe(annelies, id, { soort: 'kenmerk', referentie: 'Gezin K., groep 6' });
+    expect(r.ok).toBe(true);
+    await o.bezorging.bezorg(id);
+    await o.bezorging.bezorg(id);
+    expect(o.bezorger.geplaatst).toHaveLength(1);
+    const kanaalUpdates = o.bezorger.bijgewerkt.filter((b) => b.activityId === 'act-1');
+    expect(kanaalUpdates).toHaveLength(1);
+    expect(kanaalUpdates[0]?.bericht.weergave).toMatchObject({ soort: 'vt-melding', dossier: { referentie: 'Gezin K., groep 6' } });
   });
 });
