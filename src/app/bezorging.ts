@@ -79,10 +79,11 @@ export class Bezorging {
    * Delivers what is due in one dossier, and brings the cards it has in channels up to date.
    * Failures are logged and retried by the sweep (or the next change).
    */
-  async bezorg(dossierId: string): Promise<void> {
+  async bezorg(dossierId: string, opties: { readonly ookWachtend?: boolean } = {}): Promise<void> {
     const v = await this.deps.stores.dossiers.get(dossierId);
     if (v === undefined) return;
-    for (const u of teBezorgen(v.waarde, this.deps.klok())) {
+    const nu = this.deps.klok();
+    for (const u of teBezorgen(v.waarde, opties.ookWachtend ? nu.plus({ minutes: OPNIEUW_NA_MINUTEN }) : nu)) {
       try {
         await this.bezorgEen(v.waarde, u);
       } catch (fout) {
@@ -119,17 +120,22 @@ export class Bezorging {
     }
   }
 
-  /** The sweep: every dossier whose due moment has passed, page by page. Returns how many it saw. */
-  async veeg(): Promise<number> {
-    const nu = tijdstip(this.deps.klok());
+  /**
+   * The sweep: every dossier whose due moment has passed, page by page. Returns how many it saw.
+   * `ookWachtend`: also what waits for a channel binding before its next attempt is due (a channel
+   * was just bound or became reachable).
+   */
+  async veeg(opties: { readonly ookWachtend?: boolean } = {}): Promise<number> {
+    const nu = this.deps.klok();
+    const tot = tijdstip(opties.ookWachtend ? nu.plus({ minutes: OPNIEUW_NA_MINUTEN }) : nu);
     let gezien = 0;
     let vervolg: string | undefined;
     do {
-      const pagina = await this.deps.stores.dossiers.dueVoor(nu, { max: 100, ...(vervolg ? { vervolg } : {}) });
+      const pagina = await this.deps.stores.dossiers.dueVoor(tot, { max: 100, ...(vervolg ? { vervolg } : {}) });
       for (const item of pagina.items) {
-        if (teBezorgen(item.waarde, this.deps.klok()).length === 0) continue;
+        if (teBezorgen(item.waarde, opties.ookWachtend ? nu.plus({ minutes: OPNIEUW_NA_MINUTEN }) : nu).length === 0) continue;
         gezien += 1;
-        await this.bezorg(item.waarde.id);
+        await this.bezorg(item.waarde.id, opties);
       }
       vervolg = pagina.vervolg;
     } while (vervolg !== undefined);

@@ -52,6 +52,8 @@ export interface KoppelingenDeps {
   readonly regios: RegioGids;
   readonly klok: () => DateTime;
   readonly nieuwId?: () => string;
+  /** A channel was just bound: deliver what waited for a binding (the dispatcher's sweep). */
+  readonly naKoppelen?: () => Promise<void>;
 }
 
 interface Gevonden {
@@ -110,6 +112,7 @@ export class Koppelingen {
     if (huidig !== undefined) await this.audit(a, 'ontkoppel', kanaal, 'toegestaan', huidig.waarde.koppeling);
     await this.audit(a, 'koppel', kanaal, 'toegestaan', gekozen.koppeling);
     const verplaatst = await this.elders(a, kanaal, gekozen.koppeling);
+    await this.deps.naKoppelen?.();
     const eerder = verplaatst.length > 0 ? ` Het kanaal ${verplaatst.join(', ')} was hieraan gekoppeld; die koppeling is opgeheven.` : '';
     return this.kaart(kanaal, nieuw, `Gekoppeld. ${this.watNu(gekozen.koppeling)}${eerder}`, true);
   }

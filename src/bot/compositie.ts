@@ -128,7 +128,7 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
 function bouwBot(kern: Kern, config: Config, opties: Opties): Applicatie {
   const { stores, regios, klok, log, flow, adapter } = kern;
   const register = opties.gebruikers ?? (config.gebruikersBestand ? GebruikersRegister.uitBestand(config.gebruikersBestand) : new GebruikersRegister());
-  const koppelingen = new Koppelingen({ stores, regios, klok });
+  const koppelingen = new Koppelingen({ stores, regios, klok, naKoppelen: () => kern.bezorging.veeg({ ookWachtend: true }).then(() => undefined) });
   const conversationState = new DialogToestand(new BotOpslag(stores.state));
   const dialog = new HoofdDialog(flow, (context) => aanvraagUit(context, register), koppelingen, stuurWeergave);
   const bot = new MeldrouteBot({
@@ -136,6 +136,7 @@ function bouwBot(kern: Kern, config: Config, opties: Opties): Applicatie {
     register,
     gesprekken: stores.gesprekken,
     koppelingStore: stores.koppelingen,
+    kanaalBereikbaar: () => kern.bezorging.veeg({ ookWachtend: true }).then(() => undefined),
     koppelingen,
     teamLeden: opties.teamLeden ?? new TeamsRooster(() => klok().toMillis(), log),
     audit: stores.audit,

@@ -27,6 +27,8 @@ export interface BotAfhankelijkheden {
   readonly register: GebruikersRegister;
   readonly gesprekken: GesprekStore;
   readonly koppelingStore: KoppelingStore;
+  /** A bound channel just became reachable: deliver what waited for it (the dispatcher). */
+  readonly kanaalBereikbaar?: () => Promise<void>;
   readonly koppelingen: Koppelingen;
   readonly teamLeden: TeamLeden;
   readonly audit: AuditLog;
@@ -155,7 +157,10 @@ export class MeldrouteBot extends TeamsActivityHandler {
     const basis = TurnContext.getConversationReference(context.activity);
     const bekend = naam ?? ((await this.deps.gesprekken.zoek(sleutel))?.['conversation'] as { name?: unknown } | undefined)?.name;
     const conversation = { ...basis.conversation, id: kanaalId, conversationType: 'channel', ...(typeof bekend === 'string' ? { name: bekend } : {}) };
+    const nieuw = bekend === undefined && (await this.deps.gesprekken.zoek(sleutel)) === undefined;
     await this.deps.gesprekken.bewaar(sleutel, { ...basis, conversation } as unknown as GesprekReferentie);
+    // A bound channel meldroute could not reach before: what waited for it goes out now.
+    if (nieuw && this.deps.kanaalBereikbaar !== undefined && (await this.deps.koppelingStore.voorKanaal(sleutel)) !== undefined) await this.deps.kanaalBereikbaar();
   }
 
   /**

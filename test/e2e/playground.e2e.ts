@@ -7,6 +7,8 @@ import { bouwApplicatie, type Applicatie } from '../../src/bot/compositie.js';
 import { laadConfig } from '../../src/config.js';
 import { stilleLogger } from '../../src/app/logger.js';
 import { startHost, type Host } from '../../scripts/host.js';
+import { randomUUID } from 'node:crypto';
+import { koppelDemoKanalen } from '../../scripts/demo.js';
 import { startPlayground } from '../../scripts/playground.js';
 
 /**
@@ -35,6 +37,8 @@ beforeAll(async () => {
     LIMIET_GEBRUIKER_PIEK: '500',
   });
   applicatie = await bouwApplicatie(config, { log: stilleLogger });
+  // As npm start does: General is the Veilig Thuis intake of the demo region, the other channel the wijkteam's.
+  await koppelDemoKanalen(applicatie.stores, applicatie.klok().toUTC().toISO() as string, randomUUID);
   host = await startHost(applicatie, 0);
   playground = await startPlayground(`${host.url}/api/messages`);
   browser = await chromium.launch({
@@ -141,6 +145,28 @@ describe('the meldcode in the Teams-like Playground', () => {
     await page.close();
   });
 
+  it('the melding of the acute walk is in the Veilig Thuis channel (General of the demo team)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
+    await page.goto(playground.url);
+    await expect.poll(async () => page.locator('.ac-adaptiveCard').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.getByText('General', { exact: true }).click();
+    await expect.poll(async () => page.getByText('Start a new post').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The first message in the bound channel makes it reachable: the melding that waited goes out.
+    await page.getByRole('textbox').first().click();
+    await page.keyboard.type('@meld');
+    await page.getByRole('menuitem', { name: 'meldroute' }).click();
+    await page.keyboard.type(' help');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    const melding = page.locator('.ac-adaptiveCard', { hasText: 'Melding · Veilig Thuis Demoregio' });
+    await expect.poll(async () => melding.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const tekst = await melding.first().innerText();
+    expect(tekst).toContain('Gezin B., groep 7');
+    expect(tekst).toContain('Spoed: veiligheidsbeoordeling vandaag.');
+    expect(tekst).toContain('06');
+    await page.screenshot({ path: join(RESULTATEN, 'vt-kanaal-melding.png') });
+    await page.close();
+  });
+
   it('shows no case data in a team channel, also when asked for the cases there', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
     await page.goto(playground.url);
@@ -154,7 +180,8 @@ describe('the meldcode in the Teams-like Playground', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => kaart(page).innerText(), { timeout: 15_000 }).toMatch(/Mijn casussen[\s\S]*Gezin T\., groep 3/);
 
-    await page.getByText('General', { exact: true }).click();
+    // The wijkteam's channel: bound, but nothing was handed over to the team.
+    await page.getByText('Overdracht wijkteam Noord', { exact: true }).click();
     await expect.poll(async () => page.getByText('Start a new post').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     // In a channel the bot hears only messages that @mention it: pick it from the mention menu.
     await page.getByRole('textbox').first().click();
