@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { bouwApplicatie } from '../src/bot/compositie.js';
 import { ConfigFout, laadConfig } from '../src/config.js';
 import { consoleLogger } from '../src/app/logger.js';
+import { pomp } from '../src/app/verzender.js';
 import { startHost } from './host.js';
 import { DEMO_ROLLEN, isDemoRol, schrijfPlaygroundConfig, type DemoRol } from './demo.js';
 import { startPlayground } from './playground.js';
@@ -40,7 +41,21 @@ async function main(): Promise<void> {
     console.log(`\n  Open de Teams-achtige chat: ${playground.url}\n  U bent ${DEMO_ROLLEN[rol].naam}. Een andere rol: npm start -- --als <${Object.keys(DEMO_ROLLEN).join('|')}>\n`);
   }
 
+  // The queue trigger's part in Azure: drain the send queue in this process.
+  const verzending = await applicatie.verzending();
+  const stopVerzenden = new AbortController();
+  const verzendlus = pomp(verzending.wachtrij, verzending.verzender, {
+    gelijktijdig: 16,
+    onzichtbaarSeconden: 120,
+    pauzeMs: 1000,
+    stop: stopVerzenden.signal,
+    slaap: (ms) => new Promise((klaar) => setTimeout(klaar, ms)),
+    log: consoleLogger,
+  });
+
   const stop = async () => {
+    stopVerzenden.abort();
+    await verzendlus;
     playground?.stop();
     await host.stop();
     await applicatie.sluit();

@@ -1,6 +1,7 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Bericht, Bezorger } from '../app/bezorging.js';
 import type { KaartBijlage } from '../cards/kaarten.js';
+import { koppelingOntbreektKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
 import type { GesprekReferentie } from '../store/ports.js';
 import { alsBezorgFout } from './teamsHttp.js';
 
@@ -47,5 +48,18 @@ export class TeamsBezorger implements Bezorger {
       }
     });
     if (fout !== undefined) throw alsBezorgFout(fout, Date.now());
+  }
+}
+
+/** The cards for the channel deliveries that exist so far; nudge cards are added with the nudges. */
+export function kanaalKaartVoor(b: Bericht): KaartBijlage {
+  const w = b.weergave;
+  switch (w.soort) {
+    case 'vt-melding':
+      return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, b.vermeldingen);
+    case 'koppeling-ontbreekt':
+      return koppelingOntbreektKaart(w.regioNaam, w.veiligThuis);
+    case 'professional':
+      throw new Error('De kaart van de professional wordt bijgewerkt, niet verzonden.');
   }
 }

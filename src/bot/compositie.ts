@@ -7,17 +7,30 @@ import { consoleLogger, type Logger } from '../app/logger.js';
 import { MeldcodeFlow } from '../app/meldcodeFlow.js';
 import { MeldcodeService } from '../app/meldcodeService.js';
 import { vasteRegioGids } from '../app/regio.js';
-import type { Config } from '../config.js';
+import type { Bericht } from '../app/bezorging.js';
+import { Verzender, type Opsteller } from '../app/verzender.js';
+import { Verzendlimiet } from '../app/verzendlimiet.js';
+import type { KaartBijlage } from '../cards/kaarten.js';
+import { VERZEND_WACHTRIJ, type Config } from '../config.js';
 import { WerkdagKalender, standaardBeleid } from '../domain/index.js';
 import { HoofdDialog } from '../dialogs/hoofdDialog.js';
-import { openStores } from '../store/index.js';
+import { openStores, openWachtrij } from '../store/index.js';
 import type { Stores } from '../store/ports.js';
+import type { Wachtrij } from '../store/wachtrij.js';
 import { maakAdapter, type MeldrouteAdapter } from './adapter.js';
 import { VerzoekLimieten } from './begrenzer.js';
 import { aanvraagUit } from './context.js';
 import type { BotPoort } from './http.js';
 import { MeldrouteBot } from './meldrouteBot.js';
 import { BotOpslag } from './opslag.js';
+import { TeamsBezorger, kanaalKaartVoor } from './bezorger.js';
+import { eenPogingHttpClient } from './teamsHttp.js';
+
+/** The send queue and its sender, built on first use: only the sender and the tick need them. */
+export interface Verzending {
+  readonly wachtrij: Wachtrij;
+  readonly verzender: Verzender;
+}
 
 export interface Applicatie {
   readonly adapter: MeldrouteAdapter;
@@ -28,6 +41,7 @@ export interface Applicatie {
   readonly logic: (context: TurnContext) => Promise<void>;
   /** /api/messages: authentication, size and rate limits around `logic`. */
   readonly poort: BotPoort;
+  verzending(): Promise<Verzending>;
   sluit(): Promise<void>;
 }
 
@@ -36,6 +50,24 @@ export interface Opties {
   readonly log?: Logger;
   readonly gebruikers?: GebruikersRegister;
   readonly stores?: Stores;
+  readonly verzending?: {
+    readonly wachtrij?: Wachtrij;
+    /** What a job means (the nudge rules and cards); until it is set, jobs wait and then poison. */
+    readonly opsteller?: Opsteller;
+    readonly render?: (b: Bericht) => KaartBijlage;
+    readonly slaap?: (ms: number) => Promise<void>;
+  };
+}
+
+/** Nothing enqueues nudges before their rules exist; if something does, the job is not lost. */
+function nogGeenOpsteller(log: Logger): Opsteller {
+  return {
+    stelOp: async (o) => {
+      throw new Error(`Geen opsteller voor ${o.inhoud.soort}: de opdracht blijft in de wachtrij.`);
+    },
+    verzonden: async () => undefined,
+    meldMislukt: async (o, reden) => log.warn('Verzending opgegeven', { sleutel: o.sleutel, reden }),
+  };
 }
 
 /**
@@ -80,7 +112,40 @@ export async function bouwApplicatie(config: Config, opties: Opties = {}): Promi
     log,
   };
   const bewaren = new Bewaren({ stores, klok });
-  return { adapter, bot, stores, service, bewaren, logic, poort, sluit: () => stores.close() };
+  let verzending: Promise<Verzending> | undefined;
+  const bouwVerzending = async (): Promise<Verzending> => {
+    const o = opties.verzending ?? {};
+    const wachtrij = o.wachtrij ?? (await openWachtrij(config.verzenden.wachtrij, VERZEND_WACHTRIJ, () => klok().toMillis()));
+    // Its own adapter: one attempt per send, so 429 and 5xx reach the sender instead of being retried inside.
+    const bezorger = new TeamsBezorger(maakAdapter(config.bot, log, { httpClient: eenPogingHttpClient(config.verzenden.tijdslimietMs) }), config.bot.appId ?? '', o.render ?? kanaalKaartVoor);
+    const verzender = new Verzender({
+      stores,
+      wachtrij,
+      bezorger,
+      opsteller: o.opsteller ?? nogGeenOpsteller(log),
+      limiet: new Verzendlimiet(config.verzenden.teams),
+      klok,
+      slaap: o.slaap ?? ((ms) => new Promise((klaar) => setTimeout(klaar, ms))),
+      toeval: Math.random,
+      log,
+      instellingen: { maxPogingen: config.verzenden.maxPogingen, claimGeldigSeconden: Math.max(60, (config.verzenden.tijdslimietMs / 1000) * 4) },
+    });
+    return { wachtrij, verzender };
+  };
+  return {
+    adapter,
+    bot,
+    stores,
+    service,
+    bewaren,
+    logic,
+    poort,
+    verzending: () => (verzending ??= bouwVerzending()),
+    sluit: async () => {
+      if (verzending !== undefined) await (await verzending.catch(() => undefined))?.wachtrij.sluit();
+      await stores.close();
+    },
+  };
 }
 
 let gedeeld: Promise<Applicatie> | undefined;
