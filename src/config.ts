@@ -51,7 +51,7 @@ const Omgeving = z
     TEAMS_GESPREK_PER_SECONDE: geheelGetal(7, 1, 1000),
     TEAMS_GESPREK_PER_30_SECONDEN: geheelGetal(60, 1, 100_000),
     TEAMS_TENANT_PER_SECONDE: geheelGetal(50, 1, 100_000),
-    TEAMS_LIMIET_MARGE_MS: geheelGetal(50, 0, 5000),
+    TEAMS_LIMIET_MARGE_MS: geheelGetal(10, 0, 5000),
     VERZEND_MAX_POGINGEN: geheelGetal(5, 1, 100),
     VERZEND_TIJDSLIMIET_SECONDEN: geheelGetal(15, 1, 120),
   })

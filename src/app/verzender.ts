@@ -163,8 +163,8 @@ export class Verzender {
     }
     if (opgesteld.soort === 'onbestelbaar') return this.geefOp(bericht, job, opgesteld.reden);
 
-    const wacht = await this.wachtOpPlek(gesprekId(job.naar), job.tenantId);
-    if (wacht > 0) return this.stelUit(bericht, job, wacht / 1000, 'limiet');
+    const plek = await this.wachtOpPlek(gesprekId(job.naar), job.tenantId);
+    if (plek.wacht > 0) return this.stelUit(bericht, job, plek.wacht / 1000, 'limiet');
 
     // Claim this attempt: of two senders holding copies of the job, exactly one gets here.
     const op = tijdstip(this.deps.klok());
@@ -179,6 +179,8 @@ export class Verzender {
       activityId = await this.deps.bezorger.plaats(opgesteld.naar, opgesteld.bericht);
     } catch (fout) {
       return this.naFout(bericht, job, regel, fout);
+    } finally {
+      this.deps.limiet.beantwoord(gesprekId(job.naar), job.tenantId, plek.genomen, this.deps.klok().toMillis());
     }
     // The window that remains: Teams has the message, and a crash before this line sends it again.
     await ledger.markeerVerzonden(job.sleutel, activityId, tijdstip(this.deps.klok()));
@@ -219,10 +221,11 @@ export class Verzender {
   }
 
   /** Waits in-process for a slot when one is near; otherwise says how long until one is free. */
-  private async wachtOpPlek(gesprek: string, tenant: string): Promise<number> {
+  private async wachtOpPlek(gesprek: string, tenant: string): Promise<{ readonly wacht: number; readonly genomen: number }> {
     for (;;) {
-      const wacht = this.deps.limiet.neem(gesprek, tenant, this.deps.klok().toMillis());
-      if (wacht === 0 || wacht > this.inst.maxWachtMs) return wacht;
+      const genomen = this.deps.klok().toMillis();
+      const wacht = this.deps.limiet.neem(gesprek, tenant, genomen);
+      if (wacht === 0 || wacht > this.inst.maxWachtMs) return { wacht, genomen };
       await this.deps.slaap(wacht);
     }
   }

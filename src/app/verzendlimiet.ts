@@ -34,7 +34,7 @@ class Schuifvensters {
 
   /** Milliseconds until one more send on `sleutel` fits every window; 0 means now. */
   wachttijd(sleutel: string, nu: number): number {
-    const tijden = this.verzonden.get(sleutel) ?? [];
+    const tijden = [...(this.verzonden.get(sleutel) ?? [])].sort((a, b) => a - b);
     let wacht = 0;
     for (const v of this.vensters) {
       const grens = tijden[tijden.length - v.aantal];
@@ -46,9 +46,23 @@ class Schuifvensters {
   noteer(sleutel: string, nu: number): void {
     const tijden = this.verzonden.get(sleutel) ?? [];
     tijden.push(nu);
+    tijden.sort((a, b) => a - b);
     if (tijden.length > this.bewaar) tijden.splice(0, tijden.length - this.bewaar);
     this.verzonden.delete(sleutel);
     this.verzonden.set(sleutel, tijden);
+    this.begrens();
+  }
+
+  /** Moves a noted send from `van` to `naar` (later); a send no longer in the window is left alone. */
+  verschuif(sleutel: string, van: number, naar: number): void {
+    const tijden = this.verzonden.get(sleutel);
+    const i = tijden?.indexOf(van) ?? -1;
+    if (tijden === undefined || i < 0) return;
+    tijden[i] = Math.max(van, naar);
+    tijden.sort((a, b) => a - b);
+  }
+
+  private begrens(): void {
     if (this.verzonden.size > this.maxSleutels) {
       const oudste = this.verzonden.keys().next();
       if (!oudste.done) this.verzonden.delete(oudste.value);
@@ -73,6 +87,16 @@ export class Verzendlimiet {
     this.gesprekken.noteer(gesprek, nu);
     this.tenants.noteer(tenant, nu);
     return 0;
+  }
+
+  /**
+   * The send taken at `genomen` has its answer at `nu`: from now on it counts from `nu`. Teams
+   * counted it somewhere in between; counting from the answer is the safe end, so a slow or
+   * delayed request can never make the next window's first send arrive inside this one.
+   */
+  beantwoord(gesprek: string, tenant: string, genomen: number, nu: number): void {
+    this.gesprekken.verschuif(gesprek, genomen, nu);
+    this.tenants.verschuif(tenant, genomen, nu);
   }
 }
 
