@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { bouwApplicatie } from '../src/bot/compositie.js';
 import { ConfigFout, laadConfig } from '../src/config.js';
 import { consoleLogger } from '../src/app/logger.js';
+import { pomp } from '../src/app/verzender.js';
 import { startHost } from './host.js';
 import { randomUUID } from 'node:crypto';
 import { DEMO_ROLLEN, isDemoRol, koppelDemoKanalen, schrijfPlaygroundConfig, type DemoRol } from './demo.js';
@@ -47,8 +48,22 @@ async function main(): Promise<void> {
     applicatie.bezorging.veeg().catch((fout: unknown) => consoleLogger.error('Veegronde bezorging mislukt', { fout: fout instanceof Error ? fout.message : String(fout) }));
   }, 60_000);
 
+  // The queue trigger's part in Azure: drain the send queue in this process.
+  const verzending = await applicatie.verzending();
+  const stopVerzenden = new AbortController();
+  const verzendlus = pomp(verzending.wachtrij, verzending.verzender, {
+    gelijktijdig: 16,
+    onzichtbaarSeconden: 120,
+    pauzeMs: 1000,
+    stop: stopVerzenden.signal,
+    slaap: (ms) => new Promise((klaar) => setTimeout(klaar, ms)),
+    log: consoleLogger,
+  });
+
   const stop = async () => {
     clearInterval(veeg);
+    stopVerzenden.abort();
+    await verzendlus;
     playground?.stop();
     await host.stop();
     await applicatie.sluit();

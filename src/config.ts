@@ -43,6 +43,19 @@ const Omgeving = z
     LIMIET_GEBRUIKER_PER_MINUUT: geheelGetal(30, 1, 1_000_000),
     LIMIET_TENANT_PIEK: geheelGetal(300, 1, 1_000_000),
     LIMIET_TENANT_PER_MINUUT: geheelGetal(3000, 1, 10_000_000),
+    // The send queue: Azure Storage (the Functions host's own storage account by default) or a
+    // table in the embedded store for npm start.
+    WACHTRIJ: z.enum(['sqlite', 'azure']).optional(),
+    WACHTRIJ_SQLITE_PATH: z.string().min(1).optional(),
+    AzureWebJobsStorage: z.string().trim().optional().transform((s) => (s ? s : undefined)),
+    AzureWebJobsStorage__queueServiceUri: z.url().optional(),
+    // Teams' limits for proactive messages (learn.microsoft.com: "Rate limiting for bots").
+    TEAMS_GESPREK_PER_SECONDE: geheelGetal(7, 1, 1000),
+    TEAMS_GESPREK_PER_30_SECONDEN: geheelGetal(60, 1, 100_000),
+    TEAMS_TENANT_PER_SECONDE: geheelGetal(50, 1, 100_000),
+    TEAMS_LIMIET_MARGE_MS: geheelGetal(10, 0, 5000),
+    VERZEND_MAX_POGINGEN: geheelGetal(5, 1, 100),
+    VERZEND_TIJDSLIMIET_SECONDEN: geheelGetal(15, 1, 120),
   })
   .superRefine((o, ctx) => {
     for (const oud of ['REGIO_SLUITINGSDAGEN', 'VEILIG_THUIS_NAAM', 'VEILIG_THUIS_TELEFOON'] as const) {
@@ -64,6 +77,9 @@ const Omgeving = z
     }
     if (o.MELDROUTE_LOKAAL === 'ja' && o.WEBSITE_INSTANCE_ID) {
       ctx.addIssue({ code: 'custom', path: ['MELDROUTE_LOKAAL'], message: 'is niet toegestaan in Azure' });
+    }
+    if (o.WACHTRIJ === 'azure' && !o.AzureWebJobsStorage && !o.AzureWebJobsStorage__queueServiceUri) {
+      ctx.addIssue({ code: 'custom', path: ['AzureWebJobsStorage'], message: 'is verplicht bij WACHTRIJ=azure (of AzureWebJobsStorage__queueServiceUri)' });
     }
     if (o.MicrosoftAppId && o.MicrosoftAppType === 'SingleTenant' && !o.MicrosoftAppPassword) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is verplicht voor een single-tenant bot met app-id' });
@@ -98,11 +114,28 @@ export interface Config {
     /** The folder of the region files (REGIO_MAP): Veilig Thuis, gemeenten, calendar per region. */
     readonly map: string;
   };
+  /** The queue-triggered sender (src/app/verzender.ts). */
+  readonly verzenden: {
+    readonly wachtrij:
+      | { readonly soort: 'sqlite'; readonly pad: string }
+      | { readonly soort: 'azure'; readonly verbinding: { readonly connectionString: string } | { readonly serviceUrl: string } };
+    /** Teams' limits: per conversation and per tenant, at most `aantal` in `ms`. */
+    readonly teams: {
+      readonly perGesprek: readonly { readonly aantal: number; readonly ms: number }[];
+      readonly perTenant: readonly { readonly aantal: number; readonly ms: number }[];
+      readonly margeMs: number;
+    };
+    readonly maxPogingen: number;
+    readonly tijdslimietMs: number;
+  };
   /** After zelf hulp the professional weighs afweging 5 again after this many weeks. */
   readonly vervolgZelfHulpWeken: number;
   /** JSON file with roles per Entra object id (see GebruikersRegister); absent: everyone is a professional. */
   readonly gebruikersBestand?: string;
 }
+
+/** The send queue's name; its poison queue is `<name>-poison` (the Functions host's convention). */
+export const VERZEND_WACHTRIJ = 'meldroute-verzenden';
 
 export interface Emmer {
   readonly piek: number;
@@ -121,6 +154,12 @@ export function laadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const o = r.data;
   const soort = o.STORE ?? (o.COSMOS_ENDPOINT ? 'cosmos' : 'sqlite');
+  const azureWachtrij = o.AzureWebJobsStorage
+    ? { connectionString: o.AzureWebJobsStorage }
+    : o.AzureWebJobsStorage__queueServiceUri
+      ? { serviceUrl: o.AzureWebJobsStorage__queueServiceUri }
+      : undefined;
+  const wachtrijSoort = o.WACHTRIJ ?? (azureWachtrij ? 'azure' : 'sqlite');
   const toegestaan = o.ALLOWED_TENANT_IDS.length > 0 ? o.ALLOWED_TENANT_IDS : o.MicrosoftAppTenantId ? [o.MicrosoftAppTenantId] : [];
   return {
     store:
@@ -142,6 +181,22 @@ export function laadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     bewaartermijnen: { dossierJaren: o.BEWAARTERMIJN_DOSSIER_JAREN, adviesOverigeZorgmeldingJaren: o.BEWAARTERMIJN_ADVIES_OVERIGE_ZORGMELDING_JAREN },
     regio: { standaard: o.STANDAARD_REGIO, map: o.REGIO_MAP },
+    verzenden: {
+      wachtrij:
+        wachtrijSoort === 'azure' && azureWachtrij !== undefined
+          ? { soort: 'azure', verbinding: azureWachtrij }
+          : { soort: 'sqlite', pad: o.WACHTRIJ_SQLITE_PATH ?? o.SQLITE_PATH },
+      teams: {
+        perGesprek: [
+          { aantal: o.TEAMS_GESPREK_PER_SECONDE, ms: 1000 },
+          { aantal: o.TEAMS_GESPREK_PER_30_SECONDEN, ms: 30_000 },
+        ],
+        perTenant: [{ aantal: o.TEAMS_TENANT_PER_SECONDE, ms: 1000 }],
+        margeMs: o.TEAMS_LIMIET_MARGE_MS,
+      },
+      maxPogingen: o.VERZEND_MAX_POGINGEN,
+      tijdslimietMs: o.VERZEND_TIJDSLIMIET_SECONDEN * 1000,
+    },
     vervolgZelfHulpWeken: o.VERVOLG_ZELF_HULP_WEKEN,
     ...(o.GEBRUIKERS_BESTAND ? { gebruikersBestand: o.GEBRUIKERS_BESTAND } : {}),
   };

@@ -45,3 +45,22 @@ describe('laadConfig', () => {
     expect(() => laadConfig(env)).toThrow(melding);
   });
 });
+
+describe('laadConfig: the send queue and Teams limits', () => {
+  it.each([
+    ['npm start: a table in the embedded store', {}, { soort: 'sqlite', pad: './data/meldroute.db' }],
+    ['Azure Functions: the host storage account', { AzureWebJobsStorage: 'UseDevelopmentStorage=true' }, { soort: 'azure', verbinding: { connectionString: 'UseDevelopmentStorage=true' } }],
+    ['managed identity: the queue service URL', { AzureWebJobsStorage__queueServiceUri: 'https://meldroute.queue.core.windows.net' }, { soort: 'azure', verbinding: { serviceUrl: 'https://meldroute.queue.core.windows.net' } }],
+    ['explicitly the embedded queue next to Azure storage', { WACHTRIJ: 'sqlite', AzureWebJobsStorage: 'x', WACHTRIJ_SQLITE_PATH: '/tmp/q.db' }, { soort: 'sqlite', pad: '/tmp/q.db' }],
+  ])('%s', (_naam, env, wachtrij) => {
+    expect(laadConfig(env).verzenden.wachtrij).toEqual(wachtrij);
+  });
+
+  it("keeps Teams' limits as configuration, 7/s and 60/30 s per conversation and 50/s per tenant by default", () => {
+    expect(laadConfig({}).verzenden.teams).toEqual({ perGesprek: [{ aantal: 7, ms: 1000 }, { aantal: 60, ms: 30_000 }], perTenant: [{ aantal: 50, ms: 1000 }], margeMs: 10 });
+  });
+
+  it('refuses WACHTRIJ=azure without a storage account', () => {
+    expect(() => laadConfig({ WACHTRIJ: 'azure' })).toThrow(/AzureWebJobsStorage: is verplicht bij WACHTRIJ=azure/);
+  });
+});

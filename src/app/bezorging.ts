@@ -33,7 +33,25 @@ export interface Bericht {
   readonly vermeldingen?: readonly { readonly id: string; readonly naam: string }[];
 }
 
-/** Sends proactively into Teams (src/bot implements it with the stored conversation reference). */
+/**
+ * Why Teams did not take a message: `te-snel` (429, wait `naSeconden`), `geblokkeerd` (403: the
+ * bot was removed or blocked), `gesprek-weg` (404), `tijdelijk` (412, 5xx, timeouts: try again).
+ */
+export class BezorgFout extends Error {
+  override readonly name = 'BezorgFout';
+  constructor(
+    readonly soort: 'te-snel' | 'geblokkeerd' | 'gesprek-weg' | 'tijdelijk',
+    melding: string,
+    readonly details: { readonly status?: number; readonly naSeconden?: number; readonly code?: string } = {},
+  ) {
+    super(melding);
+  }
+}
+
+/**
+ * Sends proactively into Teams (src/bot implements it with the stored conversation reference).
+ * A failed send throws a BezorgFout.
+ */
 export interface Bezorger {
   /** Posts a new message (in a channel: a new thread); returns its Teams activity id. */
   plaats(naar: GesprekReferentie, bericht: Bericht): Promise<string>;

@@ -32,9 +32,10 @@ export class MeldrouteAdapter extends CloudAdapter {
 /**
  * The Bot Framework adapter. With an app id every incoming request must carry a valid Bot
  * Connector JWT (issuer, audience, expiry, signing keys, serviceUrl claim); without one nothing
- * is served unless npm start's local switch is on (see src/bot/http.ts).
+ * is served unless npm start's local switch is on (see src/bot/http.ts). `connector` sets the
+ * Bot Connector client's options (the sender's adapter uses a client that never retries itself).
  */
-export function maakAdapter(bot: Config['bot'], log: Logger): MeldrouteAdapter {
+export function maakAdapter(bot: Config['bot'], log: Logger, connector: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[4] = {}): MeldrouteAdapter {
   if (bot.appId === undefined && bot.lokaal) log.warn('Lokaal: verzoeken worden NIET geauthenticeerd (MELDROUTE_LOKAAL=ja, alleen npm start op 127.0.0.1).');
   if (bot.appId === undefined && !bot.lokaal) log.error('Geen MicrosoftAppId ingesteld: meldroute weigert elk verzoek op /api/messages.');
   // Without an app id the SDK only accepts the multi-tenant shape (and then skips validation).
@@ -42,6 +43,10 @@ export function maakAdapter(bot: Config['bot'], log: Logger): MeldrouteAdapter {
     bot.appId === undefined
       ? {}
       : { MicrosoftAppId: bot.appId, MicrosoftAppPassword: bot.appPassword ?? '', MicrosoftAppType: bot.appType, MicrosoftAppTenantId: bot.tenantId ?? '' },
+    undefined,
+    undefined,
+    undefined,
+    connector,
   );
   const adapter = new MeldrouteAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, fout: unknown) => {

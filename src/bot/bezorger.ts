@@ -1,7 +1,9 @@
-import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Bericht, Bezorger } from '../app/bezorging.js';
 import type { KaartBijlage } from '../cards/kaarten.js';
+import { koppelingOntbreektKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
 import type { GesprekReferentie } from '../store/ports.js';
+import { alsBezorgFout } from './teamsHttp.js';
 
 /**
  * Proactive messages through the Bot Connector, with the conversation reference Teams gave on
@@ -18,7 +20,7 @@ export class TeamsBezorger implements Bezorger {
 
   async plaats(naar: GesprekReferentie, bericht: Bericht): Promise<string> {
     let activityId = '';
-    await this.adapter.continueConversationAsync(this.appId, naar as Partial<ConversationReference>, async (context) => {
+    await this.inGesprek(naar, async (context) => {
       const antwoord = await context.sendActivity(MessageFactory.attachment(this.render(bericht), undefined, 'meldroute'));
       activityId = antwoord?.id ?? '';
     });
@@ -27,8 +29,37 @@ export class TeamsBezorger implements Bezorger {
   }
 
   async werkBij(naar: GesprekReferentie, activityId: string, bericht: Bericht): Promise<void> {
-    await this.adapter.continueConversationAsync(this.appId, naar as Partial<ConversationReference>, async (context) => {
+    await this.inGesprek(naar, async (context) => {
       await context.updateActivity({ ...MessageFactory.attachment(this.render(bericht), undefined, 'meldroute'), id: activityId });
     });
+  }
+
+  /**
+   * The adapter hands an error thrown in the callback to onTurnError, which logs it and returns:
+   * the caller would never learn that Teams refused. It is caught here and thrown as a BezorgFout.
+   */
+  private async inGesprek(naar: GesprekReferentie, stap: (context: TurnContext) => Promise<void>): Promise<void> {
+    let fout: unknown;
+    await this.adapter.continueConversationAsync(this.appId, naar as Partial<ConversationReference>, async (context) => {
+      try {
+        await stap(context);
+      } catch (e) {
+        fout = e;
+      }
+    });
+    if (fout !== undefined) throw alsBezorgFout(fout, Date.now());
+  }
+}
+
+/** The cards for the channel deliveries that exist so far; nudge cards are added with the nudges. */
+export function kanaalKaartVoor(b: Bericht): KaartBijlage {
+  const w = b.weergave;
+  switch (w.soort) {
+    case 'vt-melding':
+      return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, b.vermeldingen);
+    case 'koppeling-ontbreekt':
+      return koppelingOntbreektKaart(w.regioNaam, w.veiligThuis);
+    case 'professional':
+      throw new Error('De kaart van de professional wordt bijgewerkt, niet verzonden.');
   }
 }

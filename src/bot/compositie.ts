@@ -12,13 +12,16 @@ import { MeldcodeFlow } from '../app/meldcodeFlow.js';
 import { MeldcodeService } from '../app/meldcodeService.js';
 import type { RegioGids } from '../app/regio.js';
 import { laadRegios } from '../app/regioConfig.js';
-import { laadAzureConfig, type Config } from '../config.js';
+import { Verzender, type Opsteller } from '../app/verzender.js';
+import { Verzendlimiet } from '../app/verzendlimiet.js';
+import { VERZEND_WACHTRIJ, laadAzureConfig, type Config } from '../config.js';
 import { standaardBeleid, type RegioBeleid } from '../domain/index.js';
 import { HoofdDialog } from '../dialogs/hoofdDialog.js';
-import { openStores } from '../store/index.js';
+import { openStores, openWachtrij } from '../store/index.js';
 import type { Stores } from '../store/ports.js';
 import { kaartVoor, type KaartBijlage } from '../cards/kaarten.js';
 import { koppelingOntbreektKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
+import type { Wachtrij } from '../store/wachtrij.js';
 import { maakAdapter, type MeldrouteAdapter } from './adapter.js';
 import { TeamsBezorger } from './bezorger.js';
 import { VerzoekLimieten } from './begrenzer.js';
@@ -29,6 +32,14 @@ import { MeldrouteBot } from './meldrouteBot.js';
 import { stuurWeergave } from './verzenden.js';
 import { BotOpslag } from './opslag.js';
 import { TeamsRooster, type TeamLeden } from './teamLeden.js';
+import { kanaalKaartVoor } from './bezorger.js';
+import { eenPogingHttpClient } from './teamsHttp.js';
+
+/** The send queue and its sender, built on first use: only the sender and the tick need them. */
+export interface Verzending {
+  readonly wachtrij: Wachtrij;
+  readonly verzender: Verzender;
+}
 
 /**
  * The shared core: stores, regions, the use cases, the clock and the dispatcher. The HTTP
@@ -44,6 +55,8 @@ export interface Kern {
   readonly bewaren: Bewaren;
   readonly bezorging: Bezorging;
   readonly adapter: MeldrouteAdapter;
+  /** The send queue and its sender (built on first use). */
+  verzending(): Promise<Verzending>;
   sluit(): Promise<void>;
 }
 
@@ -63,6 +76,24 @@ export interface Opties {
   readonly regios?: RegioGids;
   /** Teams' roster of a bound team; tests pass a fake. */
   readonly teamLeden?: TeamLeden;
+  readonly verzending?: {
+    readonly wachtrij?: Wachtrij;
+    /** What a job means (the nudge rules and cards); until it is set, jobs wait and then poison. */
+    readonly opsteller?: Opsteller;
+    readonly render?: (b: Bericht) => KaartBijlage;
+    readonly slaap?: (ms: number) => Promise<void>;
+  };
+}
+
+/** Nothing enqueues nudges before their rules exist; if something does, the job is not lost. */
+function nogGeenOpsteller(log: Logger): Opsteller {
+  return {
+    stelOp: async (o) => {
+      throw new Error(`Geen opsteller voor ${o.inhoud.soort}: de opdracht blijft in de wachtrij.`);
+    },
+    verzonden: async () => undefined,
+    meldMislukt: async (o, reden) => log.warn('Verzending opgegeven', { sleutel: o.sleutel, reden }),
+  };
 }
 
 /**
@@ -117,7 +148,42 @@ export async function bouwKern(config: Config, opties: Opties = {}): Promise<Ker
     nieuwId: randomUUID,
   });
   const bewaren = new Bewaren({ stores, klok });
-  return { klok, log, stores, regios, service, flow, bewaren, bezorging, adapter, sluit: () => stores.close() };
+  let verzending: Promise<Verzending> | undefined;
+  const bouwVerzending = async (): Promise<Verzending> => {
+    const o = opties.verzending ?? {};
+    const wachtrij = o.wachtrij ?? (await openWachtrij(config.verzenden.wachtrij, VERZEND_WACHTRIJ, () => klok().toMillis()));
+    // Its own adapter: one attempt per send, so 429 and 5xx reach the sender instead of being retried inside.
+    const zender = new TeamsBezorger(maakAdapter(config.bot, log, { httpClient: eenPogingHttpClient(config.verzenden.tijdslimietMs) }), config.bot.appId ?? '', o.render ?? kanaalKaartVoor);
+    const verzender = new Verzender({
+      stores,
+      wachtrij,
+      bezorger: zender,
+      opsteller: o.opsteller ?? nogGeenOpsteller(log),
+      limiet: new Verzendlimiet(config.verzenden.teams),
+      klok,
+      slaap: o.slaap ?? ((ms) => new Promise((klaar) => setTimeout(klaar, ms))),
+      toeval: Math.random,
+      log,
+      instellingen: { maxPogingen: config.verzenden.maxPogingen, claimGeldigSeconden: Math.max(60, (config.verzenden.tijdslimietMs / 1000) * 4) },
+    });
+    return { wachtrij, verzender };
+  };
+  return {
+    klok,
+    log,
+    stores,
+    regios,
+    service,
+    flow,
+    bewaren,
+    bezorging,
+    adapter,
+    verzending: () => (verzending ??= bouwVerzending()),
+    sluit: async () => {
+      if (verzending !== undefined) await (await verzending.catch(() => undefined))?.wachtrij.sluit();
+      await stores.close();
+    },
+  };
 }
 
 /** The whole application for /api/messages: the core plus the bot, its dialogs and the HTTP pipeline. */

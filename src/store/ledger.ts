@@ -23,6 +23,10 @@ export abstract class LedgerBasis implements HerinneringLedger {
     await this.wijzig(sleutel, (r) => ({ ...r, status: 'mislukt', laatsteFout: fout.slice(0, 500) }));
   }
 
+  async markeerOpgegeven(sleutel: string, reden: string, _op: string): Promise<void> {
+    await this.wijzig(sleutel, (r) => ({ ...r, status: 'opgegeven', laatsteFout: reden.slice(0, 500) }));
+  }
+
   protected static nieuweClaim(sleutel: string, gegevens: ClaimGegevens): LedgerRegel {
     return { sleutel, dossierId: gegevens.dossierId, publiek: gegevens.publiek, status: 'geclaimd', pogingen: 1, geclaimdOp: gegevens.op };
   }

@@ -129,7 +129,11 @@ export interface DossierStore {
 
 // ---------------------------------------------------------------- reminder ledger
 
-export const LedgerStatus = z.enum(['geclaimd', 'verzonden', 'mislukt']);
+/**
+ * `mislukt`: this attempt failed and may be retried; `opgegeven`: never retried (the bot was
+ * removed, the conversation is gone, too many attempts, or nothing is left to send).
+ */
+export const LedgerStatus = z.enum(['geclaimd', 'verzonden', 'mislukt', 'opgegeven']);
 export const LedgerRegel = z.object({
   sleutel: z.string().min(1),
   dossierId: z.string().min(1),
@@ -156,6 +160,8 @@ export interface HerinneringLedger {
   herclaim(regel: Versie<LedgerRegel>, op: string): Promise<boolean>;
   markeerVerzonden(sleutel: string, activityId: string, op: string): Promise<void>;
   markeerMislukt(sleutel: string, fout: string, op: string): Promise<void>;
+  /** Final: the key is never retried; `reden` says why, for the coordinator and the admin. */
+  markeerOpgegeven(sleutel: string, reden: string, op: string): Promise<void>;
   get(sleutel: string): Promise<Versie<LedgerRegel> | undefined>;
   /** Failed claims, and claims not marked sent since before `geclaimdVoor`. */
   teHerproberen(geclaimdVoor: string): Promise<Versie<LedgerRegel>[]>;

@@ -40,8 +40,8 @@ export const CODE = ['src', 'functions', 'scripts'] as const;
 const LAGEN = ['src/domain', 'src/app', 'src/store', 'src/cards', 'src/dialogs', 'src/bot', 'src/hosting', 'src', 'functions', 'scripts', 'test', 'bench'];
 
 const BOTBUILDER = 'botbuilder*';
-/** @azure/identity is here because its only use is the Cosmos credential in src/store/cosmos.ts. */
-const DATABASECLIENTS = ['better-sqlite3', '@azure/cosmos', '@azure/identity'];
+/** @azure/identity is here because its only uses are the Cosmos and queue credentials in src/store. */
+const DATABASECLIENTS = ['better-sqlite3', '@azure/cosmos', '@azure/identity', '@azure/storage-queue'];
 
 /**
  * Reading the clock makes a function impure. The forms with arguments build a fixed moment

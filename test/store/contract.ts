@@ -271,6 +271,15 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
         expect(pogingen.filter(Boolean)).toHaveLength(1);
         expect((await s.herinneringen.get(mislukt))?.waarde).toMatchObject({ status: 'geclaimd', pogingen: 2 });
       });
+
+      it('a given-up entry (bot removed, conversation gone) keeps its reason and is never retried', async () => {
+        const sleutel = `opgegeven-${Math.random()}`;
+        await s.herinneringen.claim(sleutel, { ...gegevens, op: '2026-03-06T07:00:00.000Z' });
+        await s.herinneringen.markeerOpgegeven(sleutel, '403 MessageWritesBlocked', '2026-03-06T08:00:01.000Z');
+        expect((await s.herinneringen.get(sleutel))?.waarde).toMatchObject({ status: 'opgegeven', laatsteFout: '403 MessageWritesBlocked' });
+        const teDoen = await s.herinneringen.teHerproberen('2099-01-01T00:00:00.000Z');
+        expect(teDoen.map((r) => r.waarde.sleutel)).not.toContain(sleutel);
+      });
     });
 
     describe('conversation references', () => {
