@@ -193,6 +193,20 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
         expect(volgorde).toEqual([...volgorde].sort());
       });
 
+      it('the outbox travels in the dossier write: saved with the change, refused with a stale ETag, never doubled', async () => {
+        const d = dossier();
+        const v = await bewaar(s, d);
+        const uitgaand = [{ id: '2-1', effect: { soort: 'melding-naar-veilig-thuis' as const, regioId: d.regioId, spoed: false }, aangemaaktOp: '2026-03-02T09:00:00.000Z' }];
+        const kanaalKaarten = [{ teamId: '19:t', kanaalId: '19:k', activityId: 'act-1', weergave: 'veilig-thuis' as const, revisie: 1 }];
+        const v2 = await s.dossiers.update({ ...d, uitgaand, kanaalKaarten }, v.etag, auditVan(d.id, 'update', 1));
+        expect((await s.dossiers.get(d.id))?.waarde).toMatchObject({ uitgaand, kanaalKaarten });
+        // A second writer on the old version cannot add its copy of the same entry.
+        await expect(s.dossiers.update({ ...d, uitgaand: [...uitgaand, ...uitgaand] }, v.etag, auditVan(d.id, 'update', 2))).rejects.toBeInstanceOf(ConflictError);
+        const bezorgd = [{ ...uitgaand[0]!, bezorgdOp: '2026-03-02T09:00:05.000Z', activityId: 'act-1' }];
+        await s.dossiers.update({ ...d, uitgaand: bezorgd, kanaalKaarten }, v2.etag, auditVan(d.id, 'update', 3));
+        expect((await s.dossiers.get(d.id))?.waarde.uitgaand).toEqual(bezorgd);
+      });
+
       it('keeps the due index up to date on every update', async () => {
         const d = dossier();
         index.due.set(d.id, '2031-05-01T08:00:00.000Z');
