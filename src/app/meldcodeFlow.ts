@@ -1,9 +1,9 @@
 import type { DateTime } from 'luxon';
 import type { Aanvraag, MeldcodeService } from './meldcodeService.js';
 import type { Dossier } from '../domain/index.js';
-import { gemeenteNamen, vasteRegioGids, type RegioGids } from './regio.js';
-import { verwerkVerb, type Verb, type VerbOmgeving } from './verbs.js';
-import { schermVoor, welkomVoor, type Weergave } from './weergave.js';
+import { vasteRegioGids, type RegioGids } from './regio.js';
+import { dossierScherm, verwerkVerb, type Verb, type VerbOmgeving } from './verbs.js';
+import { welkomVoor, type Weergave } from './weergave.js';
 
 export { Verb, VERBS } from './verbs.js';
 export { openNaMelding, schermVoor, stapScherm, type RegioWeergave, type Scherm, type Weergave } from './weergave.js';
@@ -29,16 +29,7 @@ export class MeldcodeFlow {
 
   /** The professional's card of a dossier as it stands, e.g. to update it after delivery. */
   huidigeKaart(dossier: Dossier): Weergave {
-    const { regios, klok } = this.omgeving;
-    return {
-      soort: 'dossier',
-      dossier,
-      scherm: schermVoor(dossier),
-      nu: klok(),
-      veiligThuis: regios.veiligThuis(dossier.regioId),
-      kalender: regios.kalender(dossier.regioId),
-      gemeenten: gemeenteNamen(regios.regio(dossier.regioId)),
-    };
+    return dossierScherm(this.omgeving, dossier);
   }
 
   /** The menu of this conversation: the welcome card in a personal chat, the channel help elsewhere. */

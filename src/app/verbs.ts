@@ -100,16 +100,14 @@ function basisContext(o: VerbOmgeving, a: Aanvraag, data: Record<string, unknown
     service: o.service,
     data,
     nu: o.klok,
-    dossierWeergave: (dossier: Dossier, scherm: Scherm = schermVoor(dossier)): DossierScherm => ({
-      soort: 'dossier',
-      dossier,
-      scherm,
-      nu: o.klok(),
-      ...regioWeergave(o, dossier.regioId),
-      gemeenten: gemeenteNamen(o.regios.regio(dossier.regioId)),
-    }),
+    dossierWeergave: (dossier: Dossier, scherm?: Scherm) => dossierScherm(o, dossier, scherm),
     regio: (regioId) => regioWeergave(o, regioId),
   };
+}
+
+/** The professional's card of a dossier on a screen; by default the one its state belongs to. */
+export function dossierScherm(o: VerbOmgeving, dossier: Dossier, scherm: Scherm = schermVoor(dossier)): DossierScherm {
+  return { soort: 'dossier', dossier, scherm, nu: o.klok(), ...regioWeergave(o, dossier.regioId), gemeenten: gemeenteNamen(o.regios.regio(dossier.regioId)) };
 }
 
 function regioWeergave(o: VerbOmgeving, regioId: string): RegioWeergave {
