@@ -176,7 +176,7 @@ class CosmosDossierStore implements DossierStore {
       if (statusVan(e) === 409) throw new BestaatAlError('dossier', dossier.id);
       throw e;
     }
-    return { waarde: dossier, etag: await this.bezorg({ ...doc, _etag: etag }) };
+    return { waarde: dossier, etag: await this.kopieerAudit({ ...doc, _etag: etag }) };
   }
 
   async update(dossier: Dossier, etag: string, audit: AuditRegel): Promise<Versie<Dossier>> {
@@ -193,7 +193,21 @@ class CosmosDossierStore implements DossierStore {
       if (statusVan(e) === 412 || statusVan(e) === 404) throw new ConflictError('dossier', dossier.id);
       throw e;
     }
-    return { waarde: dossier, etag: await this.bezorg({ ...doc, _etag: nieuw }) };
+    return { waarde: dossier, etag: await this.kopieerAudit({ ...doc, _etag: nieuw }) };
+  }
+
+  /**
+   * The change is saved with its audit entry in the document. Copying it to the audit trail right
+   * away is a courtesy: when that fails (even with a conflict on the chain) the change stands, and
+   * the entry waits in the document for the sweep. It must never look like an ETag conflict on the
+   * dossier, or the caller would retry a change that was already made.
+   */
+  private async kopieerAudit(doc: DossierDoc): Promise<string> {
+    try {
+      return await this.bezorg(doc);
+    } catch {
+      return etagVan(doc);
+    }
   }
 
   async lijst(wie: Zichtbaarheid, opties?: PaginaOpties): Promise<Pagina<Versie<Dossier>>> {

@@ -100,6 +100,20 @@ describe('Cosmos specifics', () => {
     });
   });
 
+  it('a change whose audit copy fails is still a made change, never an ETag conflict; the sweep copies the entry later', async () => {
+    await metCosmos(async (stores) => {
+      const d = { ...nieuwDossier(), id: 'dossier-audit-weg' };
+      const v = await stores.dossiers.create(d, auditVan(d.id));
+      // The audit container is unreachable for a moment: the copy after the dossier write fails.
+      await stores.database.container(CONTAINERS.audit.id).delete();
+      const gewijzigd = await stores.dossiers.update({ ...d, referentie: 'Gezin M.' }, v.etag, auditVan(d.id, 'update'));
+      expect(gewijzigd.waarde.referentie).toBe('Gezin M.');
+      await stores.database.containers.createIfNotExists(CONTAINERS.audit);
+      expect(await stores.dossiers.bezorgAudit()).toBeGreaterThan(0);
+      expect((await stores.audit.lijst({ dossierId: d.id })).map((r) => r.actie)).toContain('update');
+    });
+  });
+
   it('the next update after such a crash carries the waiting entry along: no entry is lost', async () => {
     await metCosmos(async (stores) => {
       const d = { ...nieuwDossier(), id: 'dossier-wees' };
