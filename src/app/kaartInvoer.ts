@@ -84,6 +84,8 @@ const zodraGeldig =
 
 export const StartInvoer = KenmerkInvoer.extend({
   werktMetVolwassenen: schakelaar,
+  /** The start card's own key (technical, not typed): a double click starts one dossier. */
+  startSleutel: z.uuid().optional().catch(undefined),
 });
 
 export const SignalenInvoer = z.object({

@@ -14,7 +14,7 @@ import {
   type Resultaat,
   type Wijziging,
 } from '../domain/index.js';
-import { ConflictError, type AuditRegel, type Stores } from '../store/ports.js';
+import { BestaatAlError, ConflictError, type AuditRegel, type Stores } from '../store/ports.js';
 import { werkDossierBij, type NietGevonden } from './bijwerken.js';
 import { alsActor, type Gebruiker } from './gebruikers.js';
 import { gemeenteNamen, type RegioGids } from './regio.js';
@@ -76,9 +76,21 @@ export class MeldcodeService {
     this.nieuwId = deps.nieuwId ?? randomUUID;
   }
 
-  async start(a: Aanvraag, gegevens: { referentie: string; werktMetVolwassenen: boolean }): Promise<Resultaat<Dossier, DomeinFout>> {
+  /**
+   * Starts a dossier. `sleutel` is the start card's own key: a double click (or a retried
+   * request) on the same card finds the dossier the first click made instead of making a second.
+   */
+  async start(a: Aanvraag, gegevens: { referentie: string; werktMetVolwassenen: boolean }, sleutel?: string): Promise<Resultaat<Dossier, DomeinFout>> {
+    if (sleutel !== undefined) {
+      const bestaand = await this.deps.stores.dossiers.get(sleutel);
+      if (bestaand !== undefined) {
+        const eigen = bestaand.waarde.eigenaar.id === a.gebruiker.id && weergaveVoor(a.gesprek, a.gebruiker, bestaand.waarde) !== 'geen';
+        await this.audit(a, 'read', sleutel, eigen ? 'toegestaan' : 'geweigerd');
+        return eigen ? { ok: true, waarde: bestaand.waarde } : { ok: false, fout: GEEN_TOEGANG };
+      }
+    }
     const r = startDossier(
-      { id: this.nieuwId(), referentie: gegevens.referentie, organisatieId: a.gebruiker.organisatieId, regioId: this.deps.regioVoor(a.gebruiker), werktMetVolwassenen: gegevens.werktMetVolwassenen },
+      { id: sleutel ?? this.nieuwId(), referentie: gegevens.referentie, organisatieId: a.gebruiker.organisatieId, regioId: this.deps.regioVoor(a.gebruiker), werktMetVolwassenen: gegevens.werktMetVolwassenen },
       { op: this.deps.klok(), door: alsActor(a.gebruiker, namensVan(a)) },
     );
     if (!r.ok) return r;
@@ -87,7 +99,13 @@ export class MeldcodeService {
       await this.audit(a, 'create', undefined, 'geweigerd');
       return { ok: false, fout: GEEN_TOEGANG };
     }
-    await this.deps.stores.dossiers.create(r.waarde, this.regel(a, 'create', r.waarde.id, 'toegestaan'));
+    try {
+      await this.deps.stores.dossiers.create(r.waarde, this.regel(a, 'create', r.waarde.id, 'toegestaan'));
+    } catch (e) {
+      // Two clicks on one start card at the same moment: the other one made it; show that one.
+      if (sleutel !== undefined && e instanceof BestaatAlError) return this.start(a, gegevens, sleutel);
+      throw e;
+    }
     return r;
   }
 

@@ -32,7 +32,8 @@ export type Weergave =
   | { readonly soort: 'kanaalhulp'; readonly melding?: string }
   /** The one line for anything about a case outside a personal chat: no data, no references, no counts. */
   | { readonly soort: 'alleen-persoonlijk' }
-  | { readonly soort: 'start'; readonly waarden?: Waarden; readonly fouten?: Fouten; readonly kenmerkWaarschuwing?: boolean }
+  /** `sleutel`: the card's own key, so a double click on "Start stap 1" starts one dossier. */
+  | { readonly soort: 'start'; readonly waarden?: Waarden; readonly fouten?: Fouten; readonly kenmerkWaarschuwing?: boolean; readonly sleutel?: string }
   | {
       readonly soort: 'dossier';
       readonly dossier: Dossier;

@@ -222,12 +222,12 @@ export function hulpKaart(): KaartBijlage {
   return bouw(hulp, { ...LEEG_KADER, kop: 'meldroute · hulp', titel: 'Zo werkt meldroute' }, {});
 }
 
-export function startKaart(waarden?: Record<string, string>, fouten?: Record<string, string>, kenmerkWaarschuwing = false): KaartBijlage {
+export function startKaart(waarden?: Record<string, string>, fouten?: Record<string, string>, kenmerkWaarschuwing = false, sleutel = ''): KaartBijlage {
   const heeftFouten = fouten !== undefined && Object.keys(fouten).length > 0;
   return bouw(
     start,
     { ...LEEG_KADER, kop: 'Nieuwe meldcode', titel: 'Stap 1 van 5 begint hier', melding: heeftFouten ? 'Controleer het kenmerk; wat u invulde staat er nog.' : '', meldingStijl: 'attention' },
-    { ...formulier(waarden, fouten, { werktMetVolwassenen: 'false', kenmerkBevestigd: 'false' }), waarschuwing: kenmerkWaarschuwing },
+    { ...formulier(waarden, fouten, { werktMetVolwassenen: 'false', kenmerkBevestigd: 'false' }), waarschuwing: kenmerkWaarschuwing, startSleutel: sleutel },
   );
 }
 
@@ -682,7 +682,7 @@ export function kaartVoor(w: Weergave, omgeving: KaartOmgeving = {}): KaartBijla
     case 'alleen-persoonlijk':
       return alleenPersoonlijkKaart(omgeving);
     case 'start':
-      return startKaart(w.waarden, w.fouten, w.kenmerkWaarschuwing);
+      return startKaart(w.waarden, w.fouten, w.kenmerkWaarschuwing, w.sleutel);
     case 'dossier':
       return dossierKaart(w, omgeving);
     case 'casussen':

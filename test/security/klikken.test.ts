@@ -137,4 +137,16 @@ describe('every click applies at most once', () => {
     expect((await klikOp(applicatie, 'casussen', {})).json).toContain('Gezin K., groep 5');
     await applicatie.sluit();
   });
+
+  it('20 parallel clicks on "Start stap 1" of one start card start one dossier, and every click sees it', async () => {
+    const applicatie = await testApplicatie(RUIM);
+    const kaart = await klikOp(applicatie, 'nieuw', {});
+    const startSleutel = /"startSleutel":"([0-9a-f-]{36})"/.exec(kaart.json)?.[1];
+    expect(startSleutel).toBeDefined();
+    const antwoorden = await tegelijk(20, (i) => klikOp(applicatie, 'start', { referentie: 'Gezin D.', werktMetVolwassenen: 'false', startSleutel }, i));
+    const lijst = await applicatie.stores.dossiers.lijst({ soort: 'eigen', gebruikerId: 'aad-prof-1' });
+    expect(lijst.items).toHaveLength(1);
+    expect(new Set(antwoorden.map((a) => a.dossierId))).toEqual(new Set([lijst.items[0]?.waarde.id]));
+    await applicatie.sluit();
+  });
 });

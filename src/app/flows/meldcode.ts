@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { IDENTIFICATIE_WAARSCHUWING, lijktIdentificerend, type Afwegingsvraag } from '../../domain/index.js';
 import {
@@ -28,6 +29,12 @@ import { algemeen, opDossier } from './verb.js';
 
 const GEEN_INVOER = z.object({});
 
+/** The start card's key goes back on the card when it is shown again with errors. */
+function startSleutelUit(data: Record<string, unknown>): { sleutel?: string } {
+  const r = z.uuid().safeParse(data['startSleutel']);
+  return r.success ? { sleutel: r.data } : {};
+}
+
 /** The kenmerk looks like a name with a birth date or address, and the user has not said yes to it. */
 function kenmerkWaarschuwing(i: { referentie: string; kenmerkBevestigd: boolean }): string | undefined {
   const soort = lijktIdentificerend(i.referentie);
@@ -51,17 +58,18 @@ const KaartWeergave = z
 export const MELDCODE_VERBS = [
   algemeen({ verb: 'menu', invoer: GEEN_INVOER, overal: true, handle: (ctx) => welkomVoor(ctx.aanvraag) }),
   algemeen({ verb: 'hulp', invoer: GEEN_INVOER, overal: true, handle: (ctx) => (ctx.aanvraag.gesprek.soort === 'persoonlijk' ? { soort: 'hulp' } : { soort: 'kanaalhulp' }) }),
-  algemeen({ verb: 'nieuw', invoer: GEEN_INVOER, handle: () => ({ soort: 'start' }) }),
+  algemeen({ verb: 'nieuw', invoer: GEEN_INVOER, handle: () => ({ soort: 'start', sleutel: randomUUID() }) }),
   algemeen({ verb: 'casussen', invoer: GEEN_INVOER, handle: async (ctx) => ({ soort: 'casussen', dossiers: await ctx.service.casussen(ctx.aanvraag), nu: ctx.nu(), regio: ctx.regio }) }),
   algemeen({
     verb: 'start',
     invoer: StartInvoer,
-    ongeldig: (ctx, fouten) => ({ soort: 'start', waarden: alsWaarden(ctx.data), fouten }),
+    ongeldig: (ctx, fouten) => ({ soort: 'start', waarden: alsWaarden(ctx.data), fouten, ...startSleutelUit(ctx.data) }),
     handle: async (ctx, i) => {
       const waarschuwing = kenmerkWaarschuwing(i);
-      if (waarschuwing) return { soort: 'start', waarden: alsWaarden(ctx.data), fouten: { referentie: waarschuwing }, kenmerkWaarschuwing: true };
-      const r = await ctx.service.start(ctx.aanvraag, i);
-      if (!r.ok) return { soort: 'start', waarden: alsWaarden(ctx.data), fouten: { referentie: r.fout.melding } };
+      const sleutel = i.startSleutel ? { sleutel: i.startSleutel } : {};
+      if (waarschuwing) return { soort: 'start', waarden: alsWaarden(ctx.data), fouten: { referentie: waarschuwing }, kenmerkWaarschuwing: true, ...sleutel };
+      const r = await ctx.service.start(ctx.aanvraag, i, i.startSleutel);
+      if (!r.ok) return { soort: 'start', waarden: alsWaarden(ctx.data), fouten: { referentie: r.fout.melding }, ...sleutel };
       return ctx.dossierWeergave(r.waarde);
     },
   }),
