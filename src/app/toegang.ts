@@ -46,7 +46,7 @@ export type Gesprek =
  * chat, the view of the party a channel is bound to in that channel. A later issue adds the
  * coordinator's view.
  */
-export type DossierWeergave = 'professional' | 'veilig-thuis' | 'lokaal-team' | 'geen';
+export type DossierWeergave = 'professional' | 'veilig-thuis' | 'lokaal-team' | 'coordinator' | 'geen';
 
 interface WeergaveRegel {
   readonly gesprek: Gesprek['soort'];
@@ -64,6 +64,13 @@ const WEERGAVE_REGELS: readonly WeergaveRegel[] = [
   // the aandachtsfunctionaris of their organisation only; Veilig Thuis and lokale teams get their
   // own views in their bound channels, never this one.
   { gesprek: 'persoonlijk', weergave: 'professional', mag: (_gesprek, g, d) => d.eigenaar.id === g.id || (g.rol === 'aandachtsfunctionaris' && d.organisatieId === g.organisatieId) },
+  // The coordinator of the lokaal team a case was handed over to sees the team's view of it in
+  // their personal chat (where their nudges arrive), nothing more.
+  {
+    gesprek: 'persoonlijk',
+    weergave: 'coordinator',
+    mag: (_gesprek, g, d) => g.rol === 'coordinator' && g.lokaalTeamId !== undefined && d.veiligThuis?.overdracht?.partij.teamId === g.lokaalTeamId,
+  },
   // A channel shows a case only when it is bound to the party entitled to it, and only to a member
   // of the bound team: Veilig Thuis of the region the melding went to...
   {

@@ -41,6 +41,10 @@ export interface VerbOmgeving {
  */
 export async function verwerkVerb(o: VerbOmgeving, a: Aanvraag, verb: Verb, data: Record<string, unknown>): Promise<Weergave> {
   const definitie = definitieVan(verb);
+  // A coordinator opens a case of their team in the personal chat: the team's view, never the professional's.
+  if (a.gesprek.soort === 'persoonlijk' && a.gebruiker.rol === 'coordinator' && (verb === 'open' || verb === 'vernieuw')) {
+    return (await partijDossier(o, a, verb, data)) ?? { soort: 'fout', melding: 'U heeft geen toegang tot deze casus.' };
+  }
   if (a.gesprek.soort === 'persoonlijk' || (definitie.soort === 'algemeen' && definitie.overal === true)) return voerUit(o, a, definitie, data);
   return buitenPersoonlijkeChat(o, a, definitie, data);
 }
@@ -51,7 +55,7 @@ export async function verwerkVerb(o: VerbOmgeving, a: Aanvraag, verb: Verb, data
  * card names); whatever it answers, the person sees the same one line.
  */
 async function buitenPersoonlijkeChat(o: VerbOmgeving, a: Aanvraag, definitie: Definitie, data: Record<string, unknown>): Promise<Weergave> {
-  const inKanaal = a.gesprek.soort === 'kanaal' && (definitie.verb === 'open' || definitie.verb === 'vernieuw') ? await kanaalDossier(o, a, definitie.verb, data) : undefined;
+  const inKanaal = a.gesprek.soort === 'kanaal' && (definitie.verb === 'open' || definitie.verb === 'vernieuw') ? await partijDossier(o, a, definitie.verb, data) : undefined;
   if (inKanaal !== undefined) return inKanaal;
   await voerUit(o, a, definitie, data);
   return { soort: 'alleen-persoonlijk' };
@@ -62,15 +66,18 @@ async function buitenPersoonlijkeChat(o: VerbOmgeving, a: Aanvraag, definitie: D
  * (weergaveVoor decides, on the server). A refresh claims the view its card was rendered for; the
  * claim is checked against the recomputed view, never trusted. Undefined: not this party's case.
  */
-async function kanaalDossier(o: VerbOmgeving, a: Aanvraag, verb: string, data: Record<string, unknown>): Promise<Weergave | undefined> {
+async function partijDossier(o: VerbOmgeving, a: Aanvraag, verb: string, data: Record<string, unknown>): Promise<Weergave | undefined> {
   const dossierId = typeof data['dossierId'] === 'string' ? data['dossierId'] : undefined;
   if (dossierId === undefined) return undefined;
   const geclaimd = verb === 'vernieuw' && typeof data['weergave'] === 'string' ? data['weergave'] : undefined;
   const r = await o.service.open(a, dossierId, geclaimd);
-  if (!r.ok) return { soort: 'alleen-persoonlijk' };
+  // Refused: in a channel the one line about the personal chat, in a personal chat a plain refusal.
+  const geweigerd: Weergave | undefined = a.gesprek.soort === 'kanaal' ? { soort: 'alleen-persoonlijk' } : undefined;
+  if (!r.ok) return geweigerd;
   const weergave = weergaveVoor(a.gesprek, a.gebruiker, r.waarde);
-  if (weergave !== 'veilig-thuis' && weergave !== 'lokaal-team') return { soort: 'alleen-persoonlijk' };
-  return { soort: 'kanaal-dossier', weergave, dossier: r.waarde, nu: o.klok(), ...regioWeergave(o, r.waarde.regioId) };
+  if (weergave !== 'veilig-thuis' && weergave !== 'lokaal-team' && weergave !== 'coordinator') return geweigerd;
+  // The coordinator sees what the team sees.
+  return { soort: 'kanaal-dossier', weergave: weergave === 'coordinator' ? 'lokaal-team' : weergave, dossier: r.waarde, nu: o.klok(), ...regioWeergave(o, r.waarde.regioId) };
 }
 
 function voerUit(o: VerbOmgeving, a: Aanvraag, definitie: Definitie, data: Record<string, unknown>): Promise<Weergave> {

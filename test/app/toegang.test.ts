@@ -13,6 +13,9 @@ const eigenaar: Gebruiker = { id: 'aad-prof-1', naam: 'Juf Annelies', rol: 'prof
 const collega: Gebruiker = { id: 'aad-prof-2', naam: 'Bram', rol: 'professional', organisatieId: 'org-basisschool' };
 const aandacht: Gebruiker = { id: 'aad-aandacht', naam: 'Peter', rol: 'aandachtsfunctionaris', organisatieId: 'org-basisschool' };
 const vt: Gebruiker = { id: 'aad-vt', naam: 'Sanne', rol: 'vt-medewerker', organisatieId: 'org-vt', vtRegioId: 'vt-gelderland-zuid' };
+// The fixtures hand over to the lokaal team 'team-noord'.
+const coordinator: Gebruiker = { id: 'aad-coord', naam: 'Mo', rol: 'coordinator', organisatieId: 'gemeente', lokaalTeamId: 'team-noord' };
+const andereCoordinator: Gebruiker = { ...coordinator, id: 'aad-coord-2', lokaalTeamId: 'team-zuid' };
 
 describe('weergaveVoor: a case is shown only where it belongs', () => {
   it.each<[string, Gesprek, Gebruiker, () => Dossier, DossierWeergave]>([
@@ -26,6 +29,10 @@ describe('weergaveVoor: a case is shown only where it belongs', () => {
     ['Veilig Thuis after a melding, in a personal chat: not the professional\'s view', persoonlijk, vt, () => gemeld(), 'geen'],
     ['Veilig Thuis after a melding, in a team channel', kanaal, vt, () => gemeld(), 'geen'],
     ['the owner of a melding in a group chat', groepschat, eigenaar, () => gemeld(), 'geen'],
+    ['the coordinator of the team it was handed over to, in a personal chat', persoonlijk, coordinator, () => aangeboden(), 'coordinator'],
+    ['that coordinator before any overdracht', persoonlijk, coordinator, () => gemeld(), 'geen'],
+    ['the coordinator of another team', persoonlijk, andereCoordinator, () => aangeboden(), 'geen'],
+    ['the coordinator in a team channel without a binding', kanaal, coordinator, () => aangeboden(), 'geen'],
   ])('%s', (_naam, gesprek, wie, dossier, verwacht) => {
     expect(weergaveVoor(gesprek, wie, dossier())).toBe(verwacht);
   });

@@ -5,6 +5,7 @@ import { kaartVoor } from '../../src/cards/kaarten.js';
 import type { Aanvraag } from '../../src/app/meldcodeService.js';
 import { VERBS, Verb, definitieVan } from '../../src/app/verbs.js';
 import { demoRegister, testFlow, testStores } from '../support/app.js';
+import { aangeboden, gemeld } from '../domain/fixtures.js';
 
 const annelies: Aanvraag = { gebruiker: demoRegister.zoek('aad-prof-1', 'Annelies', 'tenant-1'), kanaal: 'msteams', gesprek: { soort: 'persoonlijk' } };
 
@@ -93,5 +94,28 @@ describe('refresh: the view on the card is checked, never trusted', () => {
     const w = await flow.verwerk(collega, 'vernieuw', { dossierId, weergave: 'professional' });
     expect(w).toEqual({ soort: 'fout', melding: 'U heeft geen toegang tot deze casus.' });
     expect((await stores.audit.lijst({ dossierId })).at(-1)).toMatchObject({ actie: 'read', actor: { id: 'aad-prof-2' }, uitkomst: 'geweigerd' });
+  });
+});
+
+describe('a coordinator opens a case of their team in the personal chat', () => {
+  const mo: Aanvraag = { gebruiker: { id: 'aad-coord', naam: 'Mo', rol: 'coordinator', organisatieId: 'gemeente', lokaalTeamId: 'team-noord' }, kanaal: 'msteams', gesprek: { soort: 'persoonlijk' } };
+  const bewaar = async (stores: ReturnType<typeof testStores>, d: ReturnType<typeof aangeboden>) =>
+    stores.dossiers.create(d, { id: `audit-${d.id}`, op: '2026-03-02T09:00:00.000Z', actor: { id: 'aad-prof-1', naam: 'Juf' }, rol: 'professional', actie: 'create', dossierId: d.id, kanaal: 'msteams', uitkomst: 'toegestaan' });
+
+  it('sees the lokaal team\'s view: no melder, no facts; a case not handed over to the team, nothing', async () => {
+    const stores = testStores();
+    const { flow } = testFlow(stores);
+    await bewaar(stores, aangeboden());
+    const w = await flow.verwerk(mo, 'open', { dossierId: 'dossier-1' });
+    expect(w).toMatchObject({ soort: 'kanaal-dossier', weergave: 'lokaal-team' });
+    const json = JSON.stringify(kaartVoor(w).content);
+    expect(json).toContain('Gezin K., groep 5');
+    expect(json).not.toContain('06 12345678');
+    expect(json).not.toContain('Blauwe plekken');
+
+    const ander = testStores();
+    await bewaar(ander, { ...gemeld(), id: 'dossier-1' });
+    expect((await testFlow(ander).flow.verwerk(mo, 'open', { dossierId: 'dossier-1' })).soort).toBe('fout');
+    expect((await ander.audit.lijst({ dossierId: 'dossier-1' })).at(-1)).toMatchObject({ actie: 'read', uitkomst: 'geweigerd' });
   });
 });
