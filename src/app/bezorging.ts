@@ -25,6 +25,8 @@ export type Bezorgweergave =
       readonly veiligThuis: VeiligThuisContact;
     }
   | { readonly soort: 'koppeling-ontbreekt'; readonly regioNaam: string; readonly veiligThuis: VeiligThuisContact }
+  /** A card already in a channel, shown again as it now stands for the party it was posted to. */
+  | { readonly soort: 'kanaal-dossier'; readonly weergave: 'veilig-thuis' | 'lokaal-team'; readonly dossier: Dossier; readonly nu: DateTime }
   | { readonly soort: 'professional'; readonly dossier: Dossier };
 
 export interface Bericht {
@@ -121,12 +123,11 @@ export class Bezorging {
     const d = v.waarde;
     const verouderd = (d.kanaalKaarten ?? []).filter((k) => k.revisie !== revisie(d));
     if (verouderd.length === 0) return;
-    const vt = this.deps.regios.veiligThuis(d.regioId);
     for (const k of verouderd) {
       const naar = await this.deps.adresboek.kanaal({ soort: 'kanaal', teamId: k.teamId, kanaalId: k.kanaalId });
       if (naar === undefined) continue;
       try {
-        await this.deps.bezorger.werkBij(naar, k.activityId, { weergave: { soort: 'vt-melding', dossier: d, nu: this.deps.klok(), veiligThuis: vt } });
+        await this.deps.bezorger.werkBij(naar, k.activityId, { weergave: { soort: 'kanaal-dossier', weergave: k.weergave, dossier: d, nu: this.deps.klok() } });
       } catch (fout) {
         this.deps.log.warn('Kaart in kanaal niet bijgewerkt', { dossierId, fout: fout instanceof Error ? fout.message : String(fout) });
         continue;

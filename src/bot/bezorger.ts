@@ -1,7 +1,9 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Bericht, Bezorger } from '../app/bezorging.js';
 import type { KaartBijlage } from '../cards/kaarten.js';
-import { koppelingOntbreektKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
+import { kanaalDossierKaart, koppelingOntbreektKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
+import type { RegioGids } from '../app/regio.js';
+import type { Dossier } from '../domain/index.js';
 import type { GesprekReferentie } from '../store/ports.js';
 import { alsBezorgFout } from './teamsHttp.js';
 
@@ -51,15 +53,23 @@ export class TeamsBezorger implements Bezorger {
   }
 }
 
-/** The cards for the channel deliveries that exist so far; nudge cards are added with the nudges. */
-export function kanaalKaartVoor(b: Bericht): KaartBijlage {
-  const w = b.weergave;
-  switch (w.soort) {
-    case 'vt-melding':
-      return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, b.vermeldingen);
-    case 'koppeling-ontbreekt':
-      return koppelingOntbreektKaart(w.regioNaam, w.veiligThuis);
-    case 'professional':
-      throw new Error('De kaart van de professional wordt bijgewerkt, niet verzonden.');
-  }
+/**
+ * How every proactive message looks: one renderer for the dispatcher and the queue sender. The
+ * region gives each card its Veilig Thuis and calendar; the professional's card is the one their
+ * flow shows.
+ */
+export function kaartRenderer(regios: RegioGids, professionalKaart: (d: Dossier) => KaartBijlage): (b: Bericht) => KaartBijlage {
+  return (b) => {
+    const w = b.weergave;
+    switch (w.soort) {
+      case 'vt-melding':
+        return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, b.vermeldingen, regios.kalender(w.dossier.regioId));
+      case 'koppeling-ontbreekt':
+        return koppelingOntbreektKaart(w.regioNaam, w.veiligThuis);
+      case 'professional':
+        return professionalKaart(w.dossier);
+      case 'kanaal-dossier':
+        return kanaalDossierKaart({ ...w, veiligThuis: regios.veiligThuis(w.dossier.regioId), kalender: regios.kalender(w.dossier.regioId) });
+    }
+  };
 }

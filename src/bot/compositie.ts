@@ -20,10 +20,9 @@ import { HoofdDialog } from '../dialogs/hoofdDialog.js';
 import { openStores, openWachtrij } from '../store/index.js';
 import type { Stores } from '../store/ports.js';
 import { kaartVoor, type KaartBijlage } from '../cards/kaarten.js';
-import { koppelingOntbreektKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
 import type { Wachtrij } from '../store/wachtrij.js';
 import { maakAdapter, type MeldrouteAdapter } from './adapter.js';
-import { TeamsBezorger } from './bezorger.js';
+import { TeamsBezorger, kaartRenderer } from './bezorger.js';
 import { VerzoekLimieten } from './begrenzer.js';
 import { aanvraagUit } from './context.js';
 import { DialogToestand } from './dialogToestand.js';
@@ -32,7 +31,6 @@ import { MeldrouteBot } from './meldrouteBot.js';
 import { stuurWeergave } from './verzenden.js';
 import { BotOpslag } from './opslag.js';
 import { TeamsRooster, type TeamLeden } from './teamLeden.js';
-import { kanaalKaartVoor } from './bezorger.js';
 import { eenPogingHttpClient } from './teamsHttp.js';
 
 /** The send queue and its sender, built on first use: only the sender and the tick need them. */
@@ -127,17 +125,7 @@ export async function bouwKern(config: Config, opties: Opties = {}): Promise<Ker
   });
   const flow = new MeldcodeFlow(service, klok, regios);
   const adapter = maakAdapter(config.bot, log);
-  const render = (b: Bericht): KaartBijlage => {
-    const w = b.weergave;
-    switch (w.soort) {
-      case 'vt-melding':
-        return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, b.vermeldingen, regios.kalender(w.dossier.regioId));
-      case 'koppeling-ontbreekt':
-        return koppelingOntbreektKaart(w.regioNaam, w.veiligThuis);
-      case 'professional':
-        return kaartVoor(flow.huidigeKaart(w.dossier));
-    }
-  };
+  const render = kaartRenderer(regios, (d) => kaartVoor(flow.huidigeKaart(d)));
   bezorging = new Bezorging({
     stores,
     adresboek: new OpslagAdresboek(stores),
@@ -153,7 +141,7 @@ export async function bouwKern(config: Config, opties: Opties = {}): Promise<Ker
     const o = opties.verzending ?? {};
     const wachtrij = o.wachtrij ?? (await openWachtrij(config.verzenden.wachtrij, VERZEND_WACHTRIJ, () => klok().toMillis()));
     // Its own adapter: one attempt per send, so 429 and 5xx reach the sender instead of being retried inside.
-    const zender = new TeamsBezorger(maakAdapter(config.bot, log, { httpClient: eenPogingHttpClient(config.verzenden.tijdslimietMs) }), config.bot.appId ?? '', o.render ?? kanaalKaartVoor);
+    const zender = new TeamsBezorger(maakAdapter(config.bot, log, { httpClient: eenPogingHttpClient(config.verzenden.tijdslimietMs) }), config.bot.appId ?? '', o.render ?? render);
     const verzender = new Verzender({
       stores,
       wachtrij,
