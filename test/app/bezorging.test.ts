@@ -196,6 +196,6 @@ describe('the outbox: a melding reaches the Veilig Thuis channel of its region',
     expect(o.bezorger.geplaatst).toHaveLength(1);
     const kanaalUpdates = o.bezorger.bijgewerkt.filter((b) => b.activityId === 'act-1');
     expect(kanaalUpdates).toHaveLength(1);
-    expect(kanaalUpdates[0]?.bericht.weergave).toMatchObject({ soort: 'vt-melding', dossier: { referentie: 'Gezin K., groep 6' } });
+    expect(kanaalUpdates[0]?.bericht.weergave).toMatchObject({ soort: 'kanaal-dossier', weergave: 'veilig-thuis', dossier: { referentie: 'Gezin K., groep 6' } });
   });
 });
