@@ -53,8 +53,11 @@ export interface MeldcodeServiceDeps {
   readonly stores: Pick<Stores, 'dossiers' | 'audit'>;
   readonly klok: () => DateTime;
   readonly regioVoor: (g: Gebruiker) => string;
-  /** The regions: a melding names one of the gemeenten of the dossier's region. */
-  readonly regios?: Pick<RegioGids, 'regio'>;
+  /**
+   * The regions: a melding names one of the gemeenten of the dossier's region, and a spoedmelding
+   * outside the region's office hours names its crisis service.
+   */
+  readonly regios?: Pick<RegioGids, 'regio'> & Partial<Pick<RegioGids, 'kalender'>>;
   readonly nieuwId?: () => string;
   readonly instellingen?: Instellingen;
   /**
@@ -95,6 +98,12 @@ export class MeldcodeService {
    * `weergave`: the view a card claims it was rendered for (its refresh data). It grants nothing:
    * the view is recomputed for this person and conversation, and a different one is refused.
    */
+  private instellingenVoor(d: Dossier): Instellingen {
+    const crisisdienst = this.deps.regios?.regio(d.regioId)?.veiligThuis.crisisdienst?.naam;
+    const kalender = this.deps.regios?.kalender?.(d.regioId);
+    return { ...this.deps.instellingen, ...(crisisdienst ? { crisisdienst } : {}), ...(kalender ? { kalender } : {}) };
+  }
+
   async open(a: Aanvraag, dossierId: string, weergave?: string): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
     return this.lees(a, dossierId, 'read', weergave);
   }
@@ -127,7 +136,7 @@ export class MeldcodeService {
         const gemeente = this.gemeenteBuitenRegio(d, commando);
         if (gemeente) return { ok: false, fout: gemeente };
         const op = this.deps.klok();
-        const w = pasMeldcodeToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), ...(this.deps.instellingen ? { instellingen: this.deps.instellingen } : {}) });
+        const w = pasMeldcodeToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), instellingen: this.instellingenVoor(d) });
         if (!w.ok) return w;
         // Effects for others are saved with the change (the outbox); the card the professional
         // clicked is remembered, so it can be updated when Veilig Thuis has received the melding.

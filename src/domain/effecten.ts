@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Actor, Dossier, Effect, Gebeurtenis, Uitgaand } from './model.js';
+import type { WerkdagKalender } from './tijd/werkdagen.js';
 
 export type { Effect } from './model.js';
 
@@ -19,6 +20,10 @@ export interface Context {
 export interface Instellingen {
   /** After choosing zelf hulp, afweging 5 is weighed again after this many weeks. */
   readonly vervolgZelfHulpWeken?: number;
+  /** The region's crisis service, named when a spoedmelding arrives outside office hours. */
+  readonly crisisdienst?: string;
+  /** The region's calendar: its office hours decide whether spoed goes to the crisis service. */
+  readonly kalender?: WerkdagKalender;
 }
 
 export const STANDAARD_VERVOLG_ZELF_HULP_WEKEN = 6;
