@@ -24,6 +24,13 @@ export type Bezorgweergave =
       readonly nu: DateTime;
       readonly veiligThuis: VeiligThuisContact;
     }
+  | {
+      /** The overdracht card in the bound channel of the lokaal team it was handed to. */
+      readonly soort: 'overdracht';
+      readonly dossier: Dossier;
+      readonly nu: DateTime;
+      readonly veiligThuis: VeiligThuisContact;
+    }
   | { readonly soort: 'koppeling-ontbreekt'; readonly regioNaam: string; readonly veiligThuis: VeiligThuisContact }
   | { readonly soort: 'professional'; readonly dossier: Dossier };
 
@@ -62,6 +69,7 @@ export interface Bezorger {
 /** Where deliveries go: a bound channel of a party, or a person's personal chat with the bot. */
 export interface Adresboek {
   veiligThuisKanaal(regioId: string): Promise<{ readonly kanaal: KanaalSleutel; readonly referentie: GesprekReferentie } | undefined>;
+  lokaalTeamKanaal(regioId: string, teamKey: string): Promise<{ readonly kanaal: KanaalSleutel; readonly referentie: GesprekReferentie } | undefined>;
   kanaal(kanaal: KanaalSleutel): Promise<GesprekReferentie | undefined>;
   persoonlijk(gebruikerId: string): Promise<GesprekReferentie | undefined>;
 }
@@ -126,7 +134,8 @@ export class Bezorging {
       const naar = await this.deps.adresboek.kanaal({ soort: 'kanaal', teamId: k.teamId, kanaalId: k.kanaalId });
       if (naar === undefined) continue;
       try {
-        await this.deps.bezorger.werkBij(naar, k.activityId, { weergave: { soort: 'vt-melding', dossier: d, nu: this.deps.klok(), veiligThuis: vt } });
+        const soort = k.weergave === 'lokaal-team' ? 'overdracht' : 'vt-melding';
+        await this.deps.bezorger.werkBij(naar, k.activityId, { weergave: { soort, dossier: d, nu: this.deps.klok(), veiligThuis: vt } });
       } catch (fout) {
         this.deps.log.warn('Kaart in kanaal niet bijgewerkt', { dossierId, fout: fout instanceof Error ? fout.message : String(fout) });
         continue;
@@ -164,6 +173,8 @@ export class Bezorging {
     switch (u.effect.soort) {
       case 'melding-naar-veilig-thuis':
         return this.meldingNaarVeiligThuis(d, u, u.effect);
+      case 'overdracht-naar-lokaal-team':
+        return this.overdrachtNaarLokaalTeam(d, u, u.effect.teamId);
       default:
         // Only deliverable effects are saved in the outbox (TE_BEZORGEN); an unknown one is a bug.
         throw new Error(`Geen bezorging voor effect ${u.effect.soort}`);
@@ -195,6 +206,34 @@ export class Bezorging {
       return { ok: true, waarde: { dossier: { ...ontvangen, kanaalKaarten: [...(ontvangen.kanaalKaarten ?? []).filter((k) => k.activityId !== activityId), kaart] }, effecten: [] } };
     });
     if (na !== undefined) await this.werkProfessionalBij(na);
+  }
+
+  /**
+   * The overdracht card goes into the bound channel of the lokaal team it was handed to, and is
+   * kept current there like the melding card in the Veilig Thuis channel.
+   */
+  private async overdrachtNaarLokaalTeam(d: Dossier, u: Uitgaand, teamKey: string): Promise<void> {
+    const kanaal = await this.deps.adresboek.lokaalTeamKanaal(d.regioId, teamKey);
+    const op = this.deps.klok();
+    if (kanaal === undefined) {
+      // Veilig Thuis keeps zicht op veiligheid until the team confirms; its card shows the overdracht waits.
+      this.deps.log.warn('Overdracht wacht: geen kanaal van het lokale team gekoppeld', { regioId: d.regioId, teamKey, dossierId: d.id });
+      await this.werkBij(d.id, (x) => ({
+        ok: true,
+        waarde: { dossier: wijzigUitgaand(x, u.id, (y) => ({ ...y, wachtOpKoppelingSinds: y.wachtOpKoppelingSinds ?? tijdstip(op), volgendePogingOp: tijdstip(op.plus({ minutes: OPNIEUW_NA_MINUTEN })) })), effecten: [] },
+      }));
+      return;
+    }
+    const vt = this.deps.regios.veiligThuis(d.regioId);
+    const activityId = await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}`, d.id, 'lokaal-team-kanaal', () =>
+      this.deps.bezorger.plaats(kanaal.referentie, { weergave: { soort: 'overdracht', dossier: d, nu: op, veiligThuis: vt } }),
+    );
+    if (activityId === undefined) return;
+    await this.werkBij(d.id, (x) => {
+      const bezorgd = wijzigUitgaand(x, u.id, (y) => ({ ...y, bezorgdOp: tijdstip(this.deps.klok()), activityId }));
+      const kaart = { teamId: kanaal.kanaal.teamId, kanaalId: kanaal.kanaal.kanaalId, activityId, weergave: 'lokaal-team' as const, revisie: revisie(bezorgd) };
+      return { ok: true, waarde: { dossier: { ...bezorgd, kanaalKaarten: [...(bezorgd.kanaalKaarten ?? []).filter((k) => k.activityId !== activityId), kaart] }, effecten: [] } };
+    });
   }
 
   /** The melding waits in the outbox; the region's beheerders hear once a day that a binding is missing. */

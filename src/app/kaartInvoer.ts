@@ -294,3 +294,9 @@ export const VeiligheidsbeoordelingInvoer = z
     else if (i.partijSoort === 'lokaal-team' && i.lokaalTeam === undefined) ctx.addIssue({ code: 'custom', path: ['lokaalTeam'], message: 'Kies het lokale team.' });
     else if (i.partijSoort !== 'lokaal-team' && i.partijNaam === undefined) ctx.addIssue({ code: 'custom', path: ['partijNaam'], message: 'Vul de naam van de partij in.' });
   });
+
+/** The lokaal team's actions on the overdracht card. */
+export const RegisseurInvoer = z.object({ regisseur: tekst('de naam van de regisseur', 200) });
+export const TerugkoppelingInvoer = z.object({ samenvatting: tekst('de terugkoppeling', 4000) });
+export const LaterOppakkenInvoer = z.object({ reden: tekst('de reden', 4000), oppakkenOp: datum('de datum van oppakken') });
+export const TerugNaarVtInvoer = z.object({ redenTerug: tekst('waarom het niet lukt', 4000) });

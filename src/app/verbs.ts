@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Dossier, MeldcodeCommando } from '../domain/index.js';
 import { MELDCODE_VERBS } from './flows/meldcode.js';
+import { LOKAAL_TEAM_VERBS } from './flows/lokaalTeam.js';
 import { VEILIG_THUIS_VERBS } from './flows/veiligThuis.js';
 import type { AlgemeenVerb, DossierContext, DossierVerb, KanaalContext, KanaalVerb, VerbContext } from './flows/verb.js';
 import { alsWaarden, leesInvoer, type Fouten } from './kaartInvoer.js';
@@ -11,7 +12,7 @@ import { weergaveVoor, type DossierWeergave } from './toegang.js';
 import { openNaMelding, schermVoor, stapScherm, welkomVoor, type DossierScherm, type RegioWeergave, type Scherm, type Weergave } from './weergave.js';
 
 /** Every verb of every flow. A flow with verbs of its own (Veilig Thuis, lokaal team, beheer) adds its list here. */
-const DEFINITIES = [...MELDCODE_VERBS, ...VEILIG_THUIS_VERBS] as const;
+const DEFINITIES = [...MELDCODE_VERBS, ...VEILIG_THUIS_VERBS, ...LOKAAL_TEAM_VERBS] as const;
 
 /** Every verb a card or a typed command can send: one typed union, derived from the handlers. */
 export type Verb = (typeof DEFINITIES)[number]['verb'];
@@ -110,7 +111,11 @@ async function ketenstap(o: VerbOmgeving, a: Aanvraag, definitie: KanaalVerb<Ver
     ...regioWeergave(o, d.regioId),
     ...extra,
   });
-  const ctx: KanaalContext = { aanvraag: a, service: o.service, data, dossier, versie: kaartRevisie(data), lokaleTeams, kaart };
+  const opnieuw: KanaalContext['opnieuw'] = async (extra) => {
+    const na = await o.service.open(a, dossierId, definitie.weergave);
+    return na.ok ? kaart(na.waarde, extra) : { soort: 'alleen-persoonlijk' };
+  };
+  const ctx: KanaalContext = { aanvraag: a, service: o.service, data, dossier, versie: kaartRevisie(data), lokaleTeams, kaart, opnieuw };
   const invoer = leesInvoer(definitie.invoer, data);
   if (definitie.handle === undefined) return kaart(dossier, definitie.formulier ? { formulier: definitie.formulier } : {});
   if (!invoer.ok) {

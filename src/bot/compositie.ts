@@ -20,7 +20,7 @@ import { HoofdDialog } from '../dialogs/hoofdDialog.js';
 import { openStores, openWachtrij } from '../store/index.js';
 import type { Stores } from '../store/ports.js';
 import { kaartVoor, type KaartBijlage } from '../cards/kaarten.js';
-import { koppelingOntbreektKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
+import { koppelingOntbreektKaart, overdrachtKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
 import type { Wachtrij } from '../store/wachtrij.js';
 import { maakAdapter, type MeldrouteAdapter } from './adapter.js';
 import { TeamsBezorger } from './bezorger.js';
@@ -132,6 +132,8 @@ export async function bouwKern(config: Config, opties: Opties = {}): Promise<Ker
     switch (w.soort) {
       case 'vt-melding':
         return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, b.vermeldingen, regios.kalender(w.dossier.regioId));
+      case 'overdracht':
+        return overdrachtKaart(w.dossier, w.nu, w.veiligThuis, regios.kalender(w.dossier.regioId));
       case 'koppeling-ontbreekt':
         return koppelingOntbreektKaart(w.regioNaam, w.veiligThuis);
       case 'professional':

@@ -2,6 +2,9 @@ import type { DateTime } from 'luxon';
 import {
   FASE_LABELS,
   SIGNAAL_CATEGORIE_LABELS,
+  STANDAARD_ADVIES_TERMIJN_DAGEN,
+  contactGezinDeadline,
+  eindVanDag,
   landelijkeKalender,
   openMijlpalen,
   veiligheidsbeoordelingDeadline,
@@ -18,6 +21,7 @@ import type { Weergave } from '../app/weergave.js';
 import { ADAPTIVE_CARD, LEEG_KADER, bouw, datum, metVernieuwing, type KaartBijlage } from './kaarten.js';
 import koppelingOntbreekt from './koppelingOntbreekt.json' with { type: 'json' };
 import { zonderMarkdown } from './markdown.js';
+import overdracht from './overdracht.json' with { type: 'json' };
 import vtBeoordeling from './vtBeoordeling.json' with { type: 'json' };
 import vtMelding from './vtMelding.json' with { type: 'json' };
 
@@ -65,6 +69,7 @@ export function vtMeldingKaart(
         ...(vtFase.fase === 'melding-ontvangen' ? [{ titel: 'Veiligheidsbeoordeling', waarde: beoordelingTermijn(d, kalender) }] : [{ titel: 'Fase', waarde: FASE_LABELS[vtFase.fase] }]),
         ...(volgende && vtFase.fase !== 'melding-ontvangen' ? [{ titel: 'Volgende termijn', waarde: termijnTekst(d, volgende) }] : []),
         { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
+        ...voortgangOverdracht(d),
         { titel: 'Verstuurd door de melder', waarde: lokaleTijd(vtFase.ontvangenOp) },
       ],
     },
@@ -112,6 +117,87 @@ function beoordelingTermijn(d: Dossier, kalender: WerkdagKalender | undefined): 
   return `uiterlijk ${datum(veiligheidsbeoordelingDeadline(vanIso(vt.ontvangenOp), false, kalender))} (binnen 5 werkdagen) · Veilig Thuis`;
 }
 
+/** What the receiving party did with the overdracht, as both channels read it. */
+function voortgangOverdracht(d: Dossier): Feit[] {
+  const o = d.veiligThuis?.overdracht;
+  if (o === undefined) return [];
+  const b = o.beargumenteerdBesluit;
+  return [
+    ...feit('Regisseur', o.regisseur),
+    ...feit('Contact met gezin', o.contactGezinOp ? lokaleTijd(o.contactGezinOp) : undefined),
+    ...feit('Terugkoppeling', o.terugkoppeling ? `${lokaleTijd(o.terugkoppeling.op)}: ${o.terugkoppeling.samenvatting}` : undefined),
+    ...feit('Beargumenteerd besluit', b ? `oppakken op ${datum(eindVanDag(b.oppakkenOp))}: ${b.reden}` : undefined),
+    ...feit('Terug bij Veilig Thuis', d.veiligThuis?.terugBijVt?.reden),
+  ];
+}
+
+const MOMENT_TEKST = {
+  'na-veiligheidsbeoordeling': 'na veiligheidsbeoordeling',
+  'na-onderzoek': 'na onderzoek',
+  'na-voorwaarden-en-vervolg': 'na Voorwaarden & Vervolg',
+} as const;
+
+/**
+ * The overdracht card in the lokaal team's bound channel: what was handed over, the terms, the
+ * Veilig Thuis contact, and the team's actions for the phase it is in. Never the melder or the
+ * facts of the melding.
+ */
+export function overdrachtKaart(
+  d: Dossier,
+  nu: DateTime,
+  vt: VeiligThuisContact,
+  kalender?: WerkdagKalender,
+  extra: { melding?: string; waarden?: Record<string, string>; fouten?: Record<string, string> } = {},
+): KaartBijlage {
+  const v = d.veiligThuis;
+  const o = v?.overdracht;
+  if (v === undefined || o === undefined) throw new RangeError(`Dossier ${d.id} heeft geen overdracht.`);
+  const zicht = zichtOpVeiligheid(d, nu, kalender);
+  const volgende = openMijlpalen(d, kalender ?? landelijkeKalender)[0];
+  const dagen = o.adviesTermijnDagen ?? STANDAARD_ADVIES_TERMIJN_DAGEN;
+  const aangeboden = v.fase === 'overdracht-aangeboden';
+  const overgedragen = v.fase === 'overgedragen';
+  const heeftFouten = extra.fouten !== undefined && Object.keys(extra.fouten).length > 0;
+  const kaart = bouw(
+    overdracht,
+    {
+      ...LEEG_KADER,
+      kop: `Overdracht · ${o.partij.naam}`,
+      titel: zonderMarkdown(d.referentie),
+      dossierId: d.id,
+      melding: extra.melding ?? '',
+      meldingStijl: heeftFouten ? 'attention' : extra.melding ? 'good' : 'default',
+      feiten: [
+        { titel: 'Soort', waarde: `Overdracht ${MOMENT_TEKST[o.moment]}` },
+        ...feit('Gemeente', d.meldcode.melding?.gemeente),
+        { titel: 'Fase', waarde: FASE_LABELS[v.fase] },
+        ...(volgende ? [{ titel: 'Volgende termijn', waarde: termijnTekst(d, volgende) }] : []),
+        { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
+        { titel: 'Oppaktermijn', waarde: `contact met het gezin uiterlijk ${datum(contactGezinDeadline(vanIso(o.ontvangenOp), o.adviesTermijnDagen))} (${dagen === 7 ? '1 week' : `${dagen} dagen`}, geadviseerd door Veilig Thuis)` },
+        { titel: 'Veilig Thuis', waarde: `${vt.naam}, ${vt.telefoon}` },
+        ...voortgangOverdracht(d),
+      ],
+    },
+    {
+      uitleg: aangeboden
+        ? 'Veilig Thuis draagt deze casus aan u over. Bevestig de overdracht en benoem een regisseur: vanaf dan heeft uw team zicht op veiligheid.'
+        : 'Uw team heeft zicht op veiligheid. Leg contact met het gezin binnen de termijn en koppel terug aan Veilig Thuis.',
+      voorwaarden: v.veiligheidsvoorwaarden.map(zonderMarkdown),
+      risicofactoren: (v.veiligheidsbeoordeling?.risicofactoren ?? []).map(zonderMarkdown),
+      terugkoppeling: o.terugkoppeling ? zonderMarkdown(o.terugkoppeling.samenvatting) : '',
+      bevestigen: aangeboden,
+      contact: overgedragen && o.contactGezinOp === undefined,
+      terugkoppelen: overgedragen && o.contactGezinOp !== undefined && o.terugkoppeling === undefined,
+      later: aangeboden || (overgedragen && o.contactGezinOp === undefined),
+      terug: overgedragen,
+      waarden: { regisseur: '', samenvatting: '', reden: '', oppakkenOp: '', redenTerug: '', ...extra.waarden },
+      fouten: { regisseur: '', samenvatting: '', reden: '', oppakkenOp: '', redenTerug: '', ...extra.fouten },
+    },
+    d,
+  );
+  return metVernieuwing(kaart, d, 'lokaal-team');
+}
+
 /** The next milestone and who must act on it, named for the channel's readers. */
 function termijnTekst(d: Dossier, m: Mijlpaal): string {
   const wie = m.verantwoordelijke === 'veilig-thuis' ? 'Veilig Thuis' : m.verantwoordelijke === 'lokaal-team' ? (d.veiligThuis?.overdracht?.partij.naam ?? 'het lokale team') : 'de melder';
@@ -125,6 +211,9 @@ function termijnTekst(d: Dossier, m: Mijlpaal): string {
 export function kanaalDossierKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): KaartBijlage {
   if (w.weergave === 'veilig-thuis' && w.formulier === 'veiligheidsbeoordeling') return veiligheidsbeoordelingKaart(w);
   if (w.weergave === 'veilig-thuis') return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, [], w.kalender, w.melding ? { melding: w.melding } : {});
+  if (w.dossier.veiligThuis?.overdracht !== undefined) {
+    return overdrachtKaart(w.dossier, w.nu, w.veiligThuis, w.kalender, { ...(w.melding ? { melding: w.melding } : {}), ...(w.waarden ? { waarden: w.waarden } : {}), ...(w.fouten ? { fouten: w.fouten } : {}) });
+  }
   const d = w.dossier;
   const zicht = zichtOpVeiligheid(d, w.nu, w.kalender);
   const kaart = bouw(

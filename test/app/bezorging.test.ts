@@ -32,6 +32,9 @@ class TestAdresboek implements Adresboek {
     const referentie = this.vtKanaal[regioId];
     return referentie ? { kanaal: { soort: 'kanaal' as const, teamId: 'team-vt', kanaalId: `intake-${regioId}` }, referentie } : undefined;
   }
+  async lokaalTeamKanaal() {
+    return undefined;
+  }
   async kanaal(kanaal: { teamId: string; kanaalId: string }) {
     return { conversation: { id: `${kanaal.teamId}/${kanaal.kanaalId}` } };
   }

@@ -86,6 +86,8 @@ export interface KanaalContext {
   readonly lokaleTeams: readonly { readonly key: string; readonly naam: string }[];
   /** The channel card again, optionally with a form, what was typed, errors or a message. */
   kaart(d: Dossier, extra?: { formulier?: KanaalFormulier; waarden?: Waarden; fouten?: Fouten; melding?: string }): Weergave;
+  /** Reads the dossier again and shows its card: after a lost race, the state that won. */
+  opnieuw(extra?: { formulier?: KanaalFormulier; waarden?: Waarden; fouten?: Fouten; melding?: string }): Promise<Weergave>;
 }
 
 /**
