@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Aanvraag } from '../../src/app/meldcodeService.js';
 import type { Gesprek } from '../../src/app/toegang.js';
@@ -19,9 +20,10 @@ const vtKanaal: Gesprek = { soort: 'kanaal', teamId: 'team-vt', kanaalId: 'intak
 const teamKanaal: Gesprek = { soort: 'kanaal', teamId: 'team-wijk', kanaalId: 'noord', koppeling: { soort: 'lokaal-team', regioId: 'vt-regio-demo', teamKey: 'wijkteam-noord' }, teamLid: true };
 const sanne = als('aad-vt', 'Sanne', vtKanaal);
 
-async function gemeld() {
+async function gemeld(opties: { spoed?: boolean; om?: string } = {}) {
   const stores = testStores();
   const { service, klok } = testFlow(stores);
+  if (opties.om) klok.nu = DateTime.fromISO(opties.om, { zone: 'Europe/Amsterdam' });
   const r = await service.start(annelies, { referentie: 'Gezin K., groep 5', werktMetVolwassenen: false });
   if (!r.ok) throw new Error(r.fout.melding);
   const id = r.waarde.id;
@@ -31,7 +33,7 @@ async function gemeld() {
     { soort: 'gesprek', gesprek: { uitkomst: 'gevoerd', samenvatting: 'Gesprek.' } },
     { soort: 'afweging', vraag: 1, antwoord: true },
     { soort: 'afweging', vraag: 2, antwoord: true, onveiligheid: 'structureel' },
-    { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder: { naam: 'Annelies', telefoon: '0612345678' }, feiten: 'Feiten.', spoed: false, gemeente: 'Demostad' } },
+    { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder: { naam: 'Annelies', telefoon: '0612345678' }, feiten: 'Feiten.', spoed: opties.spoed ?? false, gemeente: 'Demostad' } },
   ] satisfies MeldcodeCommando[]) {
     const s = await service.pasToe(annelies, id, commando);
     if (!s.ok) throw new Error(s.fout.melding);
@@ -116,5 +118,19 @@ describe('Veilig Thuis: veiligheidsbeoordeling on the melding card', () => {
     const tweede = await stuur(sanne, 'vt-beoordeling', data);
     expect(json(tweede)).toContain('niet meer actueel');
     expect((await stores.dossiers.get(id))?.waarde.gebeurtenissen.filter((g) => g.soort === 'veiligheidsbeoordeling')).toHaveLength(1);
+  });
+});
+
+describe('spoed outside office hours names the region\'s crisis service', () => {
+  it.each([
+    ['monday 22:00: the crisis service, the beoordeling by Tuesday 17:00', '2026-03-02T22:00:00', 'Spoed buiten kantoortijd: Spoed Eisende Zorg \\\\(SEZ\\\\) handelt direct.', 'uiterlijk dinsdag 3 maart 2026'],
+    ['monday 10:00: today', '2026-03-02T10:00:00', 'Spoed: veiligheidsbeoordeling vandaag.', 'vandaag (spoed)'],
+  ])('%s', async (_naam, om, kop, termijn) => {
+    const { stuur, stores, id } = await gemeld({ spoed: true, om });
+    const kaart = json(await stuur(sanne, 'open'));
+    expect(kaart).toContain(kop);
+    expect(kaart).toContain(termijn);
+    const buiten = (await stores.dossiers.get(id))?.waarde.veiligThuis?.spoedBuitenKantoortijd;
+    expect(buiten?.crisisdienst).toBe(om.endsWith('22:00:00') ? 'Spoed Eisende Zorg (SEZ)' : undefined);
   });
 });
