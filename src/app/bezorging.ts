@@ -31,6 +31,20 @@ export type Bezorgweergave =
       readonly nu: DateTime;
       readonly veiligThuis: VeiligThuisContact;
     }
+  | {
+      /** To the lokaal team of the family's gemeente: VT started V&V/Onderzoek or handed over elsewhere. */
+      readonly soort: 'lokaal-team-bericht';
+      readonly dossier: Dossier;
+      readonly aanleiding: Extract<Effect, { soort: 'lokaal-team-geinformeerd' }>['aanleiding'];
+      readonly veiligThuis: VeiligThuisContact;
+    }
+  | {
+      /** To the melder in their personal chat: what Veilig Thuis decided, as far as they may know it. */
+      readonly soort: 'melder-terugkoppeling';
+      readonly dossier: Dossier;
+      readonly moment: Extract<Effect, { soort: 'terugkoppeling-aan-melder' }>['moment'];
+      readonly veiligThuis: VeiligThuisContact;
+    }
   | { readonly soort: 'koppeling-ontbreekt'; readonly regioNaam: string; readonly veiligThuis: VeiligThuisContact }
   | { readonly soort: 'professional'; readonly dossier: Dossier };
 
@@ -175,6 +189,10 @@ export class Bezorging {
         return this.meldingNaarVeiligThuis(d, u, u.effect);
       case 'overdracht-naar-lokaal-team':
         return this.overdrachtNaarLokaalTeam(d, u, u.effect.teamId);
+      case 'lokaal-team-geinformeerd':
+        return this.informeerLokaalTeam(d, u, u.effect);
+      case 'terugkoppeling-aan-melder':
+        return this.terugkoppelingAanMelder(d, u, u.effect.moment);
       default:
         // Only deliverable effects are saved in the outbox (TE_BEZORGEN); an unknown one is a bug.
         throw new Error(`Geen bezorging voor effect ${u.effect.soort}`);
@@ -234,6 +252,46 @@ export class Bezorging {
       const kaart = { teamId: kanaal.kanaal.teamId, kanaalId: kanaal.kanaal.kanaalId, activityId, weergave: 'lokaal-team' as const, revisie: revisie(bezorgd) };
       return { ok: true, waarde: { dossier: { ...bezorgd, kanaalKaarten: [...(bezorgd.kanaalKaarten ?? []).filter((k) => k.activityId !== activityId), kaart] }, effecten: [] } };
     });
+  }
+
+  /**
+   * A notice to the lokale teams of the family's gemeente that have a bound channel. It asks
+   * nothing of them, so a team without a channel is skipped (logged) instead of waited for.
+   */
+  private async informeerLokaalTeam(d: Dossier, u: Uitgaand, effect: Extract<Effect, { soort: 'lokaal-team-geinformeerd' }>): Promise<void> {
+    const regio = this.deps.regios.regio(effect.regioId);
+    const teams = (regio?.gemeenten ?? []).filter((g) => g.naam === effect.gemeente).flatMap((g) => g.lokaleTeams);
+    const vt = this.deps.regios.veiligThuis(effect.regioId);
+    for (const team of teams) {
+      const kanaal = await this.deps.adresboek.lokaalTeamKanaal(effect.regioId, team.key);
+      if (kanaal === undefined) {
+        this.deps.log.warn('Lokaal team niet geïnformeerd: geen kanaal gekoppeld', { regioId: effect.regioId, teamKey: team.key, dossierId: d.id });
+        continue;
+      }
+      await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}:${team.key}`, d.id, 'lokaal-team-kanaal', () =>
+        this.deps.bezorger.plaats(kanaal.referentie, { weergave: { soort: 'lokaal-team-bericht', dossier: d, aanleiding: effect.aanleiding, veiligThuis: vt } }),
+      );
+    }
+    await this.markeerBezorgd(d.id, u.id);
+  }
+
+  /** The melder hears in their personal chat what Veilig Thuis decided (also after an anonymous melding). */
+  private async terugkoppelingAanMelder(d: Dossier, u: Uitgaand, moment: Extract<Effect, { soort: 'terugkoppeling-aan-melder' }>['moment']): Promise<void> {
+    const naar = await this.deps.adresboek.persoonlijk(d.eigenaar.id);
+    if (naar === undefined) {
+      this.deps.log.warn('Geen persoonlijke chat met de melder; terugkoppeling niet verstuurd', { dossierId: d.id });
+      return this.markeerBezorgd(d.id, u.id);
+    }
+    const vt = this.deps.regios.veiligThuis(d.regioId);
+    const activityId = await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}`, d.id, 'melder', () =>
+      this.deps.bezorger.plaats(naar, { weergave: { soort: 'melder-terugkoppeling', dossier: d, moment, veiligThuis: vt } }),
+    );
+    if (activityId !== undefined) await this.markeerBezorgd(d.id, u.id, activityId);
+  }
+
+  private async markeerBezorgd(dossierId: string, uitgaandId: string, activityId?: string): Promise<void> {
+    const op = tijdstip(this.deps.klok());
+    await this.werkBij(dossierId, (x) => ({ ok: true, waarde: { dossier: wijzigUitgaand(x, uitgaandId, (y) => ({ ...y, bezorgdOp: op, ...(activityId ? { activityId } : {}) })), effecten: [] } }));
   }
 
   /** The melding waits in the outbox; the region's beheerders hear once a day that a binding is missing. */

@@ -1,7 +1,7 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Bericht, Bezorger } from '../app/bezorging.js';
 import type { KaartBijlage } from '../cards/kaarten.js';
-import { koppelingOntbreektKaart, overdrachtKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
+import { koppelingOntbreektKaart, lokaalTeamBerichtKaart, melderTerugkoppelingKaart, overdrachtKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
 import type { GesprekReferentie } from '../store/ports.js';
 import { alsBezorgFout } from './teamsHttp.js';
 
@@ -59,6 +59,10 @@ export function kanaalKaartVoor(b: Bericht): KaartBijlage {
       return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, b.vermeldingen);
     case 'overdracht':
       return overdrachtKaart(w.dossier, w.nu, w.veiligThuis);
+    case 'lokaal-team-bericht':
+      return lokaalTeamBerichtKaart(w.dossier, w.aanleiding, w.veiligThuis);
+    case 'melder-terugkoppeling':
+      return melderTerugkoppelingKaart(w.dossier, w.moment, w.veiligThuis);
     case 'koppeling-ontbreekt':
       return koppelingOntbreektKaart(w.regioNaam, w.veiligThuis);
     case 'professional':

@@ -20,7 +20,7 @@ import { HoofdDialog } from '../dialogs/hoofdDialog.js';
 import { openStores, openWachtrij } from '../store/index.js';
 import type { Stores } from '../store/ports.js';
 import { kaartVoor, type KaartBijlage } from '../cards/kaarten.js';
-import { koppelingOntbreektKaart, overdrachtKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
+import { koppelingOntbreektKaart, lokaalTeamBerichtKaart, melderTerugkoppelingKaart, overdrachtKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
 import type { Wachtrij } from '../store/wachtrij.js';
 import { maakAdapter, type MeldrouteAdapter } from './adapter.js';
 import { TeamsBezorger } from './bezorger.js';
@@ -134,6 +134,10 @@ export async function bouwKern(config: Config, opties: Opties = {}): Promise<Ker
         return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, b.vermeldingen, regios.kalender(w.dossier.regioId));
       case 'overdracht':
         return overdrachtKaart(w.dossier, w.nu, w.veiligThuis, regios.kalender(w.dossier.regioId));
+      case 'lokaal-team-bericht':
+        return lokaalTeamBerichtKaart(w.dossier, w.aanleiding, w.veiligThuis);
+      case 'melder-terugkoppeling':
+        return melderTerugkoppelingKaart(w.dossier, w.moment, w.veiligThuis);
       case 'koppeling-ontbreekt':
         return koppelingOntbreektKaart(w.regioNaam, w.veiligThuis);
       case 'professional':

@@ -271,3 +271,52 @@ function veiligheidsbeoordelingKaart(w: Extract<Weergave, { soort: 'kanaal-dossi
   );
   return metVernieuwing(kaart, d, 'veilig-thuis');
 }
+
+const AANLEIDING_TEKST = {
+  'voorwaarden-en-vervolg': 'Veilig Thuis is gestart met Voorwaarden & Vervolg.',
+  onderzoek: 'Veilig Thuis is gestart met een Onderzoek.',
+  'overdracht-andere-partij': 'Veilig Thuis heeft de casus overgedragen aan een andere partij.',
+} as const;
+
+/**
+ * To a lokaal team of the family's gemeente: for its information only, no duties and no melding
+ * data. The team knows the case by its reference when Veilig Thuis contacts it.
+ */
+export function lokaalTeamBerichtKaart(d: Dossier, aanleiding: keyof typeof AANLEIDING_TEKST, vt: VeiligThuisContact): KaartBijlage {
+  const o = d.veiligThuis?.overdracht;
+  return bouw(
+    { body: [{ type: 'TextBlock', wrap: true, text: '${tekst}' }, { type: 'TextBlock', wrap: true, size: 'Small', isSubtle: true, text: 'Ter informatie: hier hoeft uw team niets mee te doen. Vragen? Bel ${vt}.' }] },
+    {
+      ...LEEG_KADER,
+      kop: `Ter informatie · ${vt.naam}`,
+      titel: zonderMarkdown(d.referentie),
+      feiten: [...feit('Gemeente', d.meldcode.melding?.gemeente), ...(aanleiding === 'overdracht-andere-partij' ? feit('Overgedragen aan', o?.partij.naam) : [])],
+    },
+    { tekst: AANLEIDING_TEKST[aanleiding], vt: `${vt.naam}, ${vt.telefoon}` },
+  );
+}
+
+/**
+ * To the melder in their personal chat: what Veilig Thuis decided, as far as a melder may know
+ * it. Anonymity is towards the family, never towards the melder, so an anonymous melder hears it too.
+ */
+export function melderTerugkoppelingKaart(d: Dossier, moment: 'na-veiligheidsbeoordeling' | 'afsluiting', vt: VeiligThuisContact): KaartBijlage {
+  const v = d.veiligThuis;
+  const beoordeling = v?.veiligheidsbeoordeling;
+  const tekst =
+    moment === 'afsluiting'
+      ? `${vt.naam} heeft de casus afgesloten${v?.afgeslotenOp ? ` op ${lokaleTijd(v.afgeslotenOp)}` : ''}.`
+      : `${vt.naam} heeft de veiligheidsbeoordeling gedaan${beoordeling ? ` op ${lokaleTijd(beoordeling.op)}. Besluit: ${BESLUIT_TEKST[beoordeling.besluit]}` : ''}.`;
+  const anoniem = d.meldcode.melding?.soort === 'anoniem-tov-gezin' ? 'Uw melding blijft anoniem ten opzichte van het gezin.' : '';
+  return bouw(
+    {
+      body: [
+        { type: 'TextBlock', wrap: true, text: '${tekst}' },
+        { $when: "${anoniem != ''}", type: 'TextBlock', wrap: true, text: '${anoniem}' },
+        { type: 'TextBlock', wrap: true, size: 'Small', isSubtle: true, text: 'Vragen? Bel ${vt}.' },
+      ],
+    },
+    { ...LEEG_KADER, kop: `Terugkoppeling · ${vt.naam}`, titel: zonderMarkdown(d.referentie) },
+    { tekst: zonderMarkdown(tekst), anoniem, vt: `${vt.naam}, ${vt.telefoon}` },
+  );
+}

@@ -43,7 +43,12 @@ export function metGebeurtenis(dossier: Dossier, ctx: Context, soort: string, om
  * The effects that must reach people outside this conversation. The others are facts the
  * application needs no delivery for. (The Veilig Thuis chain adds its own as it gets cards.)
  */
-export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set(['melding-naar-veilig-thuis', 'overdracht-naar-lokaal-team']);
+export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set([
+  'melding-naar-veilig-thuis',
+  'overdracht-naar-lokaal-team',
+  'lokaal-team-geinformeerd',
+  'terugkoppeling-aan-melder',
+]);
 
 /** Saves the change's deliverable effects in the dossier's outbox, in the same write as the change. */
 export function metUitgaand(w: Wijziging, op: DateTime): Wijziging {

@@ -115,6 +115,10 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
       adviesTermijnDagen: '7',
     });
     expect(na).toContain('Veiligheidsbeoordeling vastgelegd.');
+    // The melder hears what Veilig Thuis decided, in their personal chat.
+    const aanMelder = naar(`a:${professional.id}`, 'POST').filter((o) => JSON.stringify(o.activity).includes('Terugkoppeling · Veilig Thuis Demoregio'));
+    expect(aanMelder).toHaveLength(1);
+    expect(JSON.stringify(aanMelder[0]?.activity)).toContain('Besluit: overdracht');
     const kaarten = naar(NOORD, 'POST').filter((o) => JSON.stringify(o.activity).includes('Overdracht · Wijkteam Noord'));
     expect(kaarten).toHaveLength(1);
     return { dossierId, teamKaart: JSON.stringify(kaarten[0]?.activity) };
@@ -180,5 +184,23 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     expect(antwoord).toContain('Kies een geldige datum bij de datum van oppakken.');
     expect(antwoord).toContain('Gezin op vakantie.');
     expect((await applicatie.stores.dossiers.get(dossierId))?.waarde.veiligThuis?.overdracht?.beargumenteerdBesluit).toBeUndefined();
+  });
+
+  it('Voorwaarden & Vervolg: the lokaal team of the gemeente is informed, without duties or melding data', async () => {
+    teller += 1;
+    const start = await post(klik(connector.url, `inv-${teller}`, 'start', { referentie: 'Gezin M.', werktMetVolwassenen: 'false' }, { ...persoonlijk, replyToId: 'kaart-annelies' }));
+    const dossierId = /"dossierId":"([^"]+)"/.exec(start)?.[1] ?? '';
+    teller += 1;
+    await post(klik(connector.url, `inv-${teller}`, 'melding', { dossierId, versie: versieVan(start), ...MELDING }, { ...persoonlijk, replyToId: 'kaart-annelies' }));
+    const formulier = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-beoordeling-formulier', { dossierId });
+    await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-beoordeling', { dossierId, versie: versieVan(formulier), acuutOnveilig: 'false', structureelOnveilig: 'true', multiproblematiek: 'false', besluit: 'voorwaarden-en-vervolg' });
+    const bericht = naar(NOORD, 'POST').filter((o) => JSON.stringify(o.activity).includes('Ter informatie'));
+    expect(bericht).toHaveLength(1);
+    const tekst = JSON.stringify(bericht[0]?.activity);
+    expect(tekst).toContain('Veilig Thuis is gestart met Voorwaarden & Vervolg.');
+    expect(tekst).not.toContain('Blauwe plekken');
+    expect(tekst).not.toContain('Action.Execute');
+    // The team of the other gemeente hears nothing.
+    expect(naar(DORP, 'POST').filter((o) => JSON.stringify(o.activity).includes('Gezin M.'))).toHaveLength(0);
   });
 });
