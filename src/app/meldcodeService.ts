@@ -177,7 +177,7 @@ export class MeldcodeService {
       this.deps.stores.dossiers,
       dossierId,
       (d) => {
-        if (!magKetenstap(weergaveVoor(a.gesprek, a.gebruiker, d), commando.soort)) {
+        if (!magKetenstap(weergaveVoor(a.gesprek, a.gebruiker, d), commando.soort, d)) {
           geweigerd = true;
           return { ok: false, fout: GEEN_TOEGANG };
         }

@@ -1,4 +1,4 @@
-import type { VtCommando } from '../domain/index.js';
+import type { Dossier, VtCommando } from '../domain/index.js';
 import type { DossierWeergave } from './toegang.js';
 
 /**
@@ -12,6 +12,8 @@ export const KETENSTAPPEN: Readonly<Record<'veilig-thuis' | 'lokaal-team', reado
   'lokaal-team': ['bevestig-overdracht', 'contact-gezin', 'terugkoppeling', 'beargumenteerd-besluit', 'terug-naar-vt'],
 };
 
-export function magKetenstap(weergave: DossierWeergave, soort: VtCommando['soort']): boolean {
-  return (weergave === 'veilig-thuis' || weergave === 'lokaal-team') && KETENSTAPPEN[weergave].includes(soort);
+export function magKetenstap(weergave: DossierWeergave, soort: VtCommando['soort'], d: Dossier): boolean {
+  // An overdracht to anyone but a lokaal team is confirmed by Veilig Thuis on that party's behalf.
+  const namens = weergave === 'veilig-thuis' && soort === 'bevestig-overdracht' && d.veiligThuis?.overdracht?.partij.soort !== 'lokaal-team';
+  return namens || ((weergave === 'veilig-thuis' || weergave === 'lokaal-team') && KETENSTAPPEN[weergave].includes(soort));
 }

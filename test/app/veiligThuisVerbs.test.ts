@@ -134,3 +134,24 @@ describe('spoed outside office hours names the region\'s crisis service', () => 
     expect(buiten?.crisisdienst).toBe(om.endsWith('22:00:00') ? 'Spoed Eisende Zorg (SEZ)' : undefined);
   });
 });
+
+describe('an overdracht to another party is confirmed by Veilig Thuis on its behalf', () => {
+  it('VT confirms for an MDT; the lokaal team gets no duties and cannot confirm it', async () => {
+    const { stuur, versie, stores, id } = await gemeld();
+    const na = await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', versie: await versie() });
+    expect(json(na)).toContain('Overdracht bevestigen namens MDT Demostad');
+    expect(json(na)).toContain('Overdracht aan MDT Demostad bevestigen: uiterlijk maandag 9 maart 2026 · Veilig Thuis');
+    const team = await stuur(als('aad-lt', 'Lotte', teamKanaal), 'lt-bevestig', { regisseur: 'L. Team', versie: await versie() });
+    expect(team).toEqual({ soort: 'alleen-persoonlijk' });
+    const bevestigd = await stuur(sanne, 'vt-bevestig-namens', { regisseur: 'M. de Wit', versie: await versie() });
+    expect(json(bevestigd)).toContain('Overdracht bevestigd namens de ontvangende partij.');
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.overdracht).toMatchObject({ regisseur: 'M. de Wit', partij: { soort: 'multidisciplinair-team' } });
+  });
+
+  it('VT cannot confirm for a lokaal team', async () => {
+    const { stuur, versie, stores, id } = await gemeld();
+    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', versie: await versie() });
+    expect(await stuur(sanne, 'vt-bevestig-namens', { regisseur: 'S. Jansen', versie: await versie() })).toMatchObject({ soort: 'kanaal-dossier', weergave: 'veilig-thuis', melding: 'U heeft geen toegang tot deze casus.' });
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('overdracht-aangeboden');
+  });
+});

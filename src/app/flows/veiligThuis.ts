@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { VtCommando } from '../../domain/index.js';
-import { VeiligheidsbeoordelingInvoer, alsWaarden } from '../kaartInvoer.js';
+import { RegisseurInvoer, VeiligheidsbeoordelingInvoer, alsWaarden } from '../kaartInvoer.js';
 import { inKanaal, type KanaalContext } from './verb.js';
 
 /** Veilig Thuis in its bound channel: the veiligheidsbeoordeling on the melding card. */
@@ -50,6 +50,16 @@ export const VEILIG_THUIS_VERBS = [
       const veld = FOUT_VELD[r.fout.code];
       if (veld) return ctx.kaart(ctx.dossier, { formulier: 'veiligheidsbeoordeling', waarden, fouten: { [veld]: r.fout.melding } });
       return ctx.kaart(ctx.dossier, { melding: r.fout.melding });
+    },
+  }),
+  inKanaal({
+    verb: 'vt-bevestig-namens',
+    weergave: 'veilig-thuis',
+    invoer: RegisseurInvoer,
+    handle: async (ctx, i) => {
+      const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, ctx.dossier.id, { soort: 'bevestig-overdracht', regisseur: i.regisseur }, ctx.versie);
+      if (r.ok) return ctx.kaart(r.waarde.dossier, { melding: 'Overdracht bevestigd namens de ontvangende partij.' });
+      return ctx.opnieuw({ melding: r.fout.melding });
     },
   }),
 ] as const;
