@@ -9,6 +9,10 @@ export class OpslagAdresboek implements Adresboek {
     return this.stores.koppelingen.kanaalVoor({ soort: 'veilig-thuis', regioId });
   }
 
+  lokaalTeamKanaal(regioId: string, teamKey: string): Promise<{ readonly kanaal: KanaalSleutel; readonly referentie: GesprekReferentie } | undefined> {
+    return this.stores.koppelingen.kanaalVoor({ soort: 'lokaal-team', regioId, teamKey });
+  }
+
   kanaal(kanaal: KanaalSleutel): Promise<GesprekReferentie | undefined> {
     return this.stores.gesprekken.zoek(kanaal);
   }

@@ -24,9 +24,28 @@ export type Bezorgweergave =
       readonly nu: DateTime;
       readonly veiligThuis: VeiligThuisContact;
     }
+  | {
+      /** The overdracht card in the bound channel of the lokaal team it was handed to. */
+      readonly soort: 'overdracht';
+      readonly dossier: Dossier;
+      readonly nu: DateTime;
+      readonly veiligThuis: VeiligThuisContact;
+    }
+  | {
+      /** To the lokaal team of the family's gemeente: VT started V&V/Onderzoek or handed over elsewhere. */
+      readonly soort: 'lokaal-team-bericht';
+      readonly dossier: Dossier;
+      readonly aanleiding: Extract<Effect, { soort: 'lokaal-team-geinformeerd' }>['aanleiding'];
+      readonly veiligThuis: VeiligThuisContact;
+    }
+  | {
+      /** To the melder in their personal chat: what Veilig Thuis decided, as far as they may know it. */
+      readonly soort: 'melder-terugkoppeling';
+      readonly dossier: Dossier;
+      readonly moment: Extract<Effect, { soort: 'terugkoppeling-aan-melder' }>['moment'];
+      readonly veiligThuis: VeiligThuisContact;
+    }
   | { readonly soort: 'koppeling-ontbreekt'; readonly regioNaam: string; readonly veiligThuis: VeiligThuisContact }
-  /** A card already in a channel, shown again as it now stands for the party it was posted to. */
-  | { readonly soort: 'kanaal-dossier'; readonly weergave: 'veilig-thuis' | 'lokaal-team'; readonly dossier: Dossier; readonly nu: DateTime }
   | { readonly soort: 'professional'; readonly dossier: Dossier };
 
 export interface Bericht {
@@ -64,6 +83,7 @@ export interface Bezorger {
 /** Where deliveries go: a bound channel of a party, or a person's personal chat with the bot. */
 export interface Adresboek {
   veiligThuisKanaal(regioId: string): Promise<{ readonly kanaal: KanaalSleutel; readonly referentie: GesprekReferentie } | undefined>;
+  lokaalTeamKanaal(regioId: string, teamKey: string): Promise<{ readonly kanaal: KanaalSleutel; readonly referentie: GesprekReferentie } | undefined>;
   kanaal(kanaal: KanaalSleutel): Promise<GesprekReferentie | undefined>;
   persoonlijk(gebruikerId: string): Promise<GesprekReferentie | undefined>;
 }
@@ -127,7 +147,9 @@ export class Bezorging {
       const naar = await this.deps.adresboek.kanaal({ soort: 'kanaal', teamId: k.teamId, kanaalId: k.kanaalId });
       if (naar === undefined) continue;
       try {
-        await this.deps.bezorger.werkBij(naar, k.activityId, { weergave: { soort: 'kanaal-dossier', weergave: k.weergave, dossier: d, nu: this.deps.klok() } });
+        const vt = this.deps.regios.veiligThuis(d.regioId);
+        const soort = k.weergave === 'lokaal-team' ? 'overdracht' : 'vt-melding';
+        await this.deps.bezorger.werkBij(naar, k.activityId, { weergave: { soort, dossier: d, nu: this.deps.klok(), veiligThuis: vt } });
       } catch (fout) {
         this.deps.log.warn('Kaart in kanaal niet bijgewerkt', { dossierId, fout: fout instanceof Error ? fout.message : String(fout) });
         continue;
@@ -165,6 +187,12 @@ export class Bezorging {
     switch (u.effect.soort) {
       case 'melding-naar-veilig-thuis':
         return this.meldingNaarVeiligThuis(d, u, u.effect);
+      case 'overdracht-naar-lokaal-team':
+        return this.overdrachtNaarLokaalTeam(d, u, u.effect.teamId);
+      case 'lokaal-team-geinformeerd':
+        return this.informeerLokaalTeam(d, u, u.effect);
+      case 'terugkoppeling-aan-melder':
+        return this.terugkoppelingAanMelder(d, u, u.effect.moment);
       default:
         // Only deliverable effects are saved in the outbox (TE_BEZORGEN); an unknown one is a bug.
         throw new Error(`Geen bezorging voor effect ${u.effect.soort}`);
@@ -196,6 +224,74 @@ export class Bezorging {
       return { ok: true, waarde: { dossier: { ...ontvangen, kanaalKaarten: [...(ontvangen.kanaalKaarten ?? []).filter((k) => k.activityId !== activityId), kaart] }, effecten: [] } };
     });
     if (na !== undefined) await this.werkProfessionalBij(na);
+  }
+
+  /**
+   * The overdracht card goes into the bound channel of the lokaal team it was handed to, and is
+   * kept current there like the melding card in the Veilig Thuis channel.
+   */
+  private async overdrachtNaarLokaalTeam(d: Dossier, u: Uitgaand, teamKey: string): Promise<void> {
+    const kanaal = await this.deps.adresboek.lokaalTeamKanaal(d.regioId, teamKey);
+    const op = this.deps.klok();
+    if (kanaal === undefined) {
+      // Veilig Thuis keeps zicht op veiligheid until the team confirms; its card shows the overdracht waits.
+      this.deps.log.warn('Overdracht wacht: geen kanaal van het lokale team gekoppeld', { regioId: d.regioId, teamKey, dossierId: d.id });
+      await this.werkBij(d.id, (x) => ({
+        ok: true,
+        waarde: { dossier: wijzigUitgaand(x, u.id, (y) => ({ ...y, wachtOpKoppelingSinds: y.wachtOpKoppelingSinds ?? tijdstip(op), volgendePogingOp: tijdstip(op.plus({ minutes: OPNIEUW_NA_MINUTEN })) })), effecten: [] },
+      }));
+      return;
+    }
+    const vt = this.deps.regios.veiligThuis(d.regioId);
+    const activityId = await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}`, d.id, 'lokaal-team-kanaal', () =>
+      this.deps.bezorger.plaats(kanaal.referentie, { weergave: { soort: 'overdracht', dossier: d, nu: op, veiligThuis: vt } }),
+    );
+    if (activityId === undefined) return;
+    await this.werkBij(d.id, (x) => {
+      const bezorgd = wijzigUitgaand(x, u.id, (y) => ({ ...y, bezorgdOp: tijdstip(this.deps.klok()), activityId }));
+      const kaart = { teamId: kanaal.kanaal.teamId, kanaalId: kanaal.kanaal.kanaalId, activityId, weergave: 'lokaal-team' as const, revisie: revisie(bezorgd) };
+      return { ok: true, waarde: { dossier: { ...bezorgd, kanaalKaarten: [...(bezorgd.kanaalKaarten ?? []).filter((k) => k.activityId !== activityId), kaart] }, effecten: [] } };
+    });
+  }
+
+  /**
+   * A notice to the lokale teams of the family's gemeente that have a bound channel. It asks
+   * nothing of them, so a team without a channel is skipped (logged) instead of waited for.
+   */
+  private async informeerLokaalTeam(d: Dossier, u: Uitgaand, effect: Extract<Effect, { soort: 'lokaal-team-geinformeerd' }>): Promise<void> {
+    const regio = this.deps.regios.regio(effect.regioId);
+    const teams = (regio?.gemeenten ?? []).filter((g) => g.naam === effect.gemeente).flatMap((g) => g.lokaleTeams);
+    const vt = this.deps.regios.veiligThuis(effect.regioId);
+    for (const team of teams) {
+      const kanaal = await this.deps.adresboek.lokaalTeamKanaal(effect.regioId, team.key);
+      if (kanaal === undefined) {
+        this.deps.log.warn('Lokaal team niet geïnformeerd: geen kanaal gekoppeld', { regioId: effect.regioId, teamKey: team.key, dossierId: d.id });
+        continue;
+      }
+      await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}:${team.key}`, d.id, 'lokaal-team-kanaal', () =>
+        this.deps.bezorger.plaats(kanaal.referentie, { weergave: { soort: 'lokaal-team-bericht', dossier: d, aanleiding: effect.aanleiding, veiligThuis: vt } }),
+      );
+    }
+    await this.markeerBezorgd(d.id, u.id);
+  }
+
+  /** The melder hears in their personal chat what Veilig Thuis decided (also after an anonymous melding). */
+  private async terugkoppelingAanMelder(d: Dossier, u: Uitgaand, moment: Extract<Effect, { soort: 'terugkoppeling-aan-melder' }>['moment']): Promise<void> {
+    const naar = await this.deps.adresboek.persoonlijk(d.eigenaar.id);
+    if (naar === undefined) {
+      this.deps.log.warn('Geen persoonlijke chat met de melder; terugkoppeling niet verstuurd', { dossierId: d.id });
+      return this.markeerBezorgd(d.id, u.id);
+    }
+    const vt = this.deps.regios.veiligThuis(d.regioId);
+    const activityId = await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}`, d.id, 'melder', () =>
+      this.deps.bezorger.plaats(naar, { weergave: { soort: 'melder-terugkoppeling', dossier: d, moment, veiligThuis: vt } }),
+    );
+    if (activityId !== undefined) await this.markeerBezorgd(d.id, u.id, activityId);
+  }
+
+  private async markeerBezorgd(dossierId: string, uitgaandId: string, activityId?: string): Promise<void> {
+    const op = tijdstip(this.deps.klok());
+    await this.werkBij(dossierId, (x) => ({ ok: true, waarde: { dossier: wijzigUitgaand(x, uitgaandId, (y) => ({ ...y, bezorgdOp: op, ...(activityId ? { activityId } : {}) })), effecten: [] } }));
   }
 
   /** The melding waits in the outbox; the region's beheerders hear once a day that a binding is missing. */

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   ONVEILIGHEDEN,
   OVERLEG_ROLLEN,
+  PARTIJ_SOORTEN,
+  VB_BESLUITEN,
   REDENEN_GEEN_GESPREK,
   SIGNAAL_CATEGORIEEN,
   bevatBsn,
@@ -255,3 +257,48 @@ export const naarMelding = (i: z.infer<typeof MeldingInvoer>): Melding => {
     ? { soort: 'open', besprokenMetGezin: true, melder, feiten: i.feiten, spoed: i.spoed, gemeente: i.gemeente }
     : { soort: 'anoniem-tov-gezin', redenAnoniem: i.redenAnoniem ?? '', melder, feiten: i.feiten, spoed: i.spoed, gemeente: i.gemeente };
 };
+
+/** One line per item, empty lines dropped: risicofactoren and veiligheidsvoorwaarden on a card. */
+const regels = (max: number) =>
+  z
+    .string()
+    .max(8000, { error: 'Gebruik hoogstens 8000 tekens.' })
+    .optional()
+    .transform((s) => (s ?? '').split('\n').map((r) => r.trim()).filter((r) => r.length > 0))
+    .pipe(z.array(z.string().max(max, { error: `Houd elke regel korter dan ${max} tekens.` })));
+
+/** The veiligheidsbeoordeling form of the Veilig Thuis card. */
+export const VeiligheidsbeoordelingInvoer = z
+  .object({
+    acuutOnveilig: schakelaar,
+    structureelOnveilig: schakelaar,
+    multiproblematiek: schakelaar,
+    risicofactoren: regels(500),
+    veiligheidsvoorwaarden: regels(1000),
+    besluit: z.enum(VB_BESLUITEN, { error: 'Kies een besluit.' }),
+    partijSoort: z
+      .string()
+      .optional()
+      .transform((s) => (s ? s : undefined))
+      .pipe(z.enum(PARTIJ_SOORTEN, { error: 'Kies aan wie wordt overgedragen.' }).optional()),
+    lokaalTeam: optioneel(200),
+    partijNaam: optioneel(200),
+    monitoring: schakelaar,
+    adviesTermijnDagen: z
+      .string()
+      .optional()
+      .transform((s) => (s ? s.trim() : undefined))
+      .pipe(z.coerce.number<string | undefined>({ error: 'Vul een aantal dagen in.' }).int({ error: 'Vul hele dagen in.' }).min(1, { error: 'Minstens 1 dag.' }).max(90, { error: 'Hoogstens 90 dagen.' }).optional()),
+  })
+  .superRefine((i, ctx) => {
+    if (i.besluit !== 'overdracht') return;
+    if (i.partijSoort === undefined) ctx.addIssue({ code: 'custom', path: ['partijSoort'], message: 'Kies aan wie wordt overgedragen.' });
+    else if (i.partijSoort === 'lokaal-team' && i.lokaalTeam === undefined) ctx.addIssue({ code: 'custom', path: ['lokaalTeam'], message: 'Kies het lokale team.' });
+    else if (i.partijSoort !== 'lokaal-team' && i.partijNaam === undefined) ctx.addIssue({ code: 'custom', path: ['partijNaam'], message: 'Vul de naam van de partij in.' });
+  });
+
+/** The lokaal team's actions on the overdracht card. */
+export const RegisseurInvoer = z.object({ regisseur: tekst('de naam van de regisseur', 200) });
+export const TerugkoppelingInvoer = z.object({ samenvatting: tekst('de terugkoppeling', 4000) });
+export const LaterOppakkenInvoer = z.object({ reden: tekst('de reden', 4000), oppakkenOp: datum('de datum van oppakken') });
+export const TerugNaarVtInvoer = z.object({ redenTerug: tekst('waarom het niet lukt', 4000) });

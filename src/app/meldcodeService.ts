@@ -3,6 +3,7 @@ import type { DateTime } from 'luxon';
 import {
   metUitgaand,
   pasMeldcodeToe,
+  pasVeiligThuisToe,
   teBezorgen,
   revisie,
   startDossier,
@@ -12,8 +13,11 @@ import {
   type MeldcodeCommando,
   type MeldcodeFout,
   type Resultaat,
+  type VtCommando,
+  type VtFout,
   type Wijziging,
 } from '../domain/index.js';
+import { magKetenstap } from './veiligThuisService.js';
 import { BestaatAlError, ConflictError, type AuditRegel, type Stores } from '../store/ports.js';
 import { werkDossierBij, type NietGevonden } from './bijwerken.js';
 import { alsActor, type Gebruiker } from './gebruikers.js';
@@ -53,8 +57,11 @@ export interface MeldcodeServiceDeps {
   readonly stores: Pick<Stores, 'dossiers' | 'audit'>;
   readonly klok: () => DateTime;
   readonly regioVoor: (g: Gebruiker) => string;
-  /** The regions: a melding names one of the gemeenten of the dossier's region. */
-  readonly regios?: Pick<RegioGids, 'regio'>;
+  /**
+   * The regions: a melding names one of the gemeenten of the dossier's region, and a spoedmelding
+   * outside the region's office hours names its crisis service.
+   */
+  readonly regios?: Pick<RegioGids, 'regio'> & Partial<Pick<RegioGids, 'kalender'>>;
   readonly nieuwId?: () => string;
   readonly instellingen?: Instellingen;
   /**
@@ -113,6 +120,12 @@ export class MeldcodeService {
    * `weergave`: the view a card claims it was rendered for (its refresh data). It grants nothing:
    * the view is recomputed for this person and conversation, and a different one is refused.
    */
+  private instellingenVoor(d: Dossier): Instellingen {
+    const crisisdienst = this.deps.regios?.regio(d.regioId)?.veiligThuis.crisisdienst?.naam;
+    const kalender = this.deps.regios?.kalender?.(d.regioId);
+    return { ...this.deps.instellingen, ...(crisisdienst ? { crisisdienst } : {}), ...(kalender ? { kalender } : {}) };
+  }
+
   async open(a: Aanvraag, dossierId: string, weergave?: string): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
     return this.lees(a, dossierId, 'read', weergave);
   }
@@ -145,7 +158,7 @@ export class MeldcodeService {
         const gemeente = this.gemeenteBuitenRegio(d, commando);
         if (gemeente) return { ok: false, fout: gemeente };
         const op = this.deps.klok();
-        const w = pasMeldcodeToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), ...(this.deps.instellingen ? { instellingen: this.deps.instellingen } : {}) });
+        const w = pasMeldcodeToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), instellingen: this.instellingenVoor(d) });
         if (!w.ok) return w;
         // Effects for others are saved with the change (the outbox); the card the professional
         // clicked is remembered, so it can be updated when Veilig Thuis has received the melding.
@@ -163,6 +176,42 @@ export class MeldcodeService {
     else if (geweigerd) await this.audit(a, 'update', dossierId, 'geweigerd');
     // The protocol refused the step, or the card was outdated: the dossier was read to decide that, and nothing changed.
     else await this.audit(a, 'read', dossierId, 'toegestaan');
+    return r;
+  }
+
+  /**
+   * A step of the Veilig Thuis chain, given in a bound channel: Veilig Thuis or the lokaal team,
+   * each only its own steps (KETENSTAPPEN). Same guarantees as `pasToe`: one audit entry, the
+   * card's revision, the ETag, and the outbox in the same write.
+   */
+  async pasKetenstapToe(
+    a: Aanvraag,
+    dossierId: string,
+    commando: VtCommando,
+    vanafRevisie: number,
+  ): Promise<Resultaat<Wijziging, VtFout | GeenToegang | NietGevonden | Verouderd>> {
+    let geweigerd = false;
+    const r = await werkDossierBij<VtFout | GeenToegang | Verouderd>(
+      this.deps.stores.dossiers,
+      dossierId,
+      (d) => {
+        if (!magKetenstap(weergaveVoor(a.gesprek, a.gebruiker, d), commando.soort, d)) {
+          geweigerd = true;
+          return { ok: false, fout: GEEN_TOEGANG };
+        }
+        if (revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
+        const op = this.deps.klok();
+        const w = pasVeiligThuisToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), instellingen: this.instellingenVoor(d) });
+        return w.ok ? { ok: true, waarde: metUitgaand(w.waarde, op) } : w;
+      },
+      this.regel(a, 'update', dossierId, 'toegestaan'),
+    ).catch((e: unknown) => {
+      if (e instanceof ConflictError) return { ok: false as const, fout: TEGELIJK_GEWIJZIGD };
+      throw e;
+    });
+    if (r.ok) return this.naWijziging(r.waarde);
+    if (r.fout.code === 'dossier-niet-gevonden') await this.audit(a, 'update', dossierId, 'niet-gevonden');
+    else await this.audit(a, geweigerd ? 'update' : 'read', dossierId, geweigerd ? 'geweigerd' : 'toegestaan');
     return r;
   }
 

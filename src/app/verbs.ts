@@ -2,7 +2,9 @@ import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Dossier, MeldcodeCommando } from '../domain/index.js';
 import { MELDCODE_VERBS } from './flows/meldcode.js';
-import type { AlgemeenVerb, DossierContext, DossierVerb, VerbContext } from './flows/verb.js';
+import { LOKAAL_TEAM_VERBS } from './flows/lokaalTeam.js';
+import { VEILIG_THUIS_VERBS } from './flows/veiligThuis.js';
+import type { AlgemeenVerb, DossierContext, DossierVerb, KanaalContext, KanaalVerb, VerbContext } from './flows/verb.js';
 import { alsWaarden, leesInvoer, type Fouten } from './kaartInvoer.js';
 import type { Aanvraag, MeldcodeService } from './meldcodeService.js';
 import { gemeenteNamen, type RegioGids } from './regio.js';
@@ -10,14 +12,14 @@ import { weergaveVoor, type DossierWeergave } from './toegang.js';
 import { openNaMelding, schermVoor, stapScherm, welkomVoor, type DossierScherm, type RegioWeergave, type Scherm, type Weergave } from './weergave.js';
 
 /** Every verb of every flow. A flow with verbs of its own (Veilig Thuis, lokaal team, beheer) adds its list here. */
-const DEFINITIES = [...MELDCODE_VERBS] as const;
+const DEFINITIES = [...MELDCODE_VERBS, ...VEILIG_THUIS_VERBS, ...LOKAAL_TEAM_VERBS] as const;
 
 /** Every verb a card or a typed command can send: one typed union, derived from the handlers. */
 export type Verb = (typeof DEFINITIES)[number]['verb'];
 export const VERBS: readonly Verb[] = DEFINITIES.map((d) => d.verb);
 export const Verb = z.enum(VERBS as [Verb, ...Verb[]]);
 
-type Definitie = AlgemeenVerb<Verb> | DossierVerb<Verb>;
+type Definitie = AlgemeenVerb<Verb> | DossierVerb<Verb> | KanaalVerb<Verb>;
 
 const PER_VERB: ReadonlyMap<string, Definitie> = new Map(DEFINITIES.map((d): [string, Definitie] => [d.verb, d]));
 
@@ -45,6 +47,7 @@ export async function verwerkVerb(o: VerbOmgeving, a: Aanvraag, verb: Verb, data
   if (a.gesprek.soort === 'persoonlijk' && a.gebruiker.rol === 'coordinator' && (verb === 'open' || verb === 'vernieuw')) {
     return (await partijDossier(o, a, verb, data)) ?? { soort: 'fout', melding: 'U heeft geen toegang tot deze casus.' };
   }
+  if (definitie.soort === 'kanaal') return ketenstap(o, a, definitie, data);
   if (a.gesprek.soort === 'persoonlijk' || (definitie.soort === 'algemeen' && definitie.overal === true)) return voerUit(o, a, definitie, data);
   return buitenPersoonlijkeChat(o, a, definitie, data);
 }
@@ -80,8 +83,52 @@ async function partijDossier(o: VerbOmgeving, a: Aanvraag, verb: string, data: R
   return { soort: 'kanaal-dossier', weergave: weergave === 'coordinator' ? 'lokaal-team' : weergave, dossier: r.waarde, nu: o.klok(), ...regioWeergave(o, r.waarde.regioId) };
 }
 
-function voerUit(o: VerbOmgeving, a: Aanvraag, definitie: Definitie, data: Record<string, unknown>): Promise<Weergave> {
-  return definitie.soort === 'algemeen' ? algemeen(o, a, definitie, data) : opDossier(o, a, definitie, data);
+async function voerUit(o: VerbOmgeving, a: Aanvraag, definitie: Definitie, data: Record<string, unknown>): Promise<Weergave> {
+  switch (definitie.soort) {
+    case 'algemeen':
+      return algemeen(o, a, definitie, data);
+    case 'dossier':
+      return opDossier(o, a, definitie, data);
+    case 'kanaal':
+      return ketenstap(o, a, definitie, data);
+  }
+}
+
+/**
+ * A chain step in a bound channel. The dossier is read as the view the verb belongs to; anyone
+ * else (another channel, another team, a personal chat) gets the one line and an audited refusal.
+ */
+async function ketenstap(o: VerbOmgeving, a: Aanvraag, definitie: KanaalVerb<Verb>, data: Record<string, unknown>): Promise<Weergave> {
+  const dossierId = typeof data['dossierId'] === 'string' ? data['dossierId'] : undefined;
+  if (dossierId === undefined) return { soort: 'alleen-persoonlijk' };
+  // Also from a personal chat the read is attempted, so the refusal is audited with the dossier id.
+  const r = await o.service.open(a, dossierId, definitie.weergave);
+  if (!r.ok) return { soort: 'alleen-persoonlijk' };
+  const dossier = r.waarde;
+  const regio = o.regios.regio(dossier.regioId);
+  const gemeente = dossier.meldcode.melding?.gemeente;
+  const teams = (regio?.gemeenten ?? []).filter((g) => gemeente === undefined || g.naam === gemeente).flatMap((g) => g.lokaleTeams);
+  const lokaleTeams = teams.map((t) => ({ key: t.key, naam: t.naam }));
+  const kaart: KanaalContext['kaart'] = (d, extra = {}) => ({
+    soort: 'kanaal-dossier',
+    weergave: definitie.weergave,
+    dossier: d,
+    nu: o.klok(),
+    lokaleTeams,
+    ...regioWeergave(o, d.regioId),
+    ...extra,
+  });
+  const opnieuw: KanaalContext['opnieuw'] = async (extra) => {
+    const na = await o.service.open(a, dossierId, definitie.weergave);
+    return na.ok ? kaart(na.waarde, extra) : { soort: 'alleen-persoonlijk' };
+  };
+  const ctx: KanaalContext = { aanvraag: a, service: o.service, data, dossier, versie: kaartRevisie(data), lokaleTeams, kaart, opnieuw };
+  const invoer = leesInvoer(definitie.invoer, data);
+  if (definitie.handle === undefined) return kaart(dossier, definitie.formulier ? { formulier: definitie.formulier } : {});
+  if (!invoer.ok) {
+    return kaart(dossier, { ...(definitie.formulier ? { formulier: definitie.formulier } : {}), waarden: alsWaarden(data), fouten: invoer.fouten, melding: 'Controleer de gemarkeerde velden; wat u invulde staat er nog.' });
+  }
+  return definitie.handle(ctx, invoer.waarde);
 }
 
 async function algemeen(o: VerbOmgeving, a: Aanvraag, definitie: AlgemeenVerb<Verb>, data: Record<string, unknown>): Promise<Weergave> {

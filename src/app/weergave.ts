@@ -65,8 +65,23 @@ export type Weergave =
    * A dossier in a channel bound to the party entitled to it: Veilig Thuis of its region, or the
    * lokaal team it was handed over to. Only what that party may see; never the professional's view.
    */
-  | ({ readonly soort: 'kanaal-dossier'; readonly weergave: 'veilig-thuis' | 'lokaal-team'; readonly dossier: Dossier; readonly nu: DateTime } & RegioWeergave)
+  | ({
+      readonly soort: 'kanaal-dossier';
+      readonly weergave: 'veilig-thuis' | 'lokaal-team';
+      readonly dossier: Dossier;
+      readonly nu: DateTime;
+      /** A form of the chain opened on the card, with what was typed and the Dutch errors. */
+      readonly formulier?: KanaalFormulier;
+      readonly waarden?: Waarden;
+      readonly fouten?: Fouten;
+      readonly melding?: string;
+      /** Lokale teams of the dossier's gemeente, offered as overdrachtspartij. */
+      readonly lokaleTeams?: readonly { readonly key: string; readonly naam: string }[];
+    } & RegioWeergave)
   | { readonly soort: 'fout'; readonly melding: string };
+
+/** Forms on a channel card. */
+export type KanaalFormulier = 'veiligheidsbeoordeling';
 
 export type DossierScherm = Extract<Weergave, { soort: 'dossier' }>;
 

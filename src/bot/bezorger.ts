@@ -1,7 +1,7 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Bericht, Bezorger } from '../app/bezorging.js';
 import type { KaartBijlage } from '../cards/kaarten.js';
-import { kanaalDossierKaart, koppelingOntbreektKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
+import { koppelingOntbreektKaart, lokaalTeamBerichtKaart, melderTerugkoppelingKaart, overdrachtKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
 import type { RegioGids } from '../app/regio.js';
 import type { Dossier } from '../domain/index.js';
 import type { GesprekReferentie } from '../store/ports.js';
@@ -64,12 +64,16 @@ export function kaartRenderer(regios: RegioGids, professionalKaart: (d: Dossier)
     switch (w.soort) {
       case 'vt-melding':
         return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, b.vermeldingen, regios.kalender(w.dossier.regioId));
+      case 'overdracht':
+        return overdrachtKaart(w.dossier, w.nu, w.veiligThuis, regios.kalender(w.dossier.regioId));
+      case 'lokaal-team-bericht':
+        return lokaalTeamBerichtKaart(w.dossier, w.aanleiding, w.veiligThuis);
+      case 'melder-terugkoppeling':
+        return melderTerugkoppelingKaart(w.dossier, w.moment, w.veiligThuis);
       case 'koppeling-ontbreekt':
         return koppelingOntbreektKaart(w.regioNaam, w.veiligThuis);
       case 'professional':
         return professionalKaart(w.dossier);
-      case 'kanaal-dossier':
-        return kanaalDossierKaart({ ...w, veiligThuis: regios.veiligThuis(w.dossier.regioId), kalender: regios.kalender(w.dossier.regioId) });
     }
   };
 }

@@ -2,10 +2,16 @@ import type { DateTime } from 'luxon';
 import {
   FASE_LABELS,
   SIGNAAL_CATEGORIE_LABELS,
+  STANDAARD_ADVIES_TERMIJN_DAGEN,
+  contactGezinDeadline,
+  eindVanDag,
+  landelijkeKalender,
+  openMijlpalen,
   veiligheidsbeoordelingDeadline,
   vanIso,
   zichtOpVeiligheid,
   type Dossier,
+  type Mijlpaal,
   type WerkdagKalender,
 } from '../domain/index.js';
 import type { Bericht } from '../app/bezorging.js';
@@ -15,6 +21,8 @@ import type { Weergave } from '../app/weergave.js';
 import { ADAPTIVE_CARD, LEEG_KADER, bouw, datum, metVernieuwing, type KaartBijlage } from './kaarten.js';
 import koppelingOntbreekt from './koppelingOntbreekt.json' with { type: 'json' };
 import { zonderMarkdown } from './markdown.js';
+import overdracht from './overdracht.json' with { type: 'json' };
+import vtBeoordeling from './vtBeoordeling.json' with { type: 'json' };
 import vtMelding from './vtMelding.json' with { type: 'json' };
 
 /**
@@ -30,13 +38,22 @@ const feit = (titel: string, waarde: string | undefined): Feit[] => (waarde ? [{
  * or not, the deadline for the veiligheidsbeoordeling, the melder's call-back details, open or
  * anonymous towards the family with the reason, the facts, and who holds zicht op veiligheid.
  */
-export function vtMeldingKaart(d: Dossier, nu: DateTime, vt: VeiligThuisContact, vermeldingen: Bericht['vermeldingen'] = [], kalender?: WerkdagKalender): KaartBijlage {
+export function vtMeldingKaart(
+  d: Dossier,
+  nu: DateTime,
+  vt: VeiligThuisContact,
+  vermeldingen: Bericht['vermeldingen'] = [],
+  kalender?: WerkdagKalender,
+  extra: { melding?: string } = {},
+): KaartBijlage {
   const m = d.meldcode.melding;
   const vtFase = d.veiligThuis;
   if (m === undefined || vtFase === undefined) throw new RangeError(`Dossier ${d.id} heeft geen melding.`);
-  const deadline = veiligheidsbeoordelingDeadline(vanIso(vtFase.ontvangenOp), vtFase.spoed, kalender);
   const zicht = zichtOpVeiligheid(d, nu, kalender);
   const gemeente = (m as { gemeente?: string }).gemeente;
+  const volgende = openMijlpalen(d, kalender ?? landelijkeKalender)[0];
+  const buiten = vtFase.spoedBuitenKantoortijd;
+  const beoordeeld = vtFase.veiligheidsbeoordeling;
   const kaart = bouw(
     vtMelding,
     {
@@ -44,17 +61,29 @@ export function vtMeldingKaart(d: Dossier, nu: DateTime, vt: VeiligThuisContact,
       kop: `Melding · ${vt.naam}`,
       titel: zonderMarkdown(d.referentie),
       dossierId: d.id,
+      melding: extra.melding ?? '',
+      meldingStijl: extra.melding ? 'good' : 'default',
       feiten: [
         ...feit('Gemeente', gemeente),
         { titel: 'Spoed', waarde: vtFase.spoed ? 'ja' : 'nee' },
-        { titel: 'Veiligheidsbeoordeling', waarde: vtFase.spoed ? 'vandaag (spoed) · Veilig Thuis' : `uiterlijk ${datum(deadline)} (binnen 5 werkdagen) · Veilig Thuis` },
+        ...(vtFase.fase === 'melding-ontvangen' ? [{ titel: 'Veiligheidsbeoordeling', waarde: beoordelingTermijn(d, kalender) }] : [{ titel: 'Fase', waarde: FASE_LABELS[vtFase.fase] }]),
+        ...(volgende && vtFase.fase !== 'melding-ontvangen' ? [{ titel: 'Volgende termijn', waarde: termijnTekst(d, volgende) }] : []),
         { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
+        ...voortgangOverdracht(d),
         { titel: 'Verstuurd door de melder', waarde: lokaleTijd(vtFase.ontvangenOp) },
       ],
     },
     {
-      spoed: vtFase.spoed,
+      spoed: vtFase.spoed && vtFase.fase === 'melding-ontvangen',
+      spoedTekst: buiten
+        ? `Spoed buiten kantoortijd: ${zonderMarkdown(buiten.crisisdienst ?? vt.crisisdienst?.naam ?? 'de crisisdienst van de regio')} handelt direct.`
+        : 'Spoed: veiligheidsbeoordeling vandaag.',
       vermelding: vermeldingen.length > 0 ? `${vermeldingen.map((v) => `<at>${v.naam}</at>`).join(', ')}: spoedmelding, beoordeel vandaag.` : '',
+      besluit: beoordeeld ? `Veiligheidsbeoordeling ${lokaleTijd(beoordeeld.op)}: ${BESLUIT_TEKST[beoordeeld.besluit]}${vtFase.overdracht ? ` (${zonderMarkdown(vtFase.overdracht.partij.naam)})` : ''}` : '',
+      voorwaarden: vtFase.veiligheidsvoorwaarden.map(zonderMarkdown),
+      beoordelen: vtFase.fase === 'melding-ontvangen' || vtFase.fase === 'terug-bij-vt',
+      namensBevestigen: vtFase.fase === 'overdracht-aangeboden' && vtFase.overdracht.partij.soort !== 'lokaal-team',
+      partij: zonderMarkdown(vtFase.overdracht?.partij.naam ?? ''),
       melder: [...feit('Naam', m.melder.naam), ...feit('Telefoon', m.melder.telefoon), ...feit('E-mail', m.melder.email), ...feit('Meldcode', `gemeld in stap ${d.meldcode.gemeldInStap ?? d.meldcode.stap} van 5`)],
       melding: [
         { titel: 'Soort', waarde: m.soort === 'open' ? 'Open: besproken met het gezin' : 'Anoniem ten opzichte van het gezin' },
@@ -73,12 +102,120 @@ export function vtMeldingKaart(d: Dossier, nu: DateTime, vt: VeiligThuisContact,
   return { contentType: ADAPTIVE_CARD, content: { ...vernieuwd.content, msteams: { entities } } };
 }
 
+const BESLUIT_TEKST = {
+  'geen-vervolg': 'geen vervolg nodig',
+  overdracht: 'overdracht',
+  'voorwaarden-en-vervolg': 'Voorwaarden & Vervolg',
+  onderzoek: 'Onderzoek',
+} as const;
+
+/** The veiligheidsbeoordeling's term as Veilig Thuis reads it on the melding card. */
+function beoordelingTermijn(d: Dossier, kalender: WerkdagKalender | undefined): string {
+  const vt = d.veiligThuis;
+  if (vt === undefined) return '';
+  const mijlpaal = openMijlpalen(d, kalender ?? landelijkeKalender).find((m) => m.id === 'veiligheidsbeoordeling');
+  if (vt.spoedBuitenKantoortijd && mijlpaal) return `uiterlijk ${datum(mijlpaal.deadline)} (${mijlpaal.toelichting ?? 'spoed'}) · Veilig Thuis`;
+  if (vt.spoed) return 'vandaag (spoed) · Veilig Thuis';
+  return `uiterlijk ${datum(veiligheidsbeoordelingDeadline(vanIso(vt.ontvangenOp), false, kalender))} (binnen 5 werkdagen) · Veilig Thuis`;
+}
+
+/** What the receiving party did with the overdracht, as both channels read it. */
+function voortgangOverdracht(d: Dossier): Feit[] {
+  const o = d.veiligThuis?.overdracht;
+  if (o === undefined) return [];
+  const b = o.beargumenteerdBesluit;
+  return [
+    ...feit('Regisseur', o.regisseur),
+    ...feit('Contact met gezin', o.contactGezinOp ? lokaleTijd(o.contactGezinOp) : undefined),
+    ...feit('Terugkoppeling', o.terugkoppeling ? `${lokaleTijd(o.terugkoppeling.op)}: ${o.terugkoppeling.samenvatting}` : undefined),
+    ...feit('Beargumenteerd besluit', b ? `oppakken op ${datum(eindVanDag(b.oppakkenOp))}: ${b.reden}` : undefined),
+    ...feit('Terug bij Veilig Thuis', d.veiligThuis?.terugBijVt?.reden),
+  ];
+}
+
+const MOMENT_TEKST = {
+  'na-veiligheidsbeoordeling': 'na veiligheidsbeoordeling',
+  'na-onderzoek': 'na onderzoek',
+  'na-voorwaarden-en-vervolg': 'na Voorwaarden & Vervolg',
+} as const;
+
+/**
+ * The overdracht card in the lokaal team's bound channel: what was handed over, the terms, the
+ * Veilig Thuis contact, and the team's actions for the phase it is in. Never the melder or the
+ * facts of the melding.
+ */
+export function overdrachtKaart(
+  d: Dossier,
+  nu: DateTime,
+  vt: VeiligThuisContact,
+  kalender?: WerkdagKalender,
+  extra: { melding?: string; waarden?: Record<string, string>; fouten?: Record<string, string> } = {},
+): KaartBijlage {
+  const v = d.veiligThuis;
+  const o = v?.overdracht;
+  if (v === undefined || o === undefined) throw new RangeError(`Dossier ${d.id} heeft geen overdracht.`);
+  const zicht = zichtOpVeiligheid(d, nu, kalender);
+  const volgende = openMijlpalen(d, kalender ?? landelijkeKalender)[0];
+  const dagen = o.adviesTermijnDagen ?? STANDAARD_ADVIES_TERMIJN_DAGEN;
+  const aangeboden = v.fase === 'overdracht-aangeboden';
+  const overgedragen = v.fase === 'overgedragen';
+  const heeftFouten = extra.fouten !== undefined && Object.keys(extra.fouten).length > 0;
+  const kaart = bouw(
+    overdracht,
+    {
+      ...LEEG_KADER,
+      kop: `Overdracht · ${o.partij.naam}`,
+      titel: zonderMarkdown(d.referentie),
+      dossierId: d.id,
+      melding: extra.melding ?? '',
+      meldingStijl: heeftFouten ? 'attention' : extra.melding ? 'good' : 'default',
+      feiten: [
+        { titel: 'Soort', waarde: `Overdracht ${MOMENT_TEKST[o.moment]}` },
+        ...feit('Gemeente', d.meldcode.melding?.gemeente),
+        { titel: 'Fase', waarde: FASE_LABELS[v.fase] },
+        ...(volgende ? [{ titel: 'Volgende termijn', waarde: termijnTekst(d, volgende) }] : []),
+        { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
+        { titel: 'Oppaktermijn', waarde: `contact met het gezin uiterlijk ${datum(contactGezinDeadline(vanIso(o.ontvangenOp), o.adviesTermijnDagen))} (${dagen === 7 ? '1 week' : `${dagen} dagen`}, geadviseerd door Veilig Thuis)` },
+        { titel: 'Veilig Thuis', waarde: `${vt.naam}, ${vt.telefoon}` },
+        ...voortgangOverdracht(d),
+      ],
+    },
+    {
+      uitleg: aangeboden
+        ? 'Veilig Thuis draagt deze casus aan u over. Bevestig de overdracht en benoem een regisseur: vanaf dan heeft uw team zicht op veiligheid.'
+        : 'Uw team heeft zicht op veiligheid. Leg contact met het gezin binnen de termijn en koppel terug aan Veilig Thuis.',
+      voorwaarden: v.veiligheidsvoorwaarden.map(zonderMarkdown),
+      risicofactoren: (v.veiligheidsbeoordeling?.risicofactoren ?? []).map(zonderMarkdown),
+      terugkoppeling: o.terugkoppeling ? zonderMarkdown(o.terugkoppeling.samenvatting) : '',
+      bevestigen: aangeboden,
+      contact: overgedragen && o.contactGezinOp === undefined,
+      terugkoppelen: overgedragen && o.contactGezinOp !== undefined && o.terugkoppeling === undefined,
+      later: aangeboden || (overgedragen && o.contactGezinOp === undefined),
+      terug: overgedragen,
+      waarden: { regisseur: '', samenvatting: '', reden: '', oppakkenOp: '', redenTerug: '', ...extra.waarden },
+      fouten: { regisseur: '', samenvatting: '', reden: '', oppakkenOp: '', redenTerug: '', ...extra.fouten },
+    },
+    d,
+  );
+  return metVernieuwing(kaart, d, 'lokaal-team');
+}
+
+/** The next milestone and who must act on it, named for the channel's readers. */
+function termijnTekst(d: Dossier, m: Mijlpaal): string {
+  const wie = m.verantwoordelijke === 'veilig-thuis' ? 'Veilig Thuis' : m.verantwoordelijke === 'lokaal-team' ? (d.veiligThuis?.overdracht?.partij.naam ?? 'het lokale team') : 'de melder';
+  return `${m.omschrijving}: uiterlijk ${datum(m.deadline)} · ${zonderMarkdown(wie)}`;
+}
+
 /**
  * A dossier in a bound channel. Veilig Thuis sees the melding card; a lokaal team (until the
  * overdracht card exists) what it needs to recognise the case, never the melder or the facts.
  */
 export function kanaalDossierKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): KaartBijlage {
-  if (w.weergave === 'veilig-thuis') return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, [], w.kalender);
+  if (w.weergave === 'veilig-thuis' && w.formulier === 'veiligheidsbeoordeling') return veiligheidsbeoordelingKaart(w);
+  if (w.weergave === 'veilig-thuis') return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, [], w.kalender, w.melding ? { melding: w.melding } : {});
+  if (w.dossier.veiligThuis?.overdracht !== undefined) {
+    return overdrachtKaart(w.dossier, w.nu, w.veiligThuis, w.kalender, { ...(w.melding ? { melding: w.melding } : {}), ...(w.waarden ? { waarden: w.waarden } : {}), ...(w.fouten ? { fouten: w.fouten } : {}) });
+  }
   const d = w.dossier;
   const zicht = zichtOpVeiligheid(d, w.nu, w.kalender);
   const kaart = bouw(
@@ -103,4 +240,85 @@ export function kanaalDossierKaart(w: Extract<Weergave, { soort: 'kanaal-dossier
 /** To a region's beheerder: a melding waits because no Veilig Thuis channel is bound. No case data. */
 export function koppelingOntbreektKaart(regioNaam: string, vt: VeiligThuisContact): KaartBijlage {
   return bouw(koppelingOntbreekt, { ...LEEG_KADER, kop: 'meldroute · beheer', titel: 'Koppeling ontbreekt', melding: 'Een melding kan Veilig Thuis nog niet bereiken.', meldingStijl: 'attention' }, { regioNaam: zonderMarkdown(regioNaam), veiligThuisNaam: zonderMarkdown(vt.naam) });
+}
+
+/** Every field the form binds gets a value, so no `${...}` is ever left on the card. */
+const LEEG_FORMULIER: Readonly<Record<string, string>> = Object.fromEntries(
+  ['acuutOnveilig', 'structureelOnveilig', 'multiproblematiek', 'risicofactoren', 'veiligheidsvoorwaarden', 'besluit', 'partijSoort', 'lokaalTeam', 'partijNaam', 'adviesTermijnDagen', 'monitoring'].map((k) => [k, '']),
+);
+
+/**
+ * The veiligheidsbeoordeling form on the Veilig Thuis card, with its term. After an error what was
+ * typed stays, with the Dutch message next to its field.
+ */
+function veiligheidsbeoordelingKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): KaartBijlage {
+  const d = w.dossier;
+  const kaart = bouw(
+    vtBeoordeling,
+    {
+      ...LEEG_KADER,
+      kop: `Veiligheidsbeoordeling · ${w.veiligThuis.naam}`,
+      titel: zonderMarkdown(d.referentie),
+      dossierId: d.id,
+      melding: w.melding ?? '',
+      meldingStijl: w.fouten && Object.keys(w.fouten).length > 0 ? 'attention' : 'default',
+    },
+    {
+      termijn: beoordelingTermijn(d, w.kalender),
+      waarden: { ...LEEG_FORMULIER, adviesTermijnDagen: '7', ...w.waarden },
+      fouten: { ...LEEG_FORMULIER, ...w.fouten },
+      lokaleTeams: w.lokaleTeams ?? [],
+    },
+    d,
+  );
+  return metVernieuwing(kaart, d, 'veilig-thuis');
+}
+
+const AANLEIDING_TEKST = {
+  'voorwaarden-en-vervolg': 'Veilig Thuis is gestart met Voorwaarden & Vervolg.',
+  onderzoek: 'Veilig Thuis is gestart met een Onderzoek.',
+  'overdracht-andere-partij': 'Veilig Thuis heeft de casus overgedragen aan een andere partij.',
+} as const;
+
+/**
+ * To a lokaal team of the family's gemeente: for its information only, no duties and no melding
+ * data. The team knows the case by its reference when Veilig Thuis contacts it.
+ */
+export function lokaalTeamBerichtKaart(d: Dossier, aanleiding: keyof typeof AANLEIDING_TEKST, vt: VeiligThuisContact): KaartBijlage {
+  const o = d.veiligThuis?.overdracht;
+  return bouw(
+    { body: [{ type: 'TextBlock', wrap: true, text: '${tekst}' }, { type: 'TextBlock', wrap: true, size: 'Small', isSubtle: true, text: 'Ter informatie: hier hoeft uw team niets mee te doen. Vragen? Bel ${vt}.' }] },
+    {
+      ...LEEG_KADER,
+      kop: `Ter informatie · ${vt.naam}`,
+      titel: zonderMarkdown(d.referentie),
+      feiten: [...feit('Gemeente', d.meldcode.melding?.gemeente), ...(aanleiding === 'overdracht-andere-partij' ? feit('Overgedragen aan', o?.partij.naam) : [])],
+    },
+    { tekst: AANLEIDING_TEKST[aanleiding], vt: `${vt.naam}, ${vt.telefoon}` },
+  );
+}
+
+/**
+ * To the melder in their personal chat: what Veilig Thuis decided, as far as a melder may know
+ * it. Anonymity is towards the family, never towards the melder, so an anonymous melder hears it too.
+ */
+export function melderTerugkoppelingKaart(d: Dossier, moment: 'na-veiligheidsbeoordeling' | 'afsluiting', vt: VeiligThuisContact): KaartBijlage {
+  const v = d.veiligThuis;
+  const beoordeling = v?.veiligheidsbeoordeling;
+  const tekst =
+    moment === 'afsluiting'
+      ? `${vt.naam} heeft de casus afgesloten${v?.afgeslotenOp ? ` op ${lokaleTijd(v.afgeslotenOp)}` : ''}.`
+      : `${vt.naam} heeft de veiligheidsbeoordeling gedaan${beoordeling ? ` op ${lokaleTijd(beoordeling.op)}. Besluit: ${BESLUIT_TEKST[beoordeling.besluit]}` : ''}.`;
+  const anoniem = d.meldcode.melding?.soort === 'anoniem-tov-gezin' ? 'Uw melding blijft anoniem ten opzichte van het gezin.' : '';
+  return bouw(
+    {
+      body: [
+        { type: 'TextBlock', wrap: true, text: '${tekst}' },
+        { $when: "${anoniem != ''}", type: 'TextBlock', wrap: true, text: '${anoniem}' },
+        { type: 'TextBlock', wrap: true, size: 'Small', isSubtle: true, text: 'Vragen? Bel ${vt}.' },
+      ],
+    },
+    { ...LEEG_KADER, kop: `Terugkoppeling · ${vt.naam}`, titel: zonderMarkdown(d.referentie) },
+    { tekst: zonderMarkdown(tekst), anoniem, vt: `${vt.naam}, ${vt.telefoon}` },
+  );
 }

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Actor, Dossier, Effect, Gebeurtenis, Uitgaand } from './model.js';
+import type { WerkdagKalender } from './tijd/werkdagen.js';
 
 export type { Effect } from './model.js';
 
@@ -19,6 +20,10 @@ export interface Context {
 export interface Instellingen {
   /** After choosing zelf hulp, afweging 5 is weighed again after this many weeks. */
   readonly vervolgZelfHulpWeken?: number;
+  /** The region's crisis service, named when a spoedmelding arrives outside office hours. */
+  readonly crisisdienst?: string;
+  /** The region's calendar: its office hours decide whether spoed goes to the crisis service. */
+  readonly kalender?: WerkdagKalender;
 }
 
 export const STANDAARD_VERVOLG_ZELF_HULP_WEKEN = 6;
@@ -38,7 +43,12 @@ export function metGebeurtenis(dossier: Dossier, ctx: Context, soort: string, om
  * The effects that must reach people outside this conversation. The others are facts the
  * application needs no delivery for. (The Veilig Thuis chain adds its own as it gets cards.)
  */
-export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set(['melding-naar-veilig-thuis']);
+export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set([
+  'melding-naar-veilig-thuis',
+  'overdracht-naar-lokaal-team',
+  'lokaal-team-geinformeerd',
+  'terugkoppeling-aan-melder',
+]);
 
 /** Saves the change's deliverable effects in the dossier's outbox, in the same write as the change. */
 export function metUitgaand(w: Wijziging, op: DateTime): Wijziging {

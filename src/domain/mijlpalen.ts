@@ -4,6 +4,7 @@ import {
   contactGezinDeadline,
   eindVanDag,
   monitoringMoment,
+  spoedBuitenKantoortijdDeadline,
   vanIso,
   veiligheidsbeoordelingDeadline,
   vervolgDeadline,
@@ -50,11 +51,18 @@ export function openMijlpalen(dossier: Dossier, kalender: WerkdagKalender = land
   if (vt === undefined || vt.fase === 'afgesloten') return sorteer(mijlpalen);
 
   if (vt.fase === 'melding-ontvangen') {
+    const buiten = vt.spoedBuitenKantoortijd;
     mijlpalen.push({
       id: 'veiligheidsbeoordeling',
       omschrijving: 'Veiligheidsbeoordeling',
-      toelichting: vt.spoed ? 'spoed' : 'binnen 5 werkdagen',
-      deadline: veiligheidsbeoordelingDeadline(vanIso(vt.ontvangenOp), vt.spoed, kalender),
+      toelichting: buiten
+        ? `spoed buiten kantoortijd: ${buiten.crisisdienst ?? 'de crisisdienst van de regio'} handelt direct`
+        : vt.spoed
+          ? 'spoed'
+          : 'binnen 5 werkdagen',
+      deadline: buiten
+        ? spoedBuitenKantoortijdDeadline(vanIso(vt.ontvangenOp), kalender)
+        : veiligheidsbeoordelingDeadline(vanIso(vt.ontvangenOp), vt.spoed, kalender),
       verantwoordelijke: 'veilig-thuis',
     });
   }
@@ -67,16 +75,24 @@ export function openMijlpalen(dossier: Dossier, kalender: WerkdagKalender = land
     });
   }
   if (vt.fase === 'overdracht-aangeboden') {
-    const deadline = contactGezinDeadline(vanIso(vt.overdracht.ontvangenOp));
-    mijlpalen.push({ id: 'overdracht-bevestigen', omschrijving: 'Overdracht bevestigen en regisseur benoemen', deadline, verantwoordelijke: 'lokaal-team' });
+    const o = vt.overdracht;
+    const deadline = contactGezinDeadline(vanIso(o.ontvangenOp), o.adviesTermijnDagen);
+    // Only a lokaal team has the duty to confirm; any other party is confirmed by VT on its behalf.
+    mijlpalen.push(
+      o.partij.soort === 'lokaal-team'
+        ? { id: 'overdracht-bevestigen', omschrijving: 'Overdracht bevestigen en regisseur benoemen', deadline, verantwoordelijke: 'lokaal-team' }
+        : { id: 'overdracht-bevestigen', omschrijving: `Overdracht aan ${o.partij.naam} bevestigen`, deadline, verantwoordelijke: 'veilig-thuis' },
+    );
   }
   if (vt.fase === 'overgedragen') {
     const o = vt.overdracht;
     const besluit = o.beargumenteerdBesluit;
     // A beargumenteerd besluit moves the term; it gets its own id so its nudges start afresh.
-    const termijn = besluit ? eindVanDag(besluit.oppakkenOp) : contactGezinDeadline(vanIso(o.ontvangenOp));
+    const termijn = besluit ? eindVanDag(besluit.oppakkenOp) : contactGezinDeadline(vanIso(o.ontvangenOp), o.adviesTermijnDagen);
     const achtervoegsel = besluit ? `-na-besluit-${besluit.oppakkenOp}` : '';
-    if (o.contactGezinOp === undefined) {
+    if (o.partij.soort !== 'lokaal-team') {
+      // Contact and terugkoppeling are the lokaal team's duties only (seed 004 §8).
+    } else if (o.contactGezinOp === undefined) {
       mijlpalen.push({ id: `contact-gezin${achtervoegsel}`, omschrijving: 'Contact met het gezin', deadline: termijn, verantwoordelijke: 'lokaal-team' });
     } else if (o.terugkoppeling === undefined) {
       mijlpalen.push({ id: `terugkoppeling${achtervoegsel}`, omschrijving: 'Terugkoppeling aan Veilig Thuis', deadline: termijn, verantwoordelijke: 'lokaal-team' });

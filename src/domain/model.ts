@@ -329,6 +329,8 @@ export const Overdracht = z.object({
   beargumenteerdBesluit: z
     .object({ reden: Tekst(4000), oppakkenOp: z.iso.date(), op: Tijdstip })
     .optional(),
+  /** VT's advised pick-up term for the lokaal team in days; absent means the standard week. */
+  adviesTermijnDagen: z.number().int().min(1).max(90).optional(),
 });
 export type Overdracht = z.infer<typeof Overdracht>;
 
@@ -383,6 +385,11 @@ const VtBasis = z.object({
    */
   ontvangstBevestigdOp: Tijdstip.optional(),
   spoed: z.boolean(),
+  /**
+   * A spoedmelding received outside office hours: the region's crisis service acts at once and
+   * the veiligheidsbeoordeling follows on the next office day, not at midnight (seed 004 §4).
+   */
+  spoedBuitenKantoortijd: z.object({ crisisdienst: Tekst(200).optional() }).optional(),
   veiligheidsbeoordeling: Veiligheidsbeoordeling.optional(),
   vervolg: Vervolg.optional(),
   veiligheidsvoorwaarden: z.array(Tekst(1000)),
@@ -421,6 +428,18 @@ export type VtInFase<F extends VtFase> = Extract<VeiligThuis, { fase: F }>;
 export const Effect = z.discriminatedUnion('soort', [
   z.object({ soort: z.literal('melding-naar-veilig-thuis'), regioId: Tekst(100), spoed: z.boolean() }),
   z.object({ soort: z.literal('overdracht-naar-lokaal-team'), teamId: Tekst(200) }),
+  /**
+   * The lokaal team of the family's gemeente hears that VT started V&V or Onderzoek, or handed the
+   * case to another party: it is told, it gets no duties (seed 004 §6, §8).
+   */
+  z.object({
+    soort: z.literal('lokaal-team-geinformeerd'),
+    regioId: Tekst(100),
+    gemeente: Tekst(200).optional(),
+    aanleiding: z.enum(['voorwaarden-en-vervolg', 'onderzoek', 'overdracht-andere-partij']),
+  }),
+  /** The melder hears what VT decided, also when the melding was anonymous towards the family. */
+  z.object({ soort: z.literal('terugkoppeling-aan-melder'), moment: z.enum(['na-veiligheidsbeoordeling', 'afsluiting']) }),
   z.object({ soort: z.literal('overdracht-bevestigd'), regioId: Tekst(100) }),
   z.object({ soort: z.literal('terugkoppeling-naar-veilig-thuis'), regioId: Tekst(100) }),
   z.object({ soort: z.literal('terug-naar-veilig-thuis'), regioId: Tekst(100) }),

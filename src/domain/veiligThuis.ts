@@ -32,6 +32,8 @@ export type VtCommando =
       readonly partij?: Overdrachtspartij;
       /** After a direct overdracht na veiligheidsbeoordeling, monitoring happens only when VT decides so. */
       readonly monitoring?: boolean;
+      /** VT's advised pick-up term for the lokaal team in days (default 1 week). */
+      readonly adviesTermijnDagen?: number;
     }
   | { readonly soort: 'wissel-naar-onderzoek' }
   | {
@@ -39,8 +41,9 @@ export type VtCommando =
       readonly uitkomstOnderzoek?: 'bevestigd' | 'weerlegd';
       readonly veiligheidsvoorwaarden: readonly string[];
       readonly partij: Overdrachtspartij;
-      /** Not monitoring after V&V must be justified. */
+      /** Not monitoring after V&V, or after a confirmed Onderzoek, must be justified. */
       readonly redenGeenMonitoring?: string;
+      readonly adviesTermijnDagen?: number;
     }
   | { readonly soort: 'bevestig-overdracht'; readonly regisseur: string }
   | { readonly soort: 'contact-gezin' }
@@ -69,7 +72,9 @@ export type VtFoutCode =
   | 'contact-ontbreekt'
   | 'geen-monitoringmoment'
   | 'geen-escalatie'
-  | 'escalatie-loopt-al';
+  | 'escalatie-loopt-al'
+  | 'besluit-past-niet-bij-taxatie'
+  | 'ongeldige-termijn';
 
 export type VtFout = DomeinFout<VtFoutCode>;
 
@@ -119,11 +124,15 @@ function inToegestaneFase<C extends VtCommando['soort']>(vt: VeiligThuis, soort:
  * (`bevestigOntvangst`), so the professional is never told "ontvangen" too early.
  */
 export function startVeiligThuis(dossier: Dossier, spoed: boolean, ctx: Context): Wijziging {
+  const kalender = ctx.instellingen?.kalender ?? landelijkeKalender;
+  const crisisdienst = ctx.instellingen?.crisisdienst;
+  const buitenKantoortijd = spoed && !kalender.isKantoortijd(ctx.op);
   const veiligThuis: VeiligThuis = {
     fase: 'melding-ontvangen',
     regioId: dossier.regioId,
     ontvangenOp: tijdstip(ctx.op),
     spoed,
+    ...(buitenKantoortijd ? { spoedBuitenKantoortijd: crisisdienst ? { crisisdienst } : {} } : {}),
     veiligheidsvoorwaarden: [],
     escalaties: [],
   };
@@ -158,6 +167,10 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
 
   switch (commando.soort) {
     case 'veiligheidsbeoordeling': {
+      const taxatieFout = toetsBesluit(commando.taxatie, commando.besluit);
+      if (taxatieFout !== undefined) return fout(taxatieFout);
+      const termijn = toetsTermijn(commando.adviesTermijnDagen);
+      if (termijn !== undefined) return fout(termijn);
       const beoordeling = { op: nu, taxatie: commando.taxatie, besluit: commando.besluit, risicofactoren: [...commando.risicofactoren] };
       const metVb = {
         ...vt,
@@ -165,17 +178,22 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
         veiligheidsvoorwaarden: [...(commando.veiligheidsvoorwaarden ?? vt.veiligheidsvoorwaarden)],
       };
       const omschrijving = `Veiligheidsbeoordeling: ${VB_BESLUIT_LABELS[commando.besluit]}`;
+      const melder = aanMelder(dossier, 'na-veiligheidsbeoordeling');
       switch (commando.besluit) {
         case 'geen-vervolg':
-          return klaar({ ...metVb, fase: 'afgesloten', afgeslotenOp: nu }, 'veiligheidsbeoordeling', omschrijving, [{ soort: 'dossier-afgesloten' }]);
+          return klaar({ ...metVb, fase: 'afgesloten', afgeslotenOp: nu }, 'veiligheidsbeoordeling', omschrijving, [{ soort: 'dossier-afgesloten' }, ...melder]);
         case 'voorwaarden-en-vervolg':
         case 'onderzoek':
-          return klaar({ ...metVb, fase: 'vervolg', vervolg: { soort: commando.besluit, gestartOp: nu } }, 'veiligheidsbeoordeling', omschrijving);
+          return klaar({ ...metVb, fase: 'vervolg', vervolg: { soort: commando.besluit, gestartOp: nu } }, 'veiligheidsbeoordeling', omschrijving, [
+            informeerLokaalTeam(dossier, vt.regioId, commando.besluit),
+            ...melder,
+          ]);
         case 'overdracht': {
           if (commando.partij === undefined) return partijOntbreekt();
           const monitoring = bepaalMonitoring('na-veiligheidsbeoordeling', commando.partij, { besloten: commando.monitoring === true });
           if (!monitoring.ok) return monitoring;
-          return draagOver(metVb, commando.partij, 'na-veiligheidsbeoordeling', monitoring.waarde, nu, klaar, omschrijving);
+          const over = draagOver(dossier, metVb, commando.partij, 'na-veiligheidsbeoordeling', monitoring.waarde, nu, commando.adviesTermijnDagen, klaar, omschrijving);
+          return over.ok ? ok({ ...over.waarde, effecten: [...over.waarde.effecten, ...melder] }) : over;
         }
       }
     }
@@ -185,7 +203,9 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
         return fout({ code: 'ongeldige-overgang', melding: 'Alleen Voorwaarden & Vervolg kan worden omgezet in een Onderzoek.' });
       }
       // The 10-week term still runs from the veiligheidsbeoordeling: only the service changes.
-      return klaar({ ...vt, vervolg: { ...vt.vervolg, soort: 'onderzoek', gewisseldVanVvOp: nu } }, 'vervolg-gewisseld', 'Voorwaarden & Vervolg omgezet in Onderzoek');
+      return klaar({ ...vt, vervolg: { ...vt.vervolg, soort: 'onderzoek', gewisseldVanVvOp: nu } }, 'vervolg-gewisseld', 'Voorwaarden & Vervolg omgezet in Onderzoek', [
+        informeerLokaalTeam(dossier, vt.regioId, 'onderzoek'),
+      ]);
     }
     case 'rond-vervolg-af': {
       inToegestaneFase(vt, commando.soort);
@@ -193,6 +213,8 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       if (vervolg.soort === 'onderzoek' && commando.uitkomstOnderzoek === undefined) {
         return fout({ code: 'uitkomst-onderzoek-ontbreekt', melding: 'Leg vast of het vermoeden door het onderzoek is bevestigd of weerlegd.' });
       }
+      const termijn = toetsTermijn(commando.adviesTermijnDagen);
+      if (termijn !== undefined) return fout(termijn);
       const moment: OverdrachtMoment = vervolg.soort === 'onderzoek' ? 'na-onderzoek' : 'na-voorwaarden-en-vervolg';
       const monitoring = bepaalMonitoring(moment, commando.partij, {
         weerlegd: commando.uitkomstOnderzoek === 'weerlegd',
@@ -205,7 +227,7 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
         veiligheidsvoorwaarden: [...commando.veiligheidsvoorwaarden],
       };
       const label = vervolg.soort === 'onderzoek' ? `Onderzoek afgerond (${commando.uitkomstOnderzoek})` : 'Voorwaarden & Vervolg afgerond';
-      return draagOver(afgerond, commando.partij, moment, monitoring.waarde, nu, klaar, label);
+      return draagOver(dossier, afgerond, commando.partij, moment, monitoring.waarde, nu, commando.adviesTermijnDagen, klaar, label);
     }
     case 'bevestig-overdracht': {
       inToegestaneFase(vt, commando.soort);
@@ -262,7 +284,7 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
         sluit ? { ...gemonitord, fase: 'afgesloten', afgeslotenOp: nu } : gemonitord,
         'monitoring',
         `Monitoring na ${commando.maandenNaOverdracht} maanden uitgevoerd`,
-        sluit ? [{ soort: 'dossier-afgesloten' }] : [],
+        sluit ? [{ soort: 'dossier-afgesloten' }, ...aanMelder(dossier, 'afsluiting')] : [],
       );
     }
     case 'start-escalatie': {
@@ -280,7 +302,10 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       return klaar(afgerond, 'escalatie-afgerond', `Escalatie route ${lopend.route} afgerond met uitkomst ${commando.uitkomst}`);
     }
     case 'sluit-af':
-      return klaar({ ...vt, fase: 'afgesloten', afgeslotenOp: nu }, 'dossier-afgesloten', 'Dossier afgesloten door Veilig Thuis', [{ soort: 'dossier-afgesloten' }]);
+      return klaar({ ...vt, fase: 'afgesloten', afgeslotenOp: nu }, 'dossier-afgesloten', 'Dossier afgesloten door Veilig Thuis', [
+        { soort: 'dossier-afgesloten' },
+        ...aanMelder(dossier, 'afsluiting'),
+      ]);
   }
 }
 
@@ -316,18 +341,56 @@ function partijOntbreekt(): Resultaat<never, VtFout> {
 }
 
 function draagOver(
+  dossier: Dossier,
   vt: VeiligThuis & { readonly veiligheidsbeoordeling: Veiligheidsbeoordeling },
   partij: Overdrachtspartij,
   moment: OverdrachtMoment,
   monitoring: NonNullable<VeiligThuis['monitoring']>,
   nu: string,
+  adviesTermijnDagen: number | undefined,
   klaar: Klaar,
   omschrijving: string,
 ): Resultaat<Wijziging, VtFout> {
-  const overdracht: Overdracht = { partij, moment, ontvangenOp: nu };
-  // The lokaal team is always informed of an overdracht, also when it goes to another party.
-  const effecten: Effect[] = partij.teamId ? [{ soort: 'overdracht-naar-lokaal-team', teamId: partij.teamId }] : [];
+  const overdracht: Overdracht = { partij, moment, ontvangenOp: nu, ...(adviesTermijnDagen !== undefined ? { adviesTermijnDagen } : {}) };
+  // Only a lokaal team receives the overdracht with its duties; it is told of any other party.
+  const effecten: Effect[] =
+    partij.soort === 'lokaal-team'
+      ? partij.teamId
+        ? [{ soort: 'overdracht-naar-lokaal-team', teamId: partij.teamId }]
+        : []
+      : [informeerLokaalTeam(dossier, vt.regioId, 'overdracht-andere-partij')];
   return klaar({ ...vt, fase: 'overdracht-aangeboden', overdracht, monitoring }, 'overdracht', `${omschrijving}; overdracht aan ${partij.naam}`, effecten);
+}
+
+function informeerLokaalTeam(dossier: Dossier, regioId: string, aanleiding: 'voorwaarden-en-vervolg' | 'onderzoek' | 'overdracht-andere-partij'): Effect {
+  const gemeente = dossier.meldcode.melding?.gemeente;
+  return { soort: 'lokaal-team-geinformeerd', regioId, aanleiding, ...(gemeente ? { gemeente } : {}) };
+}
+
+/**
+ * The melder is told what VT decided (seed 004 §5): anonymity is towards the family, never towards
+ * the melder. A melding VT registered itself has no melder in meldroute to tell.
+ */
+function aanMelder(dossier: Dossier, moment: 'na-veiligheidsbeoordeling' | 'afsluiting'): Effect[] {
+  return dossier.meldcode.melding ? [{ soort: 'terugkoppeling-aan-melder', moment }] : [];
+}
+
+/**
+ * V&V and Onderzoek are for acute or structural unsafety or multiproblematiek (seed 004 §6): the
+ * taxatie must carry the decision.
+ */
+export function toetsBesluit(taxatie: Veiligheidstaxatie, besluit: VbBesluit): VtFout | undefined {
+  if (besluit !== 'voorwaarden-en-vervolg' && besluit !== 'onderzoek') return undefined;
+  if (taxatie.acuutOnveilig || taxatie.structureelOnveilig || taxatie.multiproblematiek) return undefined;
+  return {
+    code: 'besluit-past-niet-bij-taxatie',
+    melding: `${VB_BESLUIT_LABELS[besluit]} past alleen bij acute of structurele onveiligheid of multiproblematiek. Pas de taxatie of het besluit aan.`,
+  };
+}
+
+function toetsTermijn(dagen: number | undefined): VtFout | undefined {
+  if (dagen === undefined || (Number.isInteger(dagen) && dagen >= 1 && dagen <= 90)) return undefined;
+  return { code: 'ongeldige-termijn', melding: 'Geef de oppaktermijn in hele dagen, van 1 tot 90.' };
 }
 
 /**
@@ -352,12 +415,16 @@ export function bepaalMonitoring(
     case 'na-veiligheidsbeoordeling':
       return opties.besloten ? wel() : geen();
     case 'na-onderzoek':
-      return opties.weerlegd ? geen('Vermoeden weerlegd in het onderzoek') : wel();
+      if (opties.weerlegd) return geen('Vermoeden weerlegd in het onderzoek');
+      // A gegronde reden waives it too, and is always recorded (seed 004 §7.1).
+      return metReden(opties.redenGeen, 'Na een Onderzoek wordt gemonitord, tenzij het vermoeden is weerlegd of u een gegronde reden vastlegt.');
     case 'na-voorwaarden-en-vervolg':
-      if (opties.redenGeen === undefined) return wel();
-      return opties.redenGeen.trim().length > 0
-        ? geen(opties.redenGeen)
-        : fout({ code: 'reden-geen-monitoring-ontbreekt', melding: 'Na Voorwaarden & Vervolg wordt altijd gemonitord, tenzij u vastlegt waarom niet.' });
+      return metReden(opties.redenGeen, 'Na Voorwaarden & Vervolg wordt altijd gemonitord, tenzij u vastlegt waarom niet.');
+  }
+
+  function metReden(reden: string | undefined, melding: string): Resultaat<NonNullable<VeiligThuis['monitoring']>, VtFout> {
+    if (reden === undefined) return wel();
+    return reden.trim().length > 0 ? geen(reden.trim()) : fout({ code: 'reden-geen-monitoring-ontbreekt', melding });
   }
 }
 

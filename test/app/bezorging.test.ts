@@ -32,6 +32,9 @@ class TestAdresboek implements Adresboek {
     const referentie = this.vtKanaal[regioId];
     return referentie ? { kanaal: { soort: 'kanaal' as const, teamId: 'team-vt', kanaalId: `intake-${regioId}` }, referentie } : undefined;
   }
+  async lokaalTeamKanaal() {
+    return undefined;
+  }
   async kanaal(kanaal: { teamId: string; kanaalId: string }) {
     return { conversation: { id: `${kanaal.teamId}/${kanaal.kanaalId}` } };
   }
@@ -196,6 +199,6 @@ describe('the outbox: a melding reaches the Veilig Thuis channel of its region',
     expect(o.bezorger.geplaatst).toHaveLength(1);
     const kanaalUpdates = o.bezorger.bijgewerkt.filter((b) => b.activityId === 'act-1');
     expect(kanaalUpdates).toHaveLength(1);
-    expect(kanaalUpdates[0]?.bericht.weergave).toMatchObject({ soort: 'kanaal-dossier', weergave: 'veilig-thuis', dossier: { referentie: 'Gezin K., groep 6' } });
+    expect(kanaalUpdates[0]?.bericht.weergave).toMatchObject({ soort: 'vt-melding', dossier: { referentie: 'Gezin K., groep 6' } });
   });
 });

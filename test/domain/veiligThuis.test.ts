@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  WerkdagKalender,
   bepaalMonitoring,
+  openMijlpalen,
+  startVeiligThuis,
   pasVeiligThuisToe,
   zichtOpVeiligheid,
   Dossier,
@@ -8,7 +11,7 @@ import {
   VeiligThuis,
   type VtCommando,
 } from '../../src/domain/index.js';
-import { aangeboden, ams, ctx, gemeld, lokaalTeam, nieuwDossier, taxatie, vt, vtMedewerker, wijkteam } from './fixtures.js';
+import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, melder, nieuwDossier, taxatie, totStap4, vraag, vt, vtMedewerker, wijkteam } from './fixtures.js';
 
 const loop = (d: Dossier, ...cmds: VtCommando[]) => cmds.reduce((acc, c) => vt(acc, c).dossier, d);
 const weiger = (d: Dossier, cmd: VtCommando) => {
@@ -41,7 +44,10 @@ describe('veiligheidsbeoordeling decisions', () => {
   it('an overdracht names the party and informs the lokaal team', () => {
     const { dossier, effecten } = vt(gemeld(), vb('overdracht', { partij: wijkteam }));
     expect(dossier.veiligThuis?.overdracht).toMatchObject({ partij: wijkteam, moment: 'na-veiligheidsbeoordeling' });
-    expect(effecten).toEqual([{ soort: 'overdracht-naar-lokaal-team', teamId: 'team-noord' }]);
+    expect(effecten).toEqual([
+      { soort: 'overdracht-naar-lokaal-team', teamId: 'team-noord' },
+      { soort: 'terugkoppeling-aan-melder', moment: 'na-veiligheidsbeoordeling' },
+    ]);
     expect(weiger(gemeld(), vb('overdracht')).code).toBe('partij-ontbreekt');
   });
 });
@@ -212,5 +218,142 @@ describe('the phase as a discriminated union: a phase carries the data it stands
     const r = VeiligThuis.safeParse(zonder);
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.path.join('.'))).toContain(veld);
+  });
+});
+
+describe('domain errors found against the source documents (issue 10)', () => {
+  const lokaal = (d: { toFormat: (f: string) => string }) => d.toFormat('yyyy-MM-dd HH:mm');
+  const partijen = {
+    'lopende hulpverlening': { soort: 'lopende-hulpverlening' as const, naam: 'GGZ Rivierenland' },
+    'een MDT': { soort: 'multidisciplinair-team' as const, naam: 'MDT Nijmegen' },
+    'een GI': gi,
+    'de directbetrokkenen': { soort: 'directbetrokkenen' as const, naam: 'Ouders' },
+  };
+
+  describe('1. only an overdracht to a lokaal team gives the lokaal team duties', () => {
+    it.each(Object.entries(partijen))('overdracht aan %s: VT confirms, no contact or terugkoppeling for the lokaal team', (_naam, partij) => {
+      const aan = loop(gemeld(), vb('overdracht', { partij }));
+      expect(openMijlpalen(aan).map((m) => [m.id, m.verantwoordelijke])).toEqual([['overdracht-bevestigen', 'veilig-thuis']]);
+      const bevestigd = loop(aan, bevestig);
+      expect(openMijlpalen(bevestigd).filter((m) => m.verantwoordelijke === 'lokaal-team')).toEqual([]);
+    });
+
+    it('overdracht aan het lokale team: bevestigen, then contact and terugkoppeling are the team\'s', () => {
+      expect(openMijlpalen(aangeboden()).map((m) => [m.id, m.verantwoordelijke])).toEqual([['overdracht-bevestigen', 'lokaal-team']]);
+      const d = loop(aangeboden(), bevestig);
+      expect(openMijlpalen(d).map((m) => [m.id, m.verantwoordelijke])).toEqual([['contact-gezin', 'lokaal-team']]);
+    });
+  });
+
+  describe('2. the lokaal team is informed of V&V, Onderzoek and an overdracht to another party', () => {
+    const metGemeente = () => {
+      let d = totStap4();
+      d = meldcode(d, vraag(1, true)).dossier;
+      d = meldcode(d, vraag(2, true)).dossier;
+      return meldcode(d, { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder, feiten: 'Blauwe plekken.', spoed: false, gemeente: 'Nijmegen' } }).dossier;
+    };
+    it.each<[string, VtCommando[], string]>([
+      ['Voorwaarden & Vervolg', [vb('voorwaarden-en-vervolg')], 'voorwaarden-en-vervolg'],
+      ['Onderzoek', [vb('onderzoek')], 'onderzoek'],
+      ['V&V omgezet in Onderzoek', [vb('voorwaarden-en-vervolg'), { soort: 'wissel-naar-onderzoek' }], 'onderzoek'],
+      ['overdracht aan een MDT', [vb('overdracht', { partij: partijen['een MDT'] })], 'overdracht-andere-partij'],
+    ])('%s', (_naam, cmds, aanleiding) => {
+      const voor = loop(metGemeente(), ...cmds.slice(0, -1));
+      const laatste = cmds.at(-1);
+      if (laatste === undefined) throw new Error('geen commando');
+      expect(vt(voor, laatste).effecten).toContainEqual({ soort: 'lokaal-team-geinformeerd', regioId: 'vt-gelderland-zuid', gemeente: 'Nijmegen', aanleiding });
+    });
+
+    it('an overdracht to the lokaal team itself is the overdracht, not a notice', () => {
+      expect(vt(gemeld(), vb('overdracht', { partij: wijkteam })).effecten.map((e) => e.soort)).not.toContain('lokaal-team-geinformeerd');
+    });
+  });
+
+  describe('3. monitoring after Onderzoek can be waived with a recorded gegronde reden', () => {
+    it.each([
+      ['with a reason: no monitoring, the reason kept', { redenGeenMonitoring: 'Gezin vertrokken naar het buitenland.' }, false, 'Gezin vertrokken naar het buitenland.'],
+      ['without a reason: monitoring', {}, true, undefined],
+    ] as const)('%s', (_naam, extra, gepland, reden) => {
+      const d = loop(gemeld(), vb('onderzoek'), { soort: 'rond-vervolg-af', uitkomstOnderzoek: 'bevestigd', veiligheidsvoorwaarden: [], partij: wijkteam, ...extra });
+      expect(d.veiligThuis?.monitoring?.gepland).toBe(gepland);
+      expect(d.veiligThuis?.monitoring?.redenGeenMonitoring).toBe(reden);
+    });
+    it('an empty reason is refused', () => {
+      const d = loop(gemeld(), vb('onderzoek'));
+      expect(weiger(d, { soort: 'rond-vervolg-af', uitkomstOnderzoek: 'bevestigd', veiligheidsvoorwaarden: [], partij: wijkteam, redenGeenMonitoring: '  ' }).code).toBe('reden-geen-monitoring-ontbreekt');
+    });
+  });
+
+  describe('4. spoed outside office hours names the crisis service, no deadline at midnight', () => {
+    const kalender = new WerkdagKalender();
+    const instellingen = { crisisdienst: 'Spoedeisende Zorg Gelderland-Zuid', kalender };
+    it.each([
+      ['spoed op een werkdag binnen kantoortijd: dezelfde dag', '2026-03-02 10:00', true, '2026-03-02 23:59', 'spoed'],
+      ['spoed op maandagavond: de crisisdienst, beoordeling dinsdag voor 17 uur', '2026-03-02 22:00', true, '2026-03-03 16:59', 'spoed buiten kantoortijd: Spoedeisende Zorg Gelderland-Zuid handelt direct'],
+      ['spoed op zaterdag: de crisisdienst, beoordeling maandag', '2026-03-07 11:00', true, '2026-03-09 16:59', 'spoed buiten kantoortijd: Spoedeisende Zorg Gelderland-Zuid handelt direct'],
+      ['spoed vroeg op dinsdag: dezelfde dag voor 17 uur', '2026-03-03 06:30', true, '2026-03-03 16:59', 'spoed buiten kantoortijd: Spoedeisende Zorg Gelderland-Zuid handelt direct'],
+      ['geen spoed op zaterdag: 5 werkdagen', '2026-03-07 11:00', false, '2026-03-13 23:59', 'binnen 5 werkdagen'],
+    ] as const)('%s', (_naam, op, spoed, deadline, toelichting) => {
+      const d = startVeiligThuis(nieuwDossier(), spoed, { ...ctx(op, vtMedewerker), instellingen }).dossier;
+      const [m] = openMijlpalen(d, kalender);
+      expect(m && [lokaal(m.deadline), m.toelichting]).toEqual([deadline, toelichting]);
+    });
+    it('without a named crisis service the card still points to it', () => {
+      const d = startVeiligThuis(nieuwDossier(), true, ctx('2026-03-02 22:00', vtMedewerker)).dossier;
+      expect(openMijlpalen(d)[0]?.toelichting).toBe('spoed buiten kantoortijd: de crisisdienst van de regio handelt direct');
+      expect(Dossier.parse(JSON.parse(JSON.stringify(d)))).toEqual(d);
+    });
+  });
+
+  describe('5. the melder hears what VT decided', () => {
+    const anoniem = () => {
+      let d = totStap4();
+      d = meldcode(d, vraag(1, true)).dossier;
+      d = meldcode(d, vraag(2, true)).dossier;
+      return meldcode(d, { soort: 'melding', melding: { soort: 'anoniem-tov-gezin', redenAnoniem: 'Vrees voor de relatie.', melder, feiten: 'Blauwe plekken.', spoed: false } }).dossier;
+    };
+    const aanMelder = (effecten: readonly { soort: string }[]) => effecten.filter((e) => e.soort === 'terugkoppeling-aan-melder');
+    it.each<[string, () => Dossier, VtCommando, string]>([
+      ['after the veiligheidsbeoordeling (open melding)', () => gemeld(), vb('onderzoek'), 'na-veiligheidsbeoordeling'],
+      ['after the veiligheidsbeoordeling (anoniem tegenover het gezin)', anoniem, vb('voorwaarden-en-vervolg'), 'na-veiligheidsbeoordeling'],
+      ['geen vervolg', anoniem, vb('geen-vervolg'), 'na-veiligheidsbeoordeling'],
+      ['at the end', () => loop(aangeboden(), bevestig), { soort: 'sluit-af', reden: 'Veiligheid hersteld.' }, 'afsluiting'],
+    ])('%s', (_naam, maak, cmd, moment) => {
+      expect(aanMelder(vt(maak(), cmd).effecten)).toEqual([{ soort: 'terugkoppeling-aan-melder', moment }]);
+    });
+    it('a melding VT registered itself has no melder in meldroute to tell', () => {
+      const d = startVeiligThuis(nieuwDossier(), false, ctx('2026-03-02 10:00', vtMedewerker)).dossier;
+      expect(aanMelder(vt(d, vb('onderzoek')).effecten)).toEqual([]);
+    });
+  });
+
+  describe('6. the VT decision is checked against the taxatie', () => {
+    const veilig = { acuutOnveilig: false, structureelOnveilig: false, multiproblematiek: false };
+    it.each([
+      ['V&V zonder onveiligheid: geweigerd', 'voorwaarden-en-vervolg', veilig, false],
+      ['Onderzoek zonder onveiligheid: geweigerd', 'onderzoek', veilig, false],
+      ['Onderzoek bij acute onveiligheid', 'onderzoek', { ...veilig, acuutOnveilig: true }, true],
+      ['V&V bij structurele onveiligheid', 'voorwaarden-en-vervolg', { ...veilig, structureelOnveilig: true }, true],
+      ['V&V bij multiproblematiek', 'voorwaarden-en-vervolg', { ...veilig, multiproblematiek: true }, true],
+      ['geen vervolg zonder onveiligheid', 'geen-vervolg', veilig, true],
+    ] as const)('%s', (_naam, besluit, t, mag) => {
+      const r = pasVeiligThuisToe(gemeld(), vb(besluit, { taxatie: t }), ctx('2026-03-03 10:00', vtMedewerker));
+      expect(r.ok).toBe(mag);
+      if (!r.ok) expect(r.fout).toMatchObject({ code: 'besluit-past-niet-bij-taxatie', melding: expect.stringMatching(/acute of structurele onveiligheid of multiproblematiek/) });
+    });
+  });
+
+  describe('7. the contact term follows VT\'s advised term', () => {
+    it.each([
+      ['default: 1 week', undefined, '2026-03-09 23:59'],
+      ['advised 3 days', 3, '2026-03-05 23:59'],
+      ['advised 14 days', 14, '2026-03-16 23:59'],
+    ] as const)('%s', (_naam, dagen, deadline) => {
+      const d = loop(gemeld(), vb('overdracht', { partij: wijkteam, ...(dagen ? { adviesTermijnDagen: dagen } : {}) }), bevestig);
+      expect(openMijlpalen(d).map((m) => [m.id, lokaal(m.deadline)])).toEqual([['contact-gezin', deadline]]);
+    });
+    it('a term that is no whole number of days is refused', () => {
+      expect(weiger(gemeld(), vb('overdracht', { partij: wijkteam, adviesTermijnDagen: 0 })).code).toBe('ongeldige-termijn');
+    });
   });
 });

@@ -1,9 +1,9 @@
 import type { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { Dossier, MeldcodeCommando } from '../../domain/index.js';
-import type { Fouten } from '../kaartInvoer.js';
+import type { Fouten, Waarden } from '../kaartInvoer.js';
 import type { Aanvraag, MeldcodeService } from '../meldcodeService.js';
-import type { DossierScherm, RegioWeergave, Scherm, Weergave } from '../weergave.js';
+import type { DossierScherm, KanaalFormulier, RegioWeergave, Scherm, Weergave } from '../weergave.js';
 
 /**
  * One verb a card or a typed command can send, with the input it carries and the handler that
@@ -74,7 +74,36 @@ export interface DossierVerb<V extends string = string, S extends z.ZodObject = 
   handle?(ctx: DossierContext, invoer: z.infer<S>): Promise<Weergave>;
 }
 
-export type VerbDefinitie = AlgemeenVerb | DossierVerb;
+/** A chain step on a dossier in a bound channel: what the card shows next, for the same view. */
+export interface KanaalContext {
+  readonly aanvraag: Aanvraag;
+  readonly service: MeldcodeService;
+  readonly data: Record<string, unknown>;
+  readonly dossier: Dossier;
+  /** The revision of the card the click came from. */
+  readonly versie: number;
+  /** Lokale teams of the dossier's gemeente (or else its region): the overdracht's choices. */
+  readonly lokaleTeams: readonly { readonly key: string; readonly naam: string }[];
+  /** The channel card again, optionally with a form, what was typed, errors or a message. */
+  kaart(d: Dossier, extra?: { formulier?: KanaalFormulier; waarden?: Waarden; fouten?: Fouten; melding?: string }): Weergave;
+  /** Reads the dossier again and shows its card: after a lost race, the state that won. */
+  opnieuw(extra?: { formulier?: KanaalFormulier; waarden?: Waarden; fouten?: Fouten; melding?: string }): Promise<Weergave>;
+}
+
+/**
+ * A verb served only in a channel bound to `weergave`'s party, to verified members of the bound
+ * team (weergaveVoor, on the server). Invalid input shows `formulier` again with what was typed.
+ */
+export interface KanaalVerb<V extends string = string, S extends z.ZodObject = z.ZodObject> extends VerbBasis<V, S> {
+  readonly soort: 'kanaal';
+  readonly weergave: 'veilig-thuis' | 'lokaal-team';
+  readonly formulier?: KanaalFormulier;
+  handle?(ctx: KanaalContext, invoer: z.infer<S>): Promise<Weergave>;
+}
+
+export type VerbDefinitie = AlgemeenVerb | DossierVerb | KanaalVerb;
+
+export const inKanaal = <const V extends string, S extends z.ZodObject>(d: Omit<KanaalVerb<V, S>, 'soort'>): KanaalVerb<V, S> => ({ soort: 'kanaal', ...d });
 
 export const algemeen = <const V extends string, S extends z.ZodObject>(d: Omit<AlgemeenVerb<V, S>, 'soort'>): AlgemeenVerb<V, S> => ({ soort: 'algemeen', ...d });
 

@@ -20,6 +20,14 @@ export function veiligheidsbeoordelingDeadline(ontvangenOp: DateTime, spoed: boo
 }
 
 /**
+ * Spoed outside office hours: the crisis service acts at once; Veilig Thuis completes the
+ * veiligheidsbeoordeling by the end of the next office day instead of a deadline at midnight.
+ */
+export function spoedBuitenKantoortijdDeadline(ontvangenOp: DateTime, kalender: WerkdagKalender = landelijkeKalender): DateTime {
+  return kalender.volgendKantoormoment(ontvangenOp).set({ hour: kalender.kantoorEindUur - 1 }).endOf('hour');
+}
+
+/**
  * Veilig Thuis holds zicht op veiligheid from the 6th werkdag after receipt at the latest
  * (seed 001, Handelingsprotocol): the start of that day.
  */
@@ -32,9 +40,12 @@ export function vervolgDeadline(veiligheidsbeoordelingOp: DateTime): DateTime {
   return veiligheidsbeoordelingOp.setZone(ZONE).plus({ days: 70 }).endOf('day');
 }
 
-/** Contact met het gezin (and terugkoppeling): 1 week (7 calendar days) after receipt of the overdracht. */
-export function contactGezinDeadline(overdrachtOntvangenOp: DateTime): DateTime {
-  return overdrachtOntvangenOp.setZone(ZONE).plus({ days: 7 }).endOf('day');
+/** The lokaal team's standard pick-up term: 1 week, unless Veilig Thuis advised another. */
+export const STANDAARD_ADVIES_TERMIJN_DAGEN = 7;
+
+/** Contact met het gezin (and terugkoppeling): VT's advised term (default 1 week) after receipt of the overdracht. */
+export function contactGezinDeadline(overdrachtOntvangenOp: DateTime, dagen: number = STANDAARD_ADVIES_TERMIJN_DAGEN): DateTime {
+  return overdrachtOntvangenOp.setZone(ZONE).plus({ days: dagen }).endOf('day');
 }
 
 /**

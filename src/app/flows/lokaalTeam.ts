@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { VtCommando } from '../../domain/index.js';
+import { LaterOppakkenInvoer, RegisseurInvoer, TerugNaarVtInvoer, TerugkoppelingInvoer, alsWaarden } from '../kaartInvoer.js';
+import { inKanaal, type KanaalContext } from './verb.js';
+
+/**
+ * The lokaal team on the overdracht card in its bound channel (seed 004 §8): confirm and name the
+ * regisseur, contact with the family, terugkoppeling to Veilig Thuis, a beargumenteerd besluit to
+ * pick the case up later, or hand it back. A click from an older card, or the second of two
+ * clicks at once, records nothing and shows the card as it now stands (who confirmed).
+ */
+async function stap(ctx: KanaalContext, commando: VtCommando, gelukt: string) {
+  const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, ctx.dossier.id, commando, ctx.versie);
+  if (r.ok) return ctx.kaart(r.waarde.dossier, { melding: gelukt });
+  if (r.fout.code === 'geen-toegang' || r.fout.code === 'dossier-niet-gevonden') return { soort: 'alleen-persoonlijk' as const };
+  // A domain refusal keeps what was typed; a stale card or lost race shows the state that won.
+  const verouderd = r.fout.code === 'kaart-verouderd' || r.fout.code === 'tegelijk-gewijzigd';
+  return ctx.opnieuw({ melding: r.fout.melding, ...(verouderd ? {} : { waarden: alsWaarden(ctx.data) }) });
+}
+
+export const LOKAAL_TEAM_VERBS = [
+  inKanaal({
+    verb: 'lt-bevestig',
+    weergave: 'lokaal-team',
+    invoer: RegisseurInvoer,
+    handle: (ctx, i) => stap(ctx, { soort: 'bevestig-overdracht', regisseur: i.regisseur }, `Overdracht bevestigd; regisseur: ${i.regisseur}.`),
+  }),
+  inKanaal({ verb: 'lt-contact', weergave: 'lokaal-team', invoer: z.object({}), handle: (ctx) => stap(ctx, { soort: 'contact-gezin' }, 'Contact met het gezin vastgelegd.') }),
+  inKanaal({
+    verb: 'lt-terugkoppeling',
+    weergave: 'lokaal-team',
+    invoer: TerugkoppelingInvoer,
+    handle: (ctx, i) => stap(ctx, { soort: 'terugkoppeling', samenvatting: i.samenvatting }, 'Terugkoppeling aan Veilig Thuis gegeven.'),
+  }),
+  inKanaal({
+    verb: 'lt-later',
+    weergave: 'lokaal-team',
+    invoer: LaterOppakkenInvoer,
+    handle: (ctx, i) => stap(ctx, { soort: 'beargumenteerd-besluit', reden: i.reden, oppakkenOp: i.oppakkenOp }, 'Beargumenteerd besluit vastgelegd; Veilig Thuis ziet het.'),
+  }),
+  inKanaal({
+    verb: 'lt-terug',
+    weergave: 'lokaal-team',
+    invoer: TerugNaarVtInvoer,
+    handle: (ctx, i) => stap(ctx, { soort: 'terug-naar-vt', reden: i.redenTerug }, 'De casus ligt weer bij Veilig Thuis.'),
+  }),
+] as const;

@@ -1,0 +1,157 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import type { Aanvraag } from '../../src/app/meldcodeService.js';
+import type { Gesprek } from '../../src/app/toegang.js';
+import { verwerkVerb, type Verb } from '../../src/app/verbs.js';
+import type { Weergave } from '../../src/app/weergave.js';
+import { kaartVoor } from '../../src/cards/kaarten.js';
+import type { MeldcodeCommando } from '../../src/domain/index.js';
+import { demoRegios, demoRegister, testFlow, testStores } from '../support/app.js';
+
+/**
+ * Veilig Thuis records the veiligheidsbeoordeling on the melding card in its bound channel
+ * (issue 10): the form, Dutch errors that keep what was typed, the decision checked against the
+ * taxatie, and nobody but a member of the bound Veilig Thuis team may do it.
+ */
+
+const als = (id: string, naam: string, gesprek: Gesprek): Aanvraag => ({ gebruiker: demoRegister.zoek(id, naam, 'tenant-1'), kanaal: 'msteams', gesprek });
+const annelies = als('aad-prof-1', 'Annelies', { soort: 'persoonlijk' });
+const vtKanaal: Gesprek = { soort: 'kanaal', teamId: 'team-vt', kanaalId: 'intake', koppeling: { soort: 'veilig-thuis', regioId: 'vt-regio-demo' }, teamLid: true };
+const teamKanaal: Gesprek = { soort: 'kanaal', teamId: 'team-wijk', kanaalId: 'noord', koppeling: { soort: 'lokaal-team', regioId: 'vt-regio-demo', teamKey: 'wijkteam-noord' }, teamLid: true };
+const sanne = als('aad-vt', 'Sanne', vtKanaal);
+
+async function gemeld(opties: { spoed?: boolean; om?: string } = {}) {
+  const stores = testStores();
+  const { service, klok } = testFlow(stores);
+  if (opties.om) klok.nu = DateTime.fromISO(opties.om, { zone: 'Europe/Amsterdam' });
+  const r = await service.start(annelies, { referentie: 'Gezin K., groep 5', werktMetVolwassenen: false });
+  if (!r.ok) throw new Error(r.fout.melding);
+  const id = r.waarde.id;
+  for (const commando of [
+    { soort: 'signalen', signalen: { categorieen: ['anders'], beschrijving: 'Feiten feiten feiten.', waargenomenDoor: 'Leerkracht' } },
+    { soort: 'overleg', overleg: { met: ['collega'], adviesVeiligThuis: false, uitkomst: 'Zorgen.', voldoendeSignalen: true } },
+    { soort: 'gesprek', gesprek: { uitkomst: 'gevoerd', samenvatting: 'Gesprek.' } },
+    { soort: 'afweging', vraag: 1, antwoord: true },
+    { soort: 'afweging', vraag: 2, antwoord: true, onveiligheid: 'structureel' },
+    { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder: { naam: 'Annelies', telefoon: '0612345678' }, feiten: 'Feiten.', spoed: opties.spoed ?? false, gemeente: 'Demostad' } },
+  ] satisfies MeldcodeCommando[]) {
+    const s = await service.pasToe(annelies, id, commando);
+    if (!s.ok) throw new Error(s.fout.melding);
+  }
+  const omgeving = { service, klok: klok.lees, regios: demoRegios };
+  const stuur = (a: Aanvraag, verb: Verb, data: Record<string, unknown> = {}) => verwerkVerb(omgeving, a, verb, { dossierId: id, ...data });
+  const versie = async () => String((await stores.dossiers.get(id))?.waarde.gebeurtenissen.length);
+  return { stores, id, stuur, versie };
+}
+
+const json = (w: Weergave) => JSON.stringify(kaartVoor(w).content);
+const TAXATIE = { acuutOnveilig: 'false', structureelOnveilig: 'true', multiproblematiek: 'false' };
+
+describe('Veilig Thuis: veiligheidsbeoordeling on the melding card', () => {
+  it('the melding card offers the action; the form shows the 5-werkdagen term and the lokale teams of the gemeente', async () => {
+    const { stuur } = await gemeld();
+    expect(json(await stuur(sanne, 'open'))).toContain('"verb":"vt-beoordeling-formulier"');
+    const formulier = json(await stuur(sanne, 'vt-beoordeling-formulier'));
+    expect(formulier).toContain('uiterlijk maandag 9 maart 2026 (binnen 5 werkdagen)');
+    expect(formulier).toContain('"title":"Wijkteam Noord","value":"wijkteam-noord"');
+    expect(formulier).not.toContain('${');
+  });
+
+  it('an overdracht to the lokaal team: phase, next term with who is responsible, zicht op veiligheid', async () => {
+    const { stuur, versie, stores, id } = await gemeld();
+    const w = await stuur(sanne, 'vt-beoordeling', {
+      ...TAXATIE,
+      risicofactoren: 'Schulden\n\nIsolement',
+      veiligheidsvoorwaarden: 'Vader drinkt niet als de kinderen er zijn.',
+      besluit: 'overdracht',
+      partijSoort: 'lokaal-team',
+      lokaalTeam: 'wijkteam-noord',
+      adviesTermijnDagen: '3',
+      versie: await versie(),
+    });
+    const kaart = json(w);
+    expect(kaart).toContain('Veiligheidsbeoordeling vastgelegd.');
+    expect(kaart).toContain('overdracht wacht op bevestiging');
+    expect(kaart).toContain('Overdracht bevestigen en regisseur benoemen: uiterlijk donderdag 5 maart 2026 · Wijkteam Noord');
+    expect(kaart).toContain('"title":"Zicht op veiligheid","value":"Veilig Thuis"');
+    expect(kaart).toContain('Vader drinkt niet als de kinderen er zijn.');
+    expect(kaart).not.toContain('"verb":"vt-beoordeling-formulier"');
+    const d = (await stores.dossiers.get(id))?.waarde;
+    expect(d?.veiligThuis?.overdracht).toMatchObject({ partij: { soort: 'lokaal-team', naam: 'Wijkteam Noord', teamId: 'wijkteam-noord' }, adviesTermijnDagen: 3 });
+    expect(d?.veiligThuis?.veiligheidsbeoordeling?.risicofactoren).toEqual(['Schulden', 'Isolement']);
+    expect(d?.gebeurtenissen.at(-1)).toMatchObject({ soort: 'overdracht', door: { id: 'aad-vt', rol: 'vt-medewerker' } });
+  });
+
+  it.each([
+    ['no besluit', { ...TAXATIE }, 'besluit', 'Kies een besluit.'],
+    ['overdracht without a party', { ...TAXATIE, besluit: 'overdracht' }, 'partijSoort', 'Kies aan wie wordt overgedragen.'],
+    ['another party without its name', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team' }, 'partijNaam', 'Vul de naam van de partij in.'],
+    ['a lokaal team of another region', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'team-elders' }, 'lokaalTeam', 'Kies een lokaal team uit de lijst.'],
+    ['Onderzoek without any unsafety', { acuutOnveilig: 'false', structureelOnveilig: 'false', multiproblematiek: 'false', besluit: 'onderzoek' }, 'besluit', 'past alleen bij acute of structurele onveiligheid of multiproblematiek'],
+    ['a term of 0 days', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', adviesTermijnDagen: '0' }, 'adviesTermijnDagen', 'Minstens 1 dag.'],
+  ])('refuses %s, keeps what was typed, and records nothing', async (_naam, data, veld, melding) => {
+    const { stuur, versie, stores, id } = await gemeld();
+    const w = await stuur(sanne, 'vt-beoordeling', { ...data, risicofactoren: 'Schulden', versie: await versie() });
+    expect(w).toMatchObject({ soort: 'kanaal-dossier', formulier: 'veiligheidsbeoordeling' });
+    if (w.soort !== 'kanaal-dossier') throw new Error(w.soort);
+    expect(w.fouten?.[veld]).toContain(melding);
+    expect(json(w)).toContain('"value":"Schulden"');
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('melding-ontvangen');
+  });
+
+  it.each<[string, Aanvraag]>([
+    ['the professional in a personal chat', annelies],
+    ['a lokaal team member in its own channel', als('aad-lt', 'Lotte', teamKanaal)],
+    ['someone in the VT channel who is not a member of the bound team', als('aad-vt', 'Sanne', { ...vtKanaal, teamLid: false })],
+  ])('refuses %s: one line, nothing recorded, the refusal audited', async (_naam, wie) => {
+    const { stuur, versie, stores, id } = await gemeld();
+    const w = await stuur(wie, 'vt-beoordeling', { ...TAXATIE, besluit: 'onderzoek', versie: await versie() });
+    expect(w).toEqual({ soort: 'alleen-persoonlijk' });
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('melding-ontvangen');
+    expect((await stores.audit.lijst({ dossierId: id })).at(-1)).toMatchObject({ actor: { id: wie.gebruiker.id }, uitkomst: 'geweigerd' });
+  });
+
+  it('a second submit from the same (now stale) card records nothing twice', async () => {
+    const { stuur, versie, stores, id } = await gemeld();
+    const data = { ...TAXATIE, besluit: 'onderzoek', versie: await versie() };
+    await stuur(sanne, 'vt-beoordeling', data);
+    const tweede = await stuur(sanne, 'vt-beoordeling', data);
+    expect(json(tweede)).toContain('niet meer actueel');
+    expect((await stores.dossiers.get(id))?.waarde.gebeurtenissen.filter((g) => g.soort === 'veiligheidsbeoordeling')).toHaveLength(1);
+  });
+});
+
+describe('spoed outside office hours names the region\'s crisis service', () => {
+  it.each([
+    ['monday 22:00: the crisis service, the beoordeling by Tuesday 17:00', '2026-03-02T22:00:00', 'Spoed buiten kantoortijd: Spoed Eisende Zorg \\\\(SEZ\\\\) handelt direct.', 'uiterlijk dinsdag 3 maart 2026'],
+    ['monday 10:00: today', '2026-03-02T10:00:00', 'Spoed: veiligheidsbeoordeling vandaag.', 'vandaag (spoed)'],
+  ])('%s', async (_naam, om, kop, termijn) => {
+    const { stuur, stores, id } = await gemeld({ spoed: true, om });
+    const kaart = json(await stuur(sanne, 'open'));
+    expect(kaart).toContain(kop);
+    expect(kaart).toContain(termijn);
+    const buiten = (await stores.dossiers.get(id))?.waarde.veiligThuis?.spoedBuitenKantoortijd;
+    expect(buiten?.crisisdienst).toBe(om.endsWith('22:00:00') ? 'Spoed Eisende Zorg (SEZ)' : undefined);
+  });
+});
+
+describe('an overdracht to another party is confirmed by Veilig Thuis on its behalf', () => {
+  it('VT confirms for an MDT; the lokaal team gets no duties and cannot confirm it', async () => {
+    const { stuur, versie, stores, id } = await gemeld();
+    const na = await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', versie: await versie() });
+    expect(json(na)).toContain('Overdracht bevestigen namens MDT Demostad');
+    expect(json(na)).toContain('Overdracht aan MDT Demostad bevestigen: uiterlijk maandag 9 maart 2026 · Veilig Thuis');
+    const team = await stuur(als('aad-lt', 'Lotte', teamKanaal), 'lt-bevestig', { regisseur: 'L. Team', versie: await versie() });
+    expect(team).toEqual({ soort: 'alleen-persoonlijk' });
+    const bevestigd = await stuur(sanne, 'vt-bevestig-namens', { regisseur: 'M. de Wit', versie: await versie() });
+    expect(json(bevestigd)).toContain('Overdracht bevestigd namens de ontvangende partij.');
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.overdracht).toMatchObject({ regisseur: 'M. de Wit', partij: { soort: 'multidisciplinair-team' } });
+  });
+
+  it('VT cannot confirm for a lokaal team', async () => {
+    const { stuur, versie, stores, id } = await gemeld();
+    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', versie: await versie() });
+    expect(await stuur(sanne, 'vt-bevestig-namens', { regisseur: 'S. Jansen', versie: await versie() })).toMatchObject({ soort: 'kanaal-dossier', weergave: 'veilig-thuis', melding: 'U heeft geen toegang tot deze casus.' });
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('overdracht-aangeboden');
+  });
+});

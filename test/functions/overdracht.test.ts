@@ -1,0 +1,206 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { vasteRegioGids, type RegioInfo } from '../../src/app/regio.js';
+import type { Applicatie } from '../../src/bot/compositie.js';
+import type { TeamLeden } from '../../src/bot/teamLeden.js';
+import { startHost, type Host } from '../../scripts/host.js';
+import type { KanaalSleutel } from '../../src/store/ports.js';
+import { activity, klik } from '../support/activiteit.js';
+import { TestKlok } from '../support/app.js';
+import { testApplicatie } from '../support/bot.js';
+import { startFakeConnector } from '../support/fakeConnector.js';
+
+/**
+ * Issue 10's chain through the host with a fake Bot Connector: melding -> VT card ->
+ * veiligheidsbeoordeling with overdracht -> overdracht card in the bound channel of the lokaal
+ * team -> bevestigen -> contact -> terugkoppeling, with the VT card updated in place.
+ */
+
+const VT_TEAM = '19:vt-team@thread.tacv2';
+const INTAKE = '19:intake@thread.tacv2';
+const WIJK_TEAM = '19:wijk-team@thread.tacv2';
+const NOORD = '19:noord@thread.tacv2';
+const DORP_TEAM = '19:dorp-team@thread.tacv2';
+const DORP = '19:dorp@thread.tacv2';
+const kanaal = (teamId: string, kanaalId: string): KanaalSleutel => ({ soort: 'kanaal', teamId, kanaalId });
+
+const REGIO: RegioInfo = {
+  id: 'vt-regio-demo',
+  naam: 'Demoregio',
+  veiligThuis: { naam: 'Veilig Thuis Demoregio', telefoon: '0800-2000', teamleiders: [] },
+  gemeenten: [
+    { naam: 'Demostad', lokaleTeams: [{ key: 'wijkteam-noord', naam: 'Wijkteam Noord', coordinatoren: [] }] },
+    { naam: 'Demodorp', lokaleTeams: [{ key: 'sociaal-team-demodorp', naam: 'Sociaal Team Demodorp', coordinatoren: [] }] },
+  ],
+  beheerders: [],
+};
+
+const professional = { id: 'user-1', name: 'Annelies de Boer', aadObjectId: 'aad-prof-1' };
+const vtLid = { id: 'user-vt', name: 'Sanne Jansen', aadObjectId: 'aad-vt-lid' };
+const wijkLid = { id: 'user-wijk', name: 'Jeroen de Vries', aadObjectId: 'aad-wijk-1' };
+const wijkCollega = { id: 'user-wijk-2', name: 'Noor Bakker', aadObjectId: 'aad-wijk-2' };
+const dorpLid = { id: 'user-dorp', name: 'Dirk Dorp', aadObjectId: 'aad-dorp' };
+
+class VasteLeden implements TeamLeden {
+  async isLid(): Promise<boolean> {
+    return true;
+  }
+}
+
+const inKanaal = (teamId: string, kanaalId: string) => ({
+  conversation: { id: kanaalId, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+  channelData: { tenant: { id: 'tenant-1' }, team: { id: teamId }, channel: { id: kanaalId } },
+});
+const persoonlijk = { from: professional, conversation: { id: `a:${professional.id}`, conversationType: 'personal', tenantId: 'tenant-1' } };
+const MELDING = { soort: 'open', besprokenMetGezin: 'true', melderNaam: 'Annelies de Boer', melderTelefoon: '0612345678', feiten: 'Blauwe plekken gezien op maandag en woensdag.', spoed: 'false', gemeente: 'Demostad' };
+
+describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
+  let applicatie: Applicatie;
+  let host: Host;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  let teller = 0;
+
+  const post = async (body: unknown) => {
+    const r = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return r.text();
+  };
+  const versieVan = (json: string) => /"versie":"(\d+)"/.exec(json)?.[1] ?? '';
+  const klikIn = (wie: typeof vtLid, teamId: string, kanaalId: string, verb: string, data: Record<string, unknown>) => {
+    teller += 1;
+    return post(klik(connector.url, `inv-${teller}`, verb, data, { from: wie, ...inKanaal(teamId, kanaalId) }));
+  };
+  const naar = (kanaalId: string, methode: string) => connector.ontvangen.filter((o) => o.methode === methode && o.pad.startsWith(`/v3/conversations/${encodeURIComponent(kanaalId)}/activities`));
+
+  beforeEach(async () => {
+    connector = await startFakeConnector();
+    applicatie = await testApplicatie({ LIMIET_GEBRUIKER_PIEK: '1000' }, { regios: vasteRegioGids([REGIO]), teamLeden: new VasteLeden(), klok: new TestKlok().lees });
+    host = await startHost(applicatie, 0);
+    await post(activity(connector.url, { type: 'conversationUpdate', id: 'cu-prof', membersAdded: [{ id: 'bot-1' }], ...persoonlijk }));
+    // A message in each channel stores its conversation reference, as in Teams.
+    for (const [wie, team, k] of [[vtLid, VT_TEAM, INTAKE], [wijkLid, WIJK_TEAM, NOORD], [dorpLid, DORP_TEAM, DORP]] as const) {
+      await post(activity(connector.url, { type: 'message', id: `msg-${k}`, text: '<at>meldroute</at> help', entities: [{ type: 'mention', text: '<at>meldroute</at>', mentioned: { id: 'bot-1' } }], from: wie, ...inKanaal(team, k) }));
+    }
+    const door = { id: 'aad-beheer', naam: 'Bea' };
+    const op = '2026-03-02T09:00:00.000Z';
+    await applicatie.stores.koppelingen.koppel({ kanaal: kanaal(VT_TEAM, INTAKE), koppeling: { soort: 'veilig-thuis', regioId: 'vt-regio-demo' }, door, op });
+    await applicatie.stores.koppelingen.koppel({ kanaal: kanaal(WIJK_TEAM, NOORD), koppeling: { soort: 'lokaal-team', regioId: 'vt-regio-demo', teamKey: 'wijkteam-noord' }, door, op });
+    await applicatie.stores.koppelingen.koppel({ kanaal: kanaal(DORP_TEAM, DORP), koppeling: { soort: 'lokaal-team', regioId: 'vt-regio-demo', teamKey: 'sociaal-team-demodorp' }, door, op });
+  });
+  afterEach(async () => {
+    await host.stop();
+    await connector.stop();
+    await applicatie.sluit();
+  });
+
+  /** Melding by the professional, then the veiligheidsbeoordeling with an overdracht to Wijkteam Noord. */
+  async function overgedragen(): Promise<{ dossierId: string; teamKaart: string }> {
+    teller += 1;
+    const start = await post(klik(connector.url, `inv-${teller}`, 'start', { referentie: 'Gezin K., groep 5', werktMetVolwassenen: 'false' }, { ...persoonlijk, replyToId: 'kaart-annelies' }));
+    const dossierId = /"dossierId":"([^"]+)"/.exec(start)?.[1] ?? '';
+    teller += 1;
+    await post(klik(connector.url, `inv-${teller}`, 'melding', { dossierId, versie: versieVan(start), ...MELDING }, { ...persoonlijk, replyToId: 'kaart-annelies' }));
+    expect(naar(INTAKE, 'POST').filter((o) => JSON.stringify(o.activity).includes('Melding · Veilig Thuis'))).toHaveLength(1);
+    const formulier = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-beoordeling-formulier', { dossierId });
+    expect(formulier).toContain('Wijkteam Noord');
+    const na = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-beoordeling', {
+      dossierId,
+      versie: versieVan(formulier),
+      acuutOnveilig: 'false',
+      structureelOnveilig: 'true',
+      multiproblematiek: 'false',
+      risicofactoren: 'Schulden',
+      veiligheidsvoorwaarden: 'Vader drinkt niet als de kinderen er zijn.',
+      besluit: 'overdracht',
+      partijSoort: 'lokaal-team',
+      lokaalTeam: 'wijkteam-noord',
+      adviesTermijnDagen: '7',
+    });
+    expect(na).toContain('Veiligheidsbeoordeling vastgelegd.');
+    // The melder hears what Veilig Thuis decided, in their personal chat.
+    const aanMelder = naar(`a:${professional.id}`, 'POST').filter((o) => JSON.stringify(o.activity).includes('Terugkoppeling · Veilig Thuis Demoregio'));
+    expect(aanMelder).toHaveLength(1);
+    expect(JSON.stringify(aanMelder[0]?.activity)).toContain('Besluit: overdracht');
+    const kaarten = naar(NOORD, 'POST').filter((o) => JSON.stringify(o.activity).includes('Overdracht · Wijkteam Noord'));
+    expect(kaarten).toHaveLength(1);
+    return { dossierId, teamKaart: JSON.stringify(kaarten[0]?.activity) };
+  }
+
+  it('melding -> VT card -> overdracht card in the team channel -> bevestigen -> contact -> terugkoppeling (VT card updated)', async () => {
+    const { dossierId, teamKaart } = await overgedragen();
+    for (const verwacht of ['Overdracht na veiligheidsbeoordeling', 'Demostad', 'Vader drinkt niet als de kinderen er zijn.', 'contact met het gezin uiterlijk maandag 9 maart 2026', 'Veilig Thuis Demoregio, 0800-2000', '"verb":"lt-bevestig"']) {
+      expect(teamKaart).toContain(verwacht);
+    }
+    // The lokaal team never sees the melder or the facts.
+    expect(teamKaart).not.toContain('0612345678');
+    expect(teamKaart).not.toContain('Blauwe plekken');
+
+    const bevestigd = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-bevestig', { dossierId, versie: versieVan(teamKaart), regisseur: 'J. de Vries' });
+    expect(bevestigd).toContain('Overdracht bevestigd; regisseur: J. de Vries.');
+    // Zicht op veiligheid moves to the team (the card escapes Markdown, so the parentheses are escaped).
+    expect(bevestigd).toMatch(/"Zicht op veiligheid","value":"Wijkteam Noord \\+\(regisseur: J\. de Vries\\+\)"/);
+    expect(bevestigd).toContain('"verb":"lt-contact"');
+    const contact = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-contact', { dossierId, versie: versieVan(bevestigd) });
+    expect(contact).toContain('"verb":"lt-terugkoppeling"');
+    const terug = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-terugkoppeling', { dossierId, versie: versieVan(contact), samenvatting: 'Huisbezoek gedaan; veiligheidsplan gestart.' });
+    expect(terug).toContain('Terugkoppeling aan Veilig Thuis gegeven.');
+
+    // The VT card in the intake channel is updated in place and shows the terugkoppeling.
+    const vtUpdates = naar(INTAKE, 'PUT');
+    expect(JSON.stringify(vtUpdates.at(-1)?.activity)).toContain('Huisbezoek gedaan; veiligheidsplan gestart.');
+    expect(JSON.stringify(vtUpdates.at(-1)?.activity)).toContain('J. de Vries');
+    expect(naar(NOORD, 'POST').filter((o) => JSON.stringify(o.activity).includes('Overdracht ·'))).toHaveLength(1);
+    const d = (await applicatie.stores.dossiers.get(dossierId))?.waarde;
+    expect(d?.veiligThuis?.overdracht).toMatchObject({ regisseur: 'J. de Vries', terugkoppeling: { samenvatting: 'Huisbezoek gedaan; veiligheidsplan gestart.' } });
+  });
+
+  it('two members confirm at once: exactly one confirmation, the other sees who confirmed', async () => {
+    const { dossierId, teamKaart } = await overgedragen();
+    const versie = versieVan(teamKaart);
+    const [a, b] = await Promise.all([
+      klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-bevestig', { dossierId, versie, regisseur: 'J. de Vries' }),
+      klikIn(wijkCollega, WIJK_TEAM, NOORD, 'lt-bevestig', { dossierId, versie, regisseur: 'N. Bakker' }),
+    ]);
+    const d = (await applicatie.stores.dossiers.get(dossierId))?.waarde;
+    expect(d?.gebeurtenissen.filter((g) => g.soort === 'overdracht-bevestigd')).toHaveLength(1);
+    const winnaar = d?.veiligThuis?.overdracht?.regisseur ?? '';
+    expect(['J. de Vries', 'N. Bakker']).toContain(winnaar);
+    for (const antwoord of [a, b]) expect(antwoord).toContain(`regisseur: ${winnaar}`);
+    expect([a, b].filter((x) => x.includes('niet meer actueel') || x.includes('op hetzelfde moment'))).toHaveLength(1);
+  });
+
+  it('a member of another lokaal team is refused and nothing changes', async () => {
+    const { dossierId, teamKaart } = await overgedragen();
+    const antwoord = await klikIn(dorpLid, DORP_TEAM, DORP, 'lt-bevestig', { dossierId, versie: versieVan(teamKaart), regisseur: 'D. Dorp' });
+    expect(antwoord).not.toContain('Gezin K.');
+    expect(antwoord).toContain('alleen in uw persoonlijke chat');
+    expect((await applicatie.stores.dossiers.get(dossierId))?.waarde.veiligThuis?.fase).toBe('overdracht-aangeboden');
+    // Veilig Thuis cannot confirm for the lokaal team from its own channel either.
+    await klikIn(vtLid, VT_TEAM, INTAKE, 'lt-bevestig', { dossierId, versie: versieVan(teamKaart), regisseur: 'S. Jansen' });
+    expect((await applicatie.stores.dossiers.get(dossierId))?.waarde.veiligThuis?.fase).toBe('overdracht-aangeboden');
+  });
+
+  it('invalid input keeps what was typed and explains in Dutch', async () => {
+    const { dossierId, teamKaart } = await overgedragen();
+    const antwoord = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-later', { dossierId, versie: versieVan(teamKaart), reden: 'Gezin op vakantie.', oppakkenOp: 'volgende week' });
+    expect(antwoord).toContain('Kies een geldige datum bij de datum van oppakken.');
+    expect(antwoord).toContain('Gezin op vakantie.');
+    expect((await applicatie.stores.dossiers.get(dossierId))?.waarde.veiligThuis?.overdracht?.beargumenteerdBesluit).toBeUndefined();
+  });
+
+  it('Voorwaarden & Vervolg: the lokaal team of the gemeente is informed, without duties or melding data', async () => {
+    teller += 1;
+    const start = await post(klik(connector.url, `inv-${teller}`, 'start', { referentie: 'Gezin M.', werktMetVolwassenen: 'false' }, { ...persoonlijk, replyToId: 'kaart-annelies' }));
+    const dossierId = /"dossierId":"([^"]+)"/.exec(start)?.[1] ?? '';
+    teller += 1;
+    await post(klik(connector.url, `inv-${teller}`, 'melding', { dossierId, versie: versieVan(start), ...MELDING }, { ...persoonlijk, replyToId: 'kaart-annelies' }));
+    const formulier = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-beoordeling-formulier', { dossierId });
+    await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-beoordeling', { dossierId, versie: versieVan(formulier), acuutOnveilig: 'false', structureelOnveilig: 'true', multiproblematiek: 'false', besluit: 'voorwaarden-en-vervolg' });
+    const bericht = naar(NOORD, 'POST').filter((o) => JSON.stringify(o.activity).includes('Ter informatie'));
+    expect(bericht).toHaveLength(1);
+    const tekst = JSON.stringify(bericht[0]?.activity);
+    expect(tekst).toContain('Veilig Thuis is gestart met Voorwaarden & Vervolg.');
+    expect(tekst).not.toContain('Blauwe plekken');
+    expect(tekst).not.toContain('Action.Execute');
+    // The team of the other gemeente hears nothing.
+    expect(naar(DORP, 'POST').filter((o) => JSON.stringify(o.activity).includes('Gezin M.'))).toHaveLength(0);
+  });
+});
