@@ -2,6 +2,7 @@ import { MessageFactory, type CloudAdapter, type ConversationReference, type Tur
 import type { Bericht, Bezorger } from '../app/bezorging.js';
 import type { KaartBijlage } from '../cards/kaarten.js';
 import { koppelingOntbreektKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
+import { termijnKaart, termijnOnbestelbaarKaart, termijnOverzichtKaart } from '../cards/termijnKaarten.js';
 import type { GesprekReferentie } from '../store/ports.js';
 import { alsBezorgFout } from './teamsHttp.js';
 
@@ -61,5 +62,11 @@ export function kanaalKaartVoor(b: Bericht): KaartBijlage {
       return koppelingOntbreektKaart(w.regioNaam, w.veiligThuis);
     case 'professional':
       throw new Error('De kaart van de professional wordt bijgewerkt, niet verzonden.');
+    case 'termijn':
+      return termijnKaart(w, b.vermeldingen);
+    case 'termijn-overzicht':
+      return termijnOverzichtKaart(w);
+    case 'termijn-onbestelbaar':
+      return termijnOnbestelbaarKaart(w);
   }
 }
