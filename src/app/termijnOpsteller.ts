@@ -85,7 +85,8 @@ export class TermijnOpsteller implements Opsteller {
 
   private bericht(dossier: Dossier, mijlpaal: Mijlpaal, niveau: Niveau, publiek: Publiek, ontvanger: string, nu: DateTime): Bericht {
     const regio = this.deps.regios.regio(dossier.regioId);
-    const gemeente = (dossier.meldcode.melding as { gemeente?: string } | undefined)?.gemeente ?? '';
+    const teamKey = this.teamKey(dossier);
+    const gemeente = (teamKey === undefined ? undefined : this.deps.regios.lokaalTeam(teamKey)?.gemeente.naam) ?? (dossier.meldcode.melding as { gemeente?: string } | undefined)?.gemeente ?? '';
     const routeA = escalatieContacten(regio, gemeente, 'a').map((id) => this.deps.regios.persoon(id)?.naam ?? id);
     const escalatieMet = routeA.length > 0 ? routeA.join(' en ') : 'de teamleider van Veilig Thuis en de coördinator van het lokale team';
     // At expiry the coordinator is @mentioned: the card must not drown in the chat.
@@ -100,8 +101,12 @@ export class TermijnOpsteller implements Opsteller {
     return mijlpaal === undefined ? undefined : { dossier, mijlpaal };
   }
 
+  private teamKey(d: Dossier): string | undefined {
+    return d.veiligThuis !== undefined && 'overdracht' in d.veiligThuis ? d.veiligThuis.overdracht?.partij.teamId : undefined;
+  }
+
   private coordinatoren(d: Dossier): readonly string[] {
-    const teamKey = d.veiligThuis !== undefined && 'overdracht' in d.veiligThuis ? d.veiligThuis.overdracht?.partij.teamId : undefined;
+    const teamKey = this.teamKey(d);
     return teamKey === undefined ? [] : (this.deps.regios.lokaalTeam(teamKey)?.team.coordinatoren ?? []);
   }
 
