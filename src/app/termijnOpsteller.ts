@@ -7,7 +7,7 @@ import type { Logger } from './logger.js';
 import { escalatieContacten, type RegioGids } from './regio.js';
 import type { Opsteller, Opstelling, Verzendopdracht } from './verzender.js';
 
-const NIVEAUS = ['herinnering', 'verlopen', 'escalatie-voorstel'] as const satisfies readonly Niveau[];
+const NIVEAUS = ['herinnering', 'op-de-dag', 'verlopen', 'escalatie-voorstel'] as const satisfies readonly Niveau[];
 const TermijnItem = z.object({ soort: z.literal('termijn'), mijlpaal: z.string().min(1), niveau: z.enum(NIVEAUS), ontvanger: z.string().min(1) });
 const Inhoud = z.discriminatedUnion('soort', [
   TermijnItem,
@@ -90,7 +90,7 @@ export class TermijnOpsteller implements Opsteller {
     const routeA = escalatieContacten(regio, gemeente, 'a').map((id) => this.deps.regios.persoon(id)?.naam ?? id);
     const escalatieMet = routeA.length > 0 ? routeA.join(' en ') : 'de teamleider van Veilig Thuis en de coördinator van het lokale team';
     // At expiry the coordinator is @mentioned: the card must not drown in the chat.
-    const vermeldingen = publiek === 'coordinator' && niveau !== 'herinnering' ? [{ id: ontvanger, naam: this.deps.regios.persoon(ontvanger)?.naam ?? 'coördinator' }] : [];
+    const vermeldingen = publiek === 'coordinator' && (niveau === 'verlopen' || niveau === 'escalatie-voorstel') ? [{ id: ontvanger, naam: this.deps.regios.persoon(ontvanger)?.naam ?? 'coördinator' }] : [];
     return { weergave: { soort: 'termijn', dossier, mijlpaal, niveau, publiek, nu, escalatieMet }, vermeldingen };
   }
 

@@ -1,5 +1,5 @@
 import type { Bericht, Bezorgweergave, TermijnWeergave } from '../app/bezorging.js';
-import type { Publiek } from '../domain/index.js';
+import type { Niveau, Publiek } from '../domain/index.js';
 import { ADAPTIVE_CARD, LEEG_KADER, bouw, datum, type KaartBijlage } from './kaarten.js';
 import { zonderMarkdown } from './markdown.js';
 import termijn from './termijn.json' with { type: 'json' };
@@ -19,13 +19,17 @@ const WIE: Readonly<Record<Publiek, string>> = {
 };
 
 const isAfweging5 = (w: TermijnWeergave) => w.mijlpaal.id.startsWith('vervolg-afweging-5');
+const isVerlopen = (n: Niveau) => n === 'verlopen' || n === 'escalatie-voorstel';
+/** Route a brings Veilig Thuis and the lokaal team together: offered when the lokaal team's term expired. */
+const biedtEscalatie = (w: TermijnWeergave) => isVerlopen(w.niveau) && w.mijlpaal.verantwoordelijke === 'lokaal-team' && !isAfweging5(w);
 
 function vraag(w: TermijnWeergave): string {
   const wat = zonderMarkdown(w.mijlpaal.omschrijving);
   if (isAfweging5(w)) return 'U koos ervoor zelf hulp te bieden. Het is tijd voor afweging 5 opnieuw: leidt de hulp tot duurzame veiligheid? Bij nee gaat u direct verder met de melding bij Veilig Thuis.';
-  if (w.niveau === 'herinnering') return `${wat}: uiterlijk ${datum(w.mijlpaal.deadline)}. Legt u het vast in de casus zodra het gedaan is.`;
+  if (!isVerlopen(w.niveau)) return `${wat}: uiterlijk ${datum(w.mijlpaal.deadline)}. Legt u het vast in de casus zodra het gedaan is.`;
   const door = w.publiek === 'coordinator' ? 'Als coördinator van het lokale team' : 'Als teamleider van Veilig Thuis';
-  return `De termijn voor "${wat}" is verlopen op ${datum(w.mijlpaal.deadline)}. ${door} kunt u nagaan wat er nodig is. Escaleren is een besluit: kies route a als overleg tussen Veilig Thuis en het lokale team nodig is.`;
+  const escalatie = biedtEscalatie(w) ? ' Escaleren is een besluit: kies route a als overleg tussen Veilig Thuis en het lokale team nodig is.' : '';
+  return `De termijn voor "${wat}" is verlopen op ${datum(w.mijlpaal.deadline)}. ${door} kunt u nagaan wat er nodig is.${escalatie}`;
 }
 
 function waarom(w: TermijnWeergave): string {
@@ -36,7 +40,7 @@ function waarom(w: TermijnWeergave): string {
 }
 
 export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldingen'] = []): KaartBijlage {
-  const kop = isAfweging5(w) ? 'Afweging 5 opnieuw' : w.niveau === 'herinnering' ? `Herinnering · ${w.mijlpaal.omschrijving}` : `Termijn verlopen · ${w.mijlpaal.omschrijving}`;
+  const kop = isAfweging5(w) ? 'Afweging 5 opnieuw' : !isVerlopen(w.niveau) ? `Herinnering · ${w.mijlpaal.omschrijving}` : `Termijn verlopen · ${w.mijlpaal.omschrijving}`;
   const kaart = bouw(
     termijn,
     {
@@ -48,14 +52,14 @@ export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldi
         { titel: 'Termijn', waarde: `${datum(w.mijlpaal.deadline)}${w.mijlpaal.toelichting ? ` (${w.mijlpaal.toelichting})` : ''}` },
         { titel: 'Aan zet', waarde: WIE[w.publiek] },
       ],
-      meldingStijl: w.niveau === 'herinnering' ? 'default' : 'warning',
+      meldingStijl: isVerlopen(w.niveau) ? 'warning' : 'default',
     },
     {
       vraag: vraag(w),
       waarom: waarom(w),
       vermelding: vermeldingen.length > 0 ? `${vermeldingen.map((v) => `<at>${zonderMarkdown(v.naam)}</at>`).join(', ')}: deze termijn vraagt uw aandacht.` : '',
       afweging5: isAfweging5(w),
-      escaleren: w.niveau !== 'herinnering' && !isAfweging5(w),
+      escaleren: biedtEscalatie(w),
       escalatieMet: w.escalatieMet,
     },
     w.dossier,
@@ -75,7 +79,7 @@ export function termijnOverzichtKaart(w: Extract<Bezorgweergave, { soort: 'termi
       casussen: w.items.map((i) => ({
         dossierId: i.dossier.id,
         referentie: zonderMarkdown(i.dossier.referentie),
-        wat: `${zonderMarkdown(i.mijlpaal.omschrijving)}: ${i.niveau === 'herinnering' ? 'uiterlijk' : 'verlopen op'} ${datum(i.mijlpaal.deadline)}`,
+        wat: `${zonderMarkdown(i.mijlpaal.omschrijving)}: ${isVerlopen(i.niveau) ? 'verlopen op' : 'uiterlijk'} ${datum(i.mijlpaal.deadline)}`,
       })),
     },
   );

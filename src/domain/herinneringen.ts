@@ -15,7 +15,7 @@ export type Publiek =
  * offers *Escaleren (route a)*. Routes a, b and c themselves are decisions recorded on the case
  * (seed 004 bijlage 4), never steps of this timer.
  */
-export type Niveau = 'herinnering' | 'verlopen' | 'escalatie-voorstel';
+export type Niveau = 'herinnering' | 'op-de-dag' | 'verlopen' | 'escalatie-voorstel';
 
 export interface LadderTrede {
   readonly niveau: Niveau;
@@ -27,9 +27,21 @@ export interface LadderTrede {
   readonly werkdagenTovDeadline: number;
 }
 
+/** Milestones whose protocol sets its own nudge moments, apart from who is responsible. */
+export type MijlpaalSoort = 'contact-gezin' | 'vervolg-afronden' | 'monitoring';
+
 export interface RegioBeleid {
   readonly kalender: WerkdagKalender;
   readonly ladders: Readonly<Record<Verantwoordelijke, readonly LadderTrede[]>>;
+  /** Per kind of milestone, replacing the ladder of its verantwoordelijke. */
+  readonly perSoort?: Readonly<Partial<Record<MijlpaalSoort, readonly LadderTrede[]>>>;
+}
+
+export function mijlpaalSoort(mijlpaalId: string): MijlpaalSoort | undefined {
+  if (mijlpaalId.startsWith('contact-gezin')) return 'contact-gezin';
+  if (mijlpaalId === 'vervolg-afronden') return 'vervolg-afronden';
+  if (mijlpaalId.startsWith('monitoring-')) return 'monitoring';
+  return undefined;
 }
 
 /**
@@ -51,8 +63,36 @@ export const STANDAARD_LADDERS: RegioBeleid['ladders'] = {
   professional: [{ niveau: 'herinnering', publiek: 'professional', werkdagenTovDeadline: 0 }],
 };
 
+/**
+ * Contact met gezin: the team channel two werkdagen before, the coordinator (and the VT teamleider,
+ * with route a) at expiry. V&V and Onderzoek (10 weeks): the VT teamleider in week 8 and at expiry.
+ * Monitoring: the VT medewerker 5 werkdagen before and on the day, the teamleider when the moment
+ * passed without an outcome.
+ */
+export const STANDAARD_PER_SOORT: NonNullable<RegioBeleid['perSoort']> = {
+  'contact-gezin': [
+    { niveau: 'herinnering', publiek: 'lokaal-team-kanaal', werkdagenTovDeadline: -2 },
+    { niveau: 'verlopen', publiek: 'coordinator', werkdagenTovDeadline: 1 },
+    { niveau: 'escalatie-voorstel', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
+  ],
+  'vervolg-afronden': [
+    { niveau: 'herinnering', publiek: 'vt-teamleider', werkdagenTovDeadline: -10 },
+    { niveau: 'verlopen', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
+  ],
+  monitoring: [
+    { niveau: 'herinnering', publiek: 'vt-medewerker', werkdagenTovDeadline: -5 },
+    { niveau: 'op-de-dag', publiek: 'vt-medewerker', werkdagenTovDeadline: 0 },
+    { niveau: 'verlopen', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
+  ],
+};
+
 export function standaardBeleid(kalender: WerkdagKalender = landelijkeKalender): RegioBeleid {
-  return { kalender, ladders: STANDAARD_LADDERS };
+  return { kalender, ladders: STANDAARD_LADDERS, perSoort: STANDAARD_PER_SOORT };
+}
+
+function ladderVoor(mijlpaal: Mijlpaal, beleid: RegioBeleid): readonly LadderTrede[] {
+  const soort = mijlpaalSoort(mijlpaal.id);
+  return (soort === undefined ? undefined : beleid.perSoort?.[soort]) ?? beleid.ladders[mijlpaal.verantwoordelijke];
 }
 
 export interface Herinnering {
@@ -80,7 +120,7 @@ interface GeplandeTrede {
 
 function geplandeTreden(dossier: Dossier, mijlpaal: Mijlpaal, beleid: RegioBeleid): GeplandeTrede[] {
   const dag = mijlpaal.deadline;
-  return beleid.ladders[mijlpaal.verantwoordelijke]
+  return ladderVoor(mijlpaal, beleid)
     .map((trede) => {
       const k = trede.werkdagenTovDeadline;
       const werkdag =
@@ -119,7 +159,7 @@ export function dueReminders(dossier: Dossier, now: DateTime, beleid: RegioBelei
         niveau: t.trede.niveau,
         publiek: t.trede.publiek,
         dueAt: t.dueAt,
-        soort: t.trede.niveau === 'herinnering' ? 'herinnering' : 'verlopen',
+        soort: t.trede.niveau === 'herinnering' || t.trede.niveau === 'op-de-dag' ? 'herinnering' : 'verlopen',
         vervangt,
       });
       vervangt = [];

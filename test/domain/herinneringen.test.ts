@@ -9,7 +9,7 @@ import {
   volgendeHerinneringOp,
   type Dossier,
 } from '../../src/domain/index.js';
-import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, nieuwDossier, signalen, vt } from './fixtures.js';
+import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, nieuwDossier, signalen, taxatie, vt, vtMedewerker } from './fixtures.js';
 
 const beleid = standaardBeleid();
 const lokaal = (d: DateTime | null) => d?.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd HH:mm') ?? null;
@@ -88,6 +88,33 @@ describe('dueReminders: the escalation ladder', () => {
     expect(lokaal(volgendeHerinneringOp(d, beleid))).toBe(herinnering);
     for (const h of dueReminders(d, ams(herinnering), beleid)) d = markeerVerzonden(d, h);
     expect(lokaal(volgendeHerinneringOp(d, beleid))).toBe(verlopen);
+  });
+
+  // Overdracht received Monday 2 March; bevestigd with monitoring: contact by Monday 9 March,
+  // monitoring moments on 2 June 2026 (Tuesday) and 2 March 2027 (Tuesday).
+  const bevestigd = () => vt(aangeboden('2026-03-02 10:00', true), { soort: 'bevestig-overdracht', regisseur: 'J.' }).dossier;
+  it.each([
+    ['contact met gezin: het teamkanaal twee werkdagen ervoor', '2026-03-05 09:00', 'contact-gezin', [['herinnering', 'lokaal-team-kanaal']]],
+    ['contact met gezin verlopen: coördinator en VT-teamleider', '2026-03-10 09:00', 'contact-gezin', [['verlopen', 'coordinator'], ['escalatie-voorstel', 'vt-teamleider']]],
+    ['monitoring: de VT-medewerker 5 werkdagen ervoor', '2026-05-26 09:00', 'monitoring-3', [['herinnering', 'vt-medewerker']]],
+    ['monitoring: de VT-medewerker op de dag zelf', '2026-06-02 09:00', 'monitoring-3', [['op-de-dag', 'vt-medewerker']]],
+    ['monitoring zonder uitkomst: de teamleider', '2026-06-03 09:00', 'monitoring-3', [['verlopen', 'vt-teamleider']]],
+  ])('%s', (_naam, nu, mijlpaal, verwacht) => {
+    let d = bevestigd();
+    // Earlier nudges of the other milestones are out of the way.
+    for (const h of dueReminders(d, ams(nu), beleid)) if (h.mijlpaal.id !== mijlpaal) d = markeerVerzonden(d, h);
+    expect(dueReminders(d, ams(nu), beleid).filter((h) => h.mijlpaal.id === mijlpaal).map((h) => [h.niveau, h.publiek])).toEqual(verwacht);
+  });
+
+  it('V&V or Onderzoek (10 weeks): the VT teamleider in week 8 and at expiry', () => {
+    const vv = vt(gemeld('2026-03-02 10:00'), { soort: 'veiligheidsbeoordeling', taxatie, besluit: 'voorwaarden-en-vervolg', risicofactoren: [] }, ctx('2026-03-04 10:00', vtMedewerker)).dossier;
+    const [m] = openMijlpalen(vv);
+    expect([m?.id, lokaal(m?.deadline ?? null)]).toEqual(['vervolg-afronden', '2026-05-13 23:59']);
+    // Ten werkdagen before 13 May, skipping Bevrijdingsdag (5 May) and Koningsdag.
+    expect(lokaal(volgendeHerinneringOp(vv, beleid))).toBe('2026-04-28 09:00');
+    const [week8] = dueReminders(vv, ams('2026-04-28 09:00'), beleid);
+    expect([week8?.niveau, week8?.publiek]).toEqual(['herinnering', 'vt-teamleider']);
+    expect(lokaal(volgendeHerinneringOp(markeerVerzonden(vv, week8!), beleid))).toBe('2026-05-15 09:00'); // 14 May is Hemelvaartsdag
   });
 
   it('has a stable idempotency key of case, milestone and level', () => {
