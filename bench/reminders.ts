@@ -1,8 +1,9 @@
 /**
  * npm run bench:reminders: decide, then send, at Teams' ceiling. 100 000 open dossiers in the
- * embedded store, 1 000 of them with a nudge due now, spread over 200 channels of one tenant.
- * One tick runs the due query, claims each nudge in the ledger and enqueues a job; then the
- * sender drains the queue through the real Bot Connector client into a local fake connector that
+ * embedded store, 1 000 of them with a nudge due now (zelf hulp: afweging 5 again today), spread
+ * over 200 professionals' personal chats of one tenant. The real tick (Termijnbewaking) runs the
+ * due query, claims each nudge in the ledger and enqueues a job; then the sender, with the real
+ * Opsteller and cards, drains the queue through the real Bot Connector client into a local fake connector that
  * enforces Teams' limits (429 with Retry-After above 7/s or 60/30 s per conversation, 50/s per
  * tenant). The last line is one JSON object (the issue's contract); the Cosmos emulator's line,
  * at the largest size it handles, comes before it.
@@ -14,65 +15,47 @@ import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as wacht } from 'node:timers/promises';
 import { DateTime } from 'luxon';
+import type { Bericht } from '../src/app/bezorging.js';
 import { stilleLogger } from '../src/app/logger.js';
-import { pomp, Verzender, type Afloop, type NieuweVerzendopdracht, type Opsteller } from '../src/app/verzender.js';
+import { TermijnOpsteller } from '../src/app/termijnOpsteller.js';
+import { Termijnbewaking } from '../src/app/termijnbewaking.js';
+import { pomp, Verzender, type Afloop } from '../src/app/verzender.js';
 import { Verzendlimiet, type TeamsLimieten } from '../src/app/verzendlimiet.js';
 import { maakAdapter } from '../src/bot/adapter.js';
-import { TeamsBezorger } from '../src/bot/bezorger.js';
+import { TeamsBezorger, kaartRenderer } from '../src/bot/bezorger.js';
 import { eenPogingHttpClient } from '../src/bot/teamsHttp.js';
-import { ADAPTIVE_CARD } from '../src/cards/kaarten.js';
+import { ADAPTIVE_CARD, type KaartBijlage } from '../src/cards/kaarten.js';
 import { laadConfig } from '../src/config.js';
-import { startDossier, tijdstip, type Dossier } from '../src/domain/index.js';
-import { gesprekId, type Stores } from '../src/store/ports.js';
+import { laadRegios } from '../src/app/regioConfig.js';
+import { projectMap } from '../scripts/projectMap.js';
+import { standaardBeleid, tijdstip, type Dossier } from '../src/domain/index.js';
+import type { Stores } from '../src/store/ports.js';
 import { openSqliteStores } from '../src/store/sqlite.js';
 import { openSqliteWachtrij } from '../src/store/sqliteWachtrij.js';
-import type { Wachtrij } from '../src/store/wachtrij.js';
+import { meldcode, totStap4, vraag } from '../test/domain/fixtures.js';
 import { startFakeConnector } from '../test/support/fakeConnector.js';
 
 const NU = DateTime.fromISO('2026-11-23T09:30:00', { zone: 'Europe/Amsterdam' });
 const DUE = 1000;
-const KANALEN = 200;
 const TENANT = 'tenant-bench';
 const TEAMS: TeamsLimieten = laadConfig(process.env).verzenden.teams;
 
+const PROFESSIONALS = 200;
+const demoRegios = laadRegios(join(projectMap(), 'config', 'regions'), { standaard: 'vt-regio-demo' });
+
+/** A zelf hulp dossier whose follow-up (afweging 5 again) is today: one nudge to its professional. */
 function sjabloon(): Dossier {
-  const r = startDossier(
-    { id: 'sjabloon', referentie: 'Gezin B., groep 3', organisatieId: 'org-1', regioId: 'vt-1', werktMetVolwassenen: false },
-    { op: NU.minus({ days: 3 }), door: { id: 'prof-1', naam: 'Prof', rol: 'professional' } },
-  );
-  if (!r.ok) throw new Error(r.fout.melding);
-  return r.waarde;
+  const d = [vraag(1, true), vraag(2, false), vraag(3, true), vraag(4, true), vraag(5, true)].reduce((acc, c) => meldcode(acc, c).dossier, totStap4());
+  if (d.meldcode.status !== 'zelf-hulp') throw new Error('sjabloon is geen zelf hulp');
+  return { ...d, id: 'sjabloon', regioId: 'vt-regio-demo', meldcode: { ...d.meldcode, vervolgAfweging5Op: NU.toISODate() as string } };
 }
+
+const beleidVoor = () => standaardBeleid(demoRegios.kalender('vt-regio-demo'));
 
 /** Dossier i has a nudge due now when i < DUE; the others later in the coming year. */
 function dueMoment(i: number, aantal: number): string {
   const moment = i < DUE ? NU.minus({ minutes: 1 + (i % 600) }) : NU.plus({ minutes: 1 + Math.floor(((i - DUE) / (aantal - DUE)) * 365 * 24 * 60) });
   return tijdstip(moment);
-}
-
-const kanaal = (dossierId: string) => ({ soort: 'kanaal' as const, teamId: `team-${Number(dossierId.slice(2)) % KANALEN}`, kanaalId: 'algemeen' });
-
-/**
- * The tick, minimal: the due query, a claim per due nudge, a job per claim. The real one (the
- * nudge rules, office hours, the ladder) replaces this; the shape stays: it never waits on Teams.
- */
-async function tick(stores: Stores, wachtrij: Wachtrij): Promise<number> {
-  const nu = tijdstip(NU);
-  let gezet = 0;
-  let vervolg: string | undefined;
-  do {
-    const pagina = await stores.dossiers.dueVoor(nu, { max: 500, ...(vervolg ? { vervolg } : {}) });
-    for (const { waarde: d } of pagina.items) {
-      const sleutel = `${d.id}:bench:herinnering`;
-      // A duplicate or concurrent tick loses the claim and enqueues nothing.
-      if (!(await stores.herinneringen.claim(sleutel, { dossierId: d.id, publiek: 'lokaal-team-kanaal', op: nu }))) continue;
-      const job: NieuweVerzendopdracht = { sleutel, dossierId: d.id, publiek: 'lokaal-team-kanaal', naar: kanaal(d.id), tenantId: TENANT, inhoud: { soort: 'herinnering' } };
-      await wachtrij.zetIn(job);
-      gezet += 1;
-    }
-    vervolg = pagina.vervolg;
-  } while (vervolg !== undefined);
-  return gezet;
 }
 
 interface Meting {
@@ -88,26 +71,26 @@ interface Meting {
 async function meet(stores: Stores, map: string): Promise<Meting> {
   const connector = await startFakeConnector({ limieten: TEAMS });
   const wachtrij = openSqliteWachtrij({ pad: join(map, 'wachtrij.db'), naam: 'verzenden', nu: Date.now });
-  const opsteller: Opsteller = {
-    stelOp: async (o) => ({
-      soort: 'verstuur',
-      naar: { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: gesprekId(o.naar), tenantId: o.tenantId } },
-      // The ledger key travels on the card, so the connector can count duplicates per nudge.
-      bericht: { weergave: { soort: 'koppeling-ontbreekt', regioNaam: o.sleutel, veiligThuis: { naam: 'Veilig Thuis', telefoon: '0800-2000' } } },
-    }),
-    verzonden: async () => undefined,
-    meldMislukt: async () => undefined,
-  };
-  const bezorger = new TeamsBezorger(
-    maakAdapter({ appType: 'MultiTenant', toegestaneTenants: [], lokaal: true }, stilleLogger, { httpClient: eenPogingHttpClient(15_000) }),
-    '',
-    (b) => ({ contentType: ADAPTIVE_CARD, content: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: b.weergave.soort === 'koppeling-ontbreekt' ? b.weergave.regioNaam : '' }] } }),
-  );
+  for (let p = 0; p < PROFESSIONALS; p += 1) {
+    await stores.gesprekken.bewaar({ soort: 'persoonlijk', gebruikerId: `prof-${p}` }, { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: `chat-prof-${p}`, tenantId: TENANT } });
+  }
+  // The real Opsteller decides (reads the dossier, checks the milestone, finds the chat); the card
+  // is a minimal one naming the dossier, so the line measures deciding and sending. BENCH_KAARTEN=echt
+  // renders the real nudge cards (templates parsed once): same rate, about 80 MB more peak RSS.
+  const kaart = (b: Bericht): KaartBijlage => ({
+    contentType: ADAPTIVE_CARD,
+    content: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Herinnering' }], actions: [{ type: 'Action.Execute', verb: 'open', data: { dossierId: b.weergave.soort === 'termijn' ? b.weergave.dossier.id : '' } }] },
+  });
+  const bezorger = new TeamsBezorger(maakAdapter({ appType: 'MultiTenant', toegestaneTenants: [], lokaal: true }, stilleLogger, { httpClient: eenPogingHttpClient(15_000) }), '', process.env['BENCH_KAARTEN'] === 'echt' ? kaartRenderer(demoRegios, () => kaart({ weergave: { soort: 'koppeling-ontbreekt', regioNaam: '', veiligThuis: { naam: '', telefoon: '' } } })) : kaart);
+  // The nudges are decided at NU (09:30 on a werkdag); the sender runs on the real clock.
+  const opsteller = new TermijnOpsteller({ stores, regios: demoRegios, beleidVoor, bezorger, klok: () => NU, log: stilleLogger });
   const slaap = (ms: number) => wacht(ms);
   const verzender = new Verzender({ stores, wachtrij, bezorger, opsteller, limiet: new Verzendlimiet(TEAMS), klok: () => DateTime.utc(), slaap, toeval: Math.random, log: stilleLogger });
+  let n = 0;
+  const bewaking = new Termijnbewaking({ stores, wachtrij, regios: demoRegios, beleidVoor, klok: () => NU, log: stilleLogger, nieuwId: () => `bench-${(n += 1)}` });
 
   const tickStart = performance.now();
-  const due = await tick(stores, wachtrij);
+  const due = (await bewaking.tick()).ingezet;
   const tickMs = Math.round(performance.now() - tickStart);
 
   let klaar = 0;
@@ -124,10 +107,11 @@ async function meet(stores: Stores, map: string): Promise<Meting> {
   await pomp(wachtrij, verzender, { gelijktijdig: 32, onzichtbaarSeconden: 60, pauzeMs: 20, stop: stop.signal, slaap, log: stilleLogger, naAfloop });
   clearTimeout(grens);
 
+  // Every card names its dossier in its actions: the connector counts duplicates per nudge.
   const perSleutel = new Map<string, number>();
   for (const o of connector.ontvangen) {
-    const tekst = ((o.activity['attachments'] as { content: { body: { text: string }[] } }[] | undefined)?.[0]?.content.body[0]?.text) ?? '';
-    perSleutel.set(tekst, (perSleutel.get(tekst) ?? 0) + 1);
+    const dossier = /"dossierId":"(d-\d+)"/.exec(JSON.stringify(o.activity['attachments']))?.[1] ?? '';
+    perSleutel.set(dossier, (perSleutel.get(dossier) ?? 0) + 1);
   }
   const sent = perSleutel.size;
   await wachtrij.sluit();
@@ -159,12 +143,12 @@ async function sqlite(aantal: number): Promise<string> {
       .prepare(
         `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < @aantal)
          INSERT INTO dossiers (id, etag, data, eigenaar_id, organisatie_id, next_due_at)
-         SELECT 'd-' || i, 'e', json_set(@sjabloon, '$.id', 'd-' || i), 'prof-1', 'org-1',
+         SELECT 'd-' || i, 'e', json_set(@sjabloon, '$.id', 'd-' || i, '$.eigenaar.id', 'prof-' || CAST(i % @professionals AS INTEGER)), 'prof-' || CAST(i % @professionals AS INTEGER), 'org-1',
            strftime('%Y-%m-%dT%H:%M:%fZ', @nu, CASE WHEN i < @due THEN '-' || (1 + i % 600) || ' minutes'
              ELSE '+' || (1 + CAST(((i - @due) * 1.0 / (@aantal - @due)) * 525600 AS INTEGER)) || ' minutes' END)
          FROM n`,
       )
-      .run({ aantal, due: DUE, sjabloon: JSON.stringify(sjabloon()), nu: tijdstip(NU).replace('Z', '') });
+      .run({ aantal, due: DUE, professionals: PROFESSIONALS, sjabloon: JSON.stringify(sjabloon()), nu: tijdstip(NU).replace('Z', '') });
     stores.db.exec('ANALYZE');
     const { n } = stores.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM dossiers WHERE next_due_at <= ?').get(tijdstip(NU)) ?? { n: 0 };
     if (n !== DUE) throw new Error(`${n} dossiers due in plaats van ${DUE}`);
@@ -196,7 +180,8 @@ async function cosmos(aantal: number): Promise<string> {
     for (let start = 0; start < aantal; start += 100) {
       const operaties = Array.from({ length: Math.min(100, aantal - start) }, (_, j) => {
         const id = `d-${start + j}`;
-        return { operationType: 'Create' as const, partitionKey: id, resourceBody: { id, dossier: { ...basis, id }, eigenaarId: 'prof-1', organisatieId: 'org-1', nextDueAt: dueMoment(start + j, aantal) } };
+        const eigenaar = `prof-${(start + j) % PROFESSIONALS}`;
+        return { operationType: 'Create' as const, partitionKey: id, resourceBody: { id, dossier: { ...basis, id, eigenaar: { ...basis.eigenaar, id: eigenaar } }, eigenaarId: eigenaar, organisatieId: 'org-1', nextDueAt: dueMoment(start + j, aantal) } };
       });
       await container.items.bulk(operaties);
     }

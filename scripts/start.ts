@@ -43,13 +43,21 @@ async function main(): Promise<void> {
     console.log(`\n  Open de Teams-achtige chat: ${playground.url}\n  U bent ${DEMO_ROLLEN[rol].naam}. Een andere rol: npm start -- --als <${Object.keys(DEMO_ROLLEN).join('|')}>\n`);
   }
 
-  // The timers of Azure run in-process: the outbox sweep every minute (see functions/bezorging.ts).
-  const veeg = setInterval(() => {
-    applicatie.bezorging.veeg().catch((fout: unknown) => consoleLogger.error('Veegronde bezorging mislukt', { fout: fout instanceof Error ? fout.message : String(fout) }));
-  }, 60_000);
-
   // The queue trigger's part in Azure: drain the send queue in this process.
   const verzending = await applicatie.verzending();
+
+  // The timers of Azure run in-process every minute: the outbox sweep (functions/bezorging.ts) and
+  // the deadline tick (functions/termijnen.ts). A tick still running is not started twice.
+  let tikt = false;
+  const veeg = setInterval(() => {
+    applicatie.bezorging.veeg().catch((fout: unknown) => consoleLogger.error('Veegronde bezorging mislukt', { fout: fout instanceof Error ? fout.message : String(fout) }));
+    if (tikt) return;
+    tikt = true;
+    verzending.termijnbewaking
+      .tick()
+      .catch((fout: unknown) => consoleLogger.error('Termijnbewaking mislukt', { fout: fout instanceof Error ? fout.message : String(fout) }))
+      .finally(() => (tikt = false));
+  }, 60_000);
   const stopVerzenden = new AbortController();
   const verzendlus = pomp(verzending.wachtrij, verzending.verzender, {
     gelijktijdig: 16,

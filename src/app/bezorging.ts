@@ -7,6 +7,9 @@ import {
   wijzigUitgaand,
   type Dossier,
   type Effect,
+  type Mijlpaal,
+  type Niveau,
+  type Publiek,
   type Resultaat,
   type Uitgaand,
   type Wijziging,
@@ -46,7 +49,26 @@ export type Bezorgweergave =
       readonly veiligThuis: VeiligThuisContact;
     }
   | { readonly soort: 'koppeling-ontbreekt'; readonly regioNaam: string; readonly veiligThuis: VeiligThuisContact }
-  | { readonly soort: 'professional'; readonly dossier: Dossier };
+  | { readonly soort: 'professional'; readonly dossier: Dossier }
+  | TermijnWeergave
+  | {
+      readonly soort: 'termijn-overzicht';
+      readonly items: readonly { readonly dossier: Dossier; readonly mijlpaal: Mijlpaal; readonly niveau: Niveau }[];
+      readonly nu: DateTime;
+    }
+  | { readonly soort: 'termijn-onbestelbaar'; readonly dossier: Dossier | undefined; readonly wat: string; readonly reden: string };
+
+/** A nudge card: one milestone of one dossier, for one recipient, with the actions that resolve it. */
+export interface TermijnWeergave {
+  readonly soort: 'termijn';
+  readonly dossier: Dossier;
+  readonly mijlpaal: Mijlpaal;
+  readonly niveau: Niveau;
+  readonly publiek: Publiek;
+  readonly nu: DateTime;
+  /** Who route a brings together, by name: shown when escalation is offered. */
+  readonly escalatieMet: string;
+}
 
 export interface Bericht {
   readonly weergave: Bezorgweergave;

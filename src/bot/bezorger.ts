@@ -4,6 +4,7 @@ import type { KaartBijlage } from '../cards/kaarten.js';
 import { koppelingOntbreektKaart, lokaalTeamBerichtKaart, melderTerugkoppelingKaart, overdrachtKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
 import type { RegioGids } from '../app/regio.js';
 import type { Dossier } from '../domain/index.js';
+import { termijnKaart, termijnOnbestelbaarKaart, termijnOverzichtKaart } from '../cards/termijnKaarten.js';
 import type { GesprekReferentie } from '../store/ports.js';
 import { alsBezorgFout } from './teamsHttp.js';
 
@@ -74,6 +75,12 @@ export function kaartRenderer(regios: RegioGids, professionalKaart: (d: Dossier)
         return koppelingOntbreektKaart(w.regioNaam, w.veiligThuis);
       case 'professional':
         return professionalKaart(w.dossier);
+      case 'termijn':
+        return termijnKaart(w, b.vermeldingen);
+      case 'termijn-overzicht':
+        return termijnOverzichtKaart(w);
+      case 'termijn-onbestelbaar':
+        return termijnOnbestelbaarKaart(w);
     }
   };
 }

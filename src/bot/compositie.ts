@@ -12,6 +12,8 @@ import { MeldcodeFlow } from '../app/meldcodeFlow.js';
 import { MeldcodeService } from '../app/meldcodeService.js';
 import type { RegioGids } from '../app/regio.js';
 import { laadRegios } from '../app/regioConfig.js';
+import { TermijnOpsteller } from '../app/termijnOpsteller.js';
+import { Termijnbewaking } from '../app/termijnbewaking.js';
 import { Verzender, type Opsteller } from '../app/verzender.js';
 import { Verzendlimiet } from '../app/verzendlimiet.js';
 import { VERZEND_WACHTRIJ, laadAzureConfig, type Config } from '../config.js';
@@ -33,10 +35,11 @@ import { BotOpslag } from './opslag.js';
 import { TeamsRooster, type TeamLeden } from './teamLeden.js';
 import { eenPogingHttpClient } from './teamsHttp.js';
 
-/** The send queue and its sender, built on first use: only the sender and the tick need them. */
+/** The send queue, its sender and the tick that fills it, built on first use: only timers and the sender need them. */
 export interface Verzending {
   readonly wachtrij: Wachtrij;
   readonly verzender: Verzender;
+  readonly termijnbewaking: Termijnbewaking;
 }
 
 /**
@@ -83,17 +86,6 @@ export interface Opties {
   };
 }
 
-/** Nothing enqueues nudges before their rules exist; if something does, the job is not lost. */
-function nogGeenOpsteller(log: Logger): Opsteller {
-  return {
-    stelOp: async (o) => {
-      throw new Error(`Geen opsteller voor ${o.inhoud.soort}: de opdracht blijft in de wachtrij.`);
-    },
-    verzonden: async () => undefined,
-    meldMislukt: async (o, reden) => log.warn('Verzending opgegeven', { sleutel: o.sleutel, reden }),
-  };
-}
-
 /**
  * The composition root of the core: configuration, stores, regions, use cases and the
  * dispatcher are built once, here, and handed to each other through constructors.
@@ -126,10 +118,11 @@ export async function bouwKern(config: Config, opties: Opties = {}): Promise<Ker
   const flow = new MeldcodeFlow(service, klok, regios);
   const adapter = maakAdapter(config.bot, log);
   const render = kaartRenderer(regios, (d) => kaartVoor(flow.huidigeKaart(d)));
+  const bezorger = new TeamsBezorger(adapter, config.bot.appId ?? '', render);
   bezorging = new Bezorging({
     stores,
     adresboek: new OpslagAdresboek(stores),
-    bezorger: new TeamsBezorger(adapter, config.bot.appId ?? '', render),
+    bezorger,
     regios,
     klok,
     log,
@@ -146,7 +139,7 @@ export async function bouwKern(config: Config, opties: Opties = {}): Promise<Ker
       stores,
       wachtrij,
       bezorger: zender,
-      opsteller: o.opsteller ?? nogGeenOpsteller(log),
+      opsteller: o.opsteller ?? new TermijnOpsteller({ stores, regios, beleidVoor, bezorger, klok, log }),
       limiet: new Verzendlimiet(config.verzenden.teams),
       klok,
       slaap: o.slaap ?? ((ms) => new Promise((klaar) => setTimeout(klaar, ms))),
@@ -154,7 +147,8 @@ export async function bouwKern(config: Config, opties: Opties = {}): Promise<Ker
       log,
       instellingen: { maxPogingen: config.verzenden.maxPogingen, claimGeldigSeconden: Math.max(60, (config.verzenden.tijdslimietMs / 1000) * 4) },
     });
-    return { wachtrij, verzender };
+    const termijnbewaking = new Termijnbewaking({ stores, wachtrij, regios, beleidVoor, klok, log, nieuwId: randomUUID });
+    return { wachtrij, verzender, termijnbewaking };
   };
   return {
     klok,

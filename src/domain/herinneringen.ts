@@ -8,12 +8,14 @@ export type Publiek =
   | 'vt-medewerker'
   | 'vt-teamleider'
   | 'lokaal-team-kanaal'
-  | 'coordinator'
-  | 'escalatie-a'
-  | 'escalatie-b'
-  | 'escalatie-c';
+  | 'coordinator';
 
-export type Niveau = 'herinnering' | 'verlopen' | 'route-a' | 'route-b' | 'route-c';
+/**
+ * `escalatie-voorstel`: after expiry the VT teamleider (next to the coordinator) gets a card that
+ * offers *Escaleren (route a)*. Routes a, b and c themselves are decisions recorded on the case
+ * (seed 004 bijlage 4), never steps of this timer.
+ */
+export type Niveau = 'herinnering' | 'op-de-dag' | 'verlopen' | 'escalatie-voorstel';
 
 export interface LadderTrede {
   readonly niveau: Niveau;
@@ -25,23 +27,34 @@ export interface LadderTrede {
   readonly werkdagenTovDeadline: number;
 }
 
+/** Milestones whose protocol sets its own nudge moments, apart from who is responsible. */
+export type MijlpaalSoort = 'contact-gezin' | 'vervolg-afronden' | 'monitoring';
+
 export interface RegioBeleid {
   readonly kalender: WerkdagKalender;
   readonly ladders: Readonly<Record<Verantwoordelijke, readonly LadderTrede[]>>;
+  /** Per kind of milestone, replacing the ladder of its verantwoordelijke. */
+  readonly perSoort?: Readonly<Partial<Record<MijlpaalSoort, readonly LadderTrede[]>>>;
+}
+
+export function mijlpaalSoort(mijlpaalId: string): MijlpaalSoort | undefined {
+  if (mijlpaalId.startsWith('contact-gezin')) return 'contact-gezin';
+  if (mijlpaalId === 'vervolg-afronden') return 'vervolg-afronden';
+  if (mijlpaalId.startsWith('monitoring-')) return 'monitoring';
+  return undefined;
 }
 
 /**
- * Defaults: the team is reminded the werkdag before the deadline, its coordinator at expiry
- * (09:00 the next werkdag), and escalation routes a, b and c (seed 004 bijlage 4) follow 2, 5 and
- * 10 werkdagen after the coordinator was told. Regions override these in configuration.
+ * Defaults: the team is reminded the werkdag before the deadline; at expiry (09:00 the next
+ * werkdag) its coordinator and the VT teamleider both get a card offering *Escaleren (route a)*.
+ * Escalation is a decision, not a timer: nothing here moves a case to route a, b or c by elapsed
+ * werkdagen. Regions override these in configuration.
  */
 export const STANDAARD_LADDERS: RegioBeleid['ladders'] = {
   'lokaal-team': [
     { niveau: 'herinnering', publiek: 'lokaal-team-kanaal', werkdagenTovDeadline: -1 },
     { niveau: 'verlopen', publiek: 'coordinator', werkdagenTovDeadline: 1 },
-    { niveau: 'route-a', publiek: 'escalatie-a', werkdagenTovDeadline: 3 },
-    { niveau: 'route-b', publiek: 'escalatie-b', werkdagenTovDeadline: 6 },
-    { niveau: 'route-c', publiek: 'escalatie-c', werkdagenTovDeadline: 11 },
+    { niveau: 'escalatie-voorstel', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
   ],
   'veilig-thuis': [
     { niveau: 'herinnering', publiek: 'vt-medewerker', werkdagenTovDeadline: -1 },
@@ -50,8 +63,36 @@ export const STANDAARD_LADDERS: RegioBeleid['ladders'] = {
   professional: [{ niveau: 'herinnering', publiek: 'professional', werkdagenTovDeadline: 0 }],
 };
 
+/**
+ * Contact met gezin: the team channel two werkdagen before, the coordinator (and the VT teamleider,
+ * with route a) at expiry. V&V and Onderzoek (10 weeks): the VT teamleider in week 8 and at expiry.
+ * Monitoring: the VT medewerker 5 werkdagen before and on the day, the teamleider when the moment
+ * passed without an outcome.
+ */
+export const STANDAARD_PER_SOORT: NonNullable<RegioBeleid['perSoort']> = {
+  'contact-gezin': [
+    { niveau: 'herinnering', publiek: 'lokaal-team-kanaal', werkdagenTovDeadline: -2 },
+    { niveau: 'verlopen', publiek: 'coordinator', werkdagenTovDeadline: 1 },
+    { niveau: 'escalatie-voorstel', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
+  ],
+  'vervolg-afronden': [
+    { niveau: 'herinnering', publiek: 'vt-teamleider', werkdagenTovDeadline: -10 },
+    { niveau: 'verlopen', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
+  ],
+  monitoring: [
+    { niveau: 'herinnering', publiek: 'vt-medewerker', werkdagenTovDeadline: -5 },
+    { niveau: 'op-de-dag', publiek: 'vt-medewerker', werkdagenTovDeadline: 0 },
+    { niveau: 'verlopen', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
+  ],
+};
+
 export function standaardBeleid(kalender: WerkdagKalender = landelijkeKalender): RegioBeleid {
-  return { kalender, ladders: STANDAARD_LADDERS };
+  return { kalender, ladders: STANDAARD_LADDERS, perSoort: STANDAARD_PER_SOORT };
+}
+
+function ladderVoor(mijlpaal: Mijlpaal, beleid: RegioBeleid): readonly LadderTrede[] {
+  const soort = mijlpaalSoort(mijlpaal.id);
+  return (soort === undefined ? undefined : beleid.perSoort?.[soort]) ?? beleid.ladders[mijlpaal.verantwoordelijke];
 }
 
 export interface Herinnering {
@@ -62,7 +103,7 @@ export interface Herinnering {
   readonly niveau: Niveau;
   readonly publiek: Publiek;
   readonly dueAt: DateTime;
-  readonly soort: 'herinnering' | 'verlopen' | 'escalatie';
+  readonly soort: 'herinnering' | 'verlopen';
   /** Lower, unsent levels this one replaces (a late run sends only the highest level). */
   readonly vervangt: readonly string[];
 }
@@ -79,7 +120,7 @@ interface GeplandeTrede {
 
 function geplandeTreden(dossier: Dossier, mijlpaal: Mijlpaal, beleid: RegioBeleid): GeplandeTrede[] {
   const dag = mijlpaal.deadline;
-  return beleid.ladders[mijlpaal.verantwoordelijke]
+  return ladderVoor(mijlpaal, beleid)
     .map((trede) => {
       const k = trede.werkdagenTovDeadline;
       const werkdag =
@@ -94,10 +135,10 @@ function geplandeTreden(dossier: Dossier, mijlpaal: Mijlpaal, beleid: RegioBelei
 }
 
 /**
- * The nudges due at `now`. Nothing is due outside office hours (werkdagen 09:00-17:00
- * Amsterdam): a late timer run at night waits for the morning. Per milestone only the highest
- * due level is returned, with the lower unsent ones it supersedes, so a timer that was down for
- * days sends one escalation rather than a burst.
+ * The nudges due at `now`. Nothing is due outside the region's werkdag office hours: a late timer
+ * run at night waits for the morning. Per milestone only the latest due moment is returned (all
+ * its recipients: at expiry the coordinator and the VT teamleider), the first of them carrying the
+ * earlier unsent levels it supersedes, so a timer that was down for days sends no burst.
  */
 export function dueReminders(dossier: Dossier, now: DateTime, beleid: RegioBeleid): Herinnering[] {
   if (!beleid.kalender.isKantoortijd(now)) return [];
@@ -105,18 +146,24 @@ export function dueReminders(dossier: Dossier, now: DateTime, beleid: RegioBelei
   const due: Herinnering[] = [];
   for (const mijlpaal of openMijlpalen(dossier, beleid.kalender)) {
     const bereikt = geplandeTreden(dossier, mijlpaal, beleid).filter((t) => t.dueAt <= now);
-    const hoogste = bereikt.at(-1);
-    if (hoogste === undefined || verzonden.has(hoogste.sleutel)) continue;
-    due.push({
-      sleutel: hoogste.sleutel,
-      dossierId: dossier.id,
-      mijlpaal,
-      niveau: hoogste.trede.niveau,
-      publiek: hoogste.trede.publiek,
-      dueAt: hoogste.dueAt,
-      soort: hoogste.trede.niveau === 'herinnering' ? 'herinnering' : hoogste.trede.niveau === 'verlopen' ? 'verlopen' : 'escalatie',
-      vervangt: bereikt.slice(0, -1).map((t) => t.sleutel).filter((s) => !verzonden.has(s)),
-    });
+    const laatste = bereikt.at(-1);
+    if (laatste === undefined) continue;
+    const nu = bereikt.filter((t) => t.dueAt.equals(laatste.dueAt));
+    let vervangt = bereikt.filter((t) => t.dueAt < laatste.dueAt && !verzonden.has(t.sleutel)).map((t) => t.sleutel);
+    for (const t of nu) {
+      if (verzonden.has(t.sleutel)) continue;
+      due.push({
+        sleutel: t.sleutel,
+        dossierId: dossier.id,
+        mijlpaal,
+        niveau: t.trede.niveau,
+        publiek: t.trede.publiek,
+        dueAt: t.dueAt,
+        soort: t.trede.niveau === 'herinnering' || t.trede.niveau === 'op-de-dag' ? 'herinnering' : 'verlopen',
+        vervangt,
+      });
+      vervangt = [];
+    }
   }
   return due;
 }
@@ -131,7 +178,9 @@ export function volgendeHerinneringOp(dossier: Dossier, beleid: RegioBeleid): Da
   for (const mijlpaal of openMijlpalen(dossier, beleid.kalender)) {
     const treden = geplandeTreden(dossier, mijlpaal, beleid);
     const hoogsteVerzonden = treden.findLastIndex((t) => verzonden.has(t.sleutel));
-    const volgende = treden.slice(hoogsteVerzonden + 1)[0];
+    // Recipients of the same moment as the last one sent may still be open (recorded one by one).
+    const moment = treden[hoogsteVerzonden]?.dueAt;
+    const volgende = treden.find((t, i) => !verzonden.has(t.sleutel) && (i > hoogsteVerzonden || (moment !== undefined && t.dueAt.equals(moment))));
     if (volgende !== undefined && (eerste === null || volgende.dueAt < eerste)) eerste = volgende.dueAt;
   }
   return eerste;

@@ -9,7 +9,7 @@ import {
   volgendeHerinneringOp,
   type Dossier,
 } from '../../src/domain/index.js';
-import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, nieuwDossier, signalen, vt } from './fixtures.js';
+import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, nieuwDossier, signalen, taxatie, vt, vtMedewerker } from './fixtures.js';
 
 const beleid = standaardBeleid();
 const lokaal = (d: DateTime | null) => d?.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd HH:mm') ?? null;
@@ -59,15 +59,62 @@ describe('dueReminders: the escalation ladder', () => {
     ['vr 6 maart 08:59: nog niet (voor kantoortijd)', '2026-03-06 08:59', null, null],
     ['vr 6 maart 09:00: herinnering aan het teamkanaal', '2026-03-06 09:00', 'herinnering', 'lokaal-team-kanaal'],
     ['ma 9 maart (deadlinedag): nog de herinnering', '2026-03-09 16:00', 'herinnering', 'lokaal-team-kanaal'],
-    ['di 10 maart 09:00: verlopen, coördinator', '2026-03-10 09:00', 'verlopen', 'coordinator'],
-    ['do 12 maart: escalatie route a', '2026-03-12 11:00', 'route-a', 'escalatie-a'],
-    ['di 17 maart: route b', '2026-03-17 11:00', 'route-b', 'escalatie-b'],
-    ['di 24 maart: route c', '2026-03-24 11:00', 'route-c', 'escalatie-c'],
+    ['di 10 maart 09:00: verlopen, coördinator en VT-teamleider (Escaleren route a)', '2026-03-10 09:00', 'verlopen', 'coordinator'],
+    ['do 12 maart: geen escalatie door de klok', '2026-03-12 11:00', 'verlopen', 'coordinator'],
+    ['di 24 maart: nog steeds geen route b of c', '2026-03-24 11:00', 'verlopen', 'coordinator'],
     ['zaterdag: niets buiten kantoortijd', '2026-03-14 10:00', null, null],
     ['17:00: niets buiten kantoortijd', '2026-03-13 17:00', null, null],
   ])('%s', (_naam, nu, niveau, publiek) => {
     const due = dueReminders(overdracht(), ams(nu), beleid);
-    expect(due.map((h) => [h.niveau, h.publiek])).toEqual(niveau === null ? [] : [[niveau, publiek]]);
+    const verwacht = niveau === null ? [] : niveau === 'verlopen' ? [[niveau, publiek], ['escalatie-voorstel', 'vt-teamleider']] : [[niveau, publiek]];
+    expect(due.map((h) => [h.niveau, h.publiek])).toEqual(verwacht);
+  });
+
+  it('escalation is a decision: no timer step ever reaches route a, b or c', () => {
+    let d: Dossier = overdracht();
+    for (let dag = 0; dag < 120; dag += 1) {
+      for (const h of dueReminders(d, ams('2026-03-02 10:00').plus({ days: dag }), beleid)) d = markeerVerzonden(d, h);
+    }
+    expect(d.herinneringen).toEqual(['herinnering', 'verlopen', 'escalatie-voorstel'].map((n) => `dossier-1:overdracht-bevestigen:${n}`));
+    expect(volgendeHerinneringOp(d, beleid)).toBeNull();
+  });
+
+  it.each([
+    ['Kerst', '2026-12-18 10:00', '2026-12-24 09:00', '2026-12-28 09:00'],
+    ['Pasen (deadline op Paasmaandag; Goede Vrijdag is in de kalender vrij)', '2026-03-30 10:00', '2026-04-02 09:00', '2026-04-07 09:00'],
+    ['Koningsdag', '2026-04-20 10:00', '2026-04-24 09:00', '2026-04-28 09:00'],
+  ])('%s: the nudges skip the holidays', (_naam, ontvangen, herinnering, verlopen) => {
+    let d: Dossier = aangeboden(ontvangen);
+    expect(lokaal(volgendeHerinneringOp(d, beleid))).toBe(herinnering);
+    for (const h of dueReminders(d, ams(herinnering), beleid)) d = markeerVerzonden(d, h);
+    expect(lokaal(volgendeHerinneringOp(d, beleid))).toBe(verlopen);
+  });
+
+  // Overdracht received Monday 2 March; bevestigd with monitoring: contact by Monday 9 March,
+  // monitoring moments on 2 June 2026 (Tuesday) and 2 March 2027 (Tuesday).
+  const bevestigd = () => vt(aangeboden('2026-03-02 10:00', true), { soort: 'bevestig-overdracht', regisseur: 'J.' }).dossier;
+  it.each([
+    ['contact met gezin: het teamkanaal twee werkdagen ervoor', '2026-03-05 09:00', 'contact-gezin', [['herinnering', 'lokaal-team-kanaal']]],
+    ['contact met gezin verlopen: coördinator en VT-teamleider', '2026-03-10 09:00', 'contact-gezin', [['verlopen', 'coordinator'], ['escalatie-voorstel', 'vt-teamleider']]],
+    ['monitoring: de VT-medewerker 5 werkdagen ervoor', '2026-05-26 09:00', 'monitoring-3', [['herinnering', 'vt-medewerker']]],
+    ['monitoring: de VT-medewerker op de dag zelf', '2026-06-02 09:00', 'monitoring-3', [['op-de-dag', 'vt-medewerker']]],
+    ['monitoring zonder uitkomst: de teamleider', '2026-06-03 09:00', 'monitoring-3', [['verlopen', 'vt-teamleider']]],
+  ])('%s', (_naam, nu, mijlpaal, verwacht) => {
+    let d = bevestigd();
+    // Earlier nudges of the other milestones are out of the way.
+    for (const h of dueReminders(d, ams(nu), beleid)) if (h.mijlpaal.id !== mijlpaal) d = markeerVerzonden(d, h);
+    expect(dueReminders(d, ams(nu), beleid).filter((h) => h.mijlpaal.id === mijlpaal).map((h) => [h.niveau, h.publiek])).toEqual(verwacht);
+  });
+
+  it('V&V or Onderzoek (10 weeks): the VT teamleider in week 8 and at expiry', () => {
+    const vv = vt(gemeld('2026-03-02 10:00'), { soort: 'veiligheidsbeoordeling', taxatie, besluit: 'voorwaarden-en-vervolg', risicofactoren: [] }, ctx('2026-03-04 10:00', vtMedewerker)).dossier;
+    const [m] = openMijlpalen(vv);
+    expect([m?.id, lokaal(m?.deadline ?? null)]).toEqual(['vervolg-afronden', '2026-05-13 23:59']);
+    // Ten werkdagen before 13 May, skipping Bevrijdingsdag (5 May) and Koningsdag.
+    expect(lokaal(volgendeHerinneringOp(vv, beleid))).toBe('2026-04-28 09:00');
+    const [week8] = dueReminders(vv, ams('2026-04-28 09:00'), beleid);
+    expect([week8?.niveau, week8?.publiek]).toEqual(['herinnering', 'vt-teamleider']);
+    expect(lokaal(volgendeHerinneringOp(markeerVerzonden(vv, week8!), beleid))).toBe('2026-05-15 09:00'); // 14 May is Hemelvaartsdag
   });
 
   it('has a stable idempotency key of case, milestone and level', () => {
@@ -78,10 +125,12 @@ describe('dueReminders: the escalation ladder', () => {
   });
 
   it('a late run sends only the highest level and marks the skipped ones as superseded', () => {
-    const [h] = dueReminders(overdracht(), ams('2026-03-25 10:00'), beleid);
-    expect(h?.niveau).toBe('route-c');
-    expect(h?.vervangt).toEqual(['herinnering', 'verlopen', 'route-a', 'route-b'].map((n) => `dossier-1:overdracht-bevestigen:${n}`));
-    const na = markeerVerzonden(overdracht(), h!);
+    const due = dueReminders(overdracht(), ams('2026-03-25 10:00'), beleid);
+    expect(due.map((h) => [h.niveau, h.vervangt])).toEqual([
+      ['verlopen', ['dossier-1:overdracht-bevestigen:herinnering']],
+      ['escalatie-voorstel', []],
+    ]);
+    const na = due.reduce(markeerVerzonden, overdracht());
     expect(dueReminders(na, ams('2026-03-25 10:05'), beleid)).toEqual([]);
     expect(volgendeHerinneringOp(na, beleid)).toBeNull();
   });
@@ -96,6 +145,9 @@ describe('dueReminders: the escalation ladder', () => {
     let d: Dossier = overdracht();
     expect(lokaal(volgendeHerinneringOp(d, beleid))).toBe('2026-03-06 09:00');
     d = markeerVerzonden(d, dueReminders(d, ams('2026-03-06 09:00'), beleid)[0]!);
+    expect(lokaal(volgendeHerinneringOp(d, beleid))).toBe('2026-03-10 09:00');
+    // One of the two expiry nudges recorded: the other is still due at the same moment.
+    d = markeerVerzonden(d, dueReminders(d, ams('2026-03-10 09:00'), beleid)[0]!);
     expect(lokaal(volgendeHerinneringOp(d, beleid))).toBe('2026-03-10 09:00');
   });
 
@@ -125,7 +177,7 @@ describe('dueReminders: the escalation ladder', () => {
         d = markeerVerzonden(d, h);
       }
     }
-    expect(verzonden).toEqual(['herinnering', 'verlopen', 'route-a', 'route-b', 'route-c']);
+    expect(verzonden).toEqual(['herinnering', 'verlopen', 'escalatie-voorstel']);
     expect(new Set(tijden.map((x) => x.slice(4)))).toEqual(new Set(['09:00']));
   });
 });

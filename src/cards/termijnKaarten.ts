@@ -1,0 +1,98 @@
+import type { Bericht, Bezorgweergave, TermijnWeergave } from '../app/bezorging.js';
+import type { Niveau, Publiek } from '../domain/index.js';
+import { ADAPTIVE_CARD, LEEG_KADER, bouw, datum, type KaartBijlage } from './kaarten.js';
+import { zonderMarkdown } from './markdown.js';
+import termijn from './termijn.json' with { type: 'json' };
+import termijnOverzicht from './termijnOverzicht.json' with { type: 'json' };
+
+/**
+ * Nudge cards: a deadline of one case, for the person or channel that must act, with the actions
+ * that resolve it. Never bare text, never a dead end: every card opens the case.
+ */
+
+const WIE: Readonly<Record<Publiek, string>> = {
+  professional: 'u (de professional)',
+  'vt-medewerker': 'Veilig Thuis',
+  'vt-teamleider': 'Veilig Thuis',
+  'lokaal-team-kanaal': 'het lokale team',
+  coordinator: 'het lokale team',
+};
+
+const isAfweging5 = (w: TermijnWeergave) => w.mijlpaal.id.startsWith('vervolg-afweging-5');
+const isVerlopen = (n: Niveau) => n === 'verlopen' || n === 'escalatie-voorstel';
+/** Route a brings Veilig Thuis and the lokaal team together: offered when the lokaal team's term expired. */
+const biedtEscalatie = (w: TermijnWeergave) => isVerlopen(w.niveau) && w.mijlpaal.verantwoordelijke === 'lokaal-team' && !isAfweging5(w);
+
+function vraag(w: TermijnWeergave): string {
+  const wat = zonderMarkdown(w.mijlpaal.omschrijving);
+  if (isAfweging5(w)) return 'U koos ervoor zelf hulp te bieden. Het is tijd voor afweging 5 opnieuw: leidt de hulp tot duurzame veiligheid? Bij nee gaat u direct verder met de melding bij Veilig Thuis.';
+  if (!isVerlopen(w.niveau)) return `${wat}: uiterlijk ${datum(w.mijlpaal.deadline)}. Legt u het vast in de casus zodra het gedaan is.`;
+  const door = w.publiek === 'coordinator' ? 'Als coördinator van het lokale team' : 'Als teamleider van Veilig Thuis';
+  const escalatie = biedtEscalatie(w) ? ' Escaleren is een besluit: kies route a als overleg tussen Veilig Thuis en het lokale team nodig is.' : '';
+  return `De termijn voor "${wat}" is verlopen op ${datum(w.mijlpaal.deadline)}. ${door} kunt u nagaan wat er nodig is.${escalatie}`;
+}
+
+function waarom(w: TermijnWeergave): string {
+  if (isAfweging5(w)) return 'Meldcode, afweging 5: blijf toetsen of de hulp tot duurzame veiligheid leidt.';
+  return w.mijlpaal.verantwoordelijke === 'veilig-thuis'
+    ? 'Termijnen uit het handelingsprotocol van Veilig Thuis. Deze herinnering verdwijnt vanzelf zodra de stap is vastgelegd.'
+    : 'Termijnen uit de samenwerkingsafspraken met Veilig Thuis. Deze herinnering verdwijnt vanzelf zodra de stap is vastgelegd.';
+}
+
+export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldingen'] = []): KaartBijlage {
+  const kop = isAfweging5(w) ? 'Afweging 5 opnieuw' : !isVerlopen(w.niveau) ? `Herinnering · ${w.mijlpaal.omschrijving}` : `Termijn verlopen · ${w.mijlpaal.omschrijving}`;
+  const kaart = bouw(
+    termijn,
+    {
+      ...LEEG_KADER,
+      kop: zonderMarkdown(kop),
+      titel: zonderMarkdown(w.dossier.referentie),
+      dossierId: w.dossier.id,
+      feiten: [
+        { titel: 'Termijn', waarde: `${datum(w.mijlpaal.deadline)}${w.mijlpaal.toelichting ? ` (${w.mijlpaal.toelichting})` : ''}` },
+        { titel: 'Aan zet', waarde: WIE[w.publiek] },
+      ],
+      meldingStijl: isVerlopen(w.niveau) ? 'warning' : 'default',
+    },
+    {
+      vraag: vraag(w),
+      waarom: waarom(w),
+      vermelding: vermeldingen.length > 0 ? `${vermeldingen.map((v) => `<at>${zonderMarkdown(v.naam)}</at>`).join(', ')}: deze termijn vraagt uw aandacht.` : '',
+      afweging5: isAfweging5(w),
+      escaleren: biedtEscalatie(w),
+      escalatieMet: w.escalatieMet,
+    },
+    w.dossier,
+  );
+  if (vermeldingen.length === 0) return kaart;
+  const entities = vermeldingen.map((v) => ({ type: 'mention', text: `<at>${zonderMarkdown(v.naam)}</at>`, mentioned: { id: v.id, name: v.naam } }));
+  return { contentType: ADAPTIVE_CARD, content: { ...kaart.content, msteams: { entities } } };
+}
+
+/** One card for a channel with many nudges at one office moment (Teams: 1 800 messages an hour per conversation). */
+export function termijnOverzichtKaart(w: Extract<Bezorgweergave, { soort: 'termijn-overzicht' }>): KaartBijlage {
+  return bouw(
+    termijnOverzicht,
+    { ...LEEG_KADER, kop: 'Termijnen · overzicht', titel: `${w.items.length} casussen vragen aandacht` },
+    {
+      inleiding: 'Voor deze casussen nadert of verstreek een termijn. Open een casus om de stap vast te leggen; een vastgelegde stap verdwijnt vanzelf uit de herinneringen.',
+      casussen: w.items.map((i) => ({
+        dossierId: i.dossier.id,
+        referentie: zonderMarkdown(i.dossier.referentie),
+        wat: `${zonderMarkdown(i.mijlpaal.omschrijving)}: ${isVerlopen(i.niveau) ? 'verlopen op' : 'uiterlijk'} ${datum(i.mijlpaal.deadline)}`,
+      })),
+    },
+  );
+}
+
+/** To the coordinator (or the beheerder) when a nudge could not be delivered: nobody is left guessing. */
+export function termijnOnbestelbaarKaart(w: Extract<Bezorgweergave, { soort: 'termijn-onbestelbaar' }>): KaartBijlage {
+  return bouw(
+    termijnOverzicht,
+    { ...LEEG_KADER, kop: 'Herinnering niet bezorgd', titel: w.dossier ? zonderMarkdown(w.dossier.referentie) : 'Onbekende casus', meldingStijl: 'attention', melding: `meldroute kon een herinnering niet bezorgen: ${zonderMarkdown(w.reden)}` },
+    {
+      inleiding: `Het ging om: ${zonderMarkdown(w.wat)}. Zorg dat de juiste persoon dit weet, bijvoorbeeld door de casus te openen of het kanaal te koppelen.`,
+      casussen: w.dossier ? [{ dossierId: w.dossier.id, referentie: zonderMarkdown(w.dossier.referentie), wat: 'Open de casus om de stand te zien.' }] : [],
+    },
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { maakTermijnenHandler } from '../../functions/termijnen.js';
+import { stilleLogger } from '../../src/app/logger.js';
+import { bouwKern } from '../../src/bot/compositie.js';
+import { laadConfig } from '../../src/config.js';
+import { InvocationContext, type Timer } from '../../src/hosting/azureFunctions.js';
+import { openSqliteWachtrij } from '../../src/store/sqliteWachtrij.js';
+import { aangeboden, ams } from '../domain/fixtures.js';
+import { auditVan } from '../store/contract.js';
+import { TestKlok, demoRegios, testStores } from '../support/app.js';
+
+const timer = (isPastDue: boolean): Timer => ({
+  isPastDue,
+  schedule: { adjustForDST: false },
+  scheduleStatus: { last: '2026-03-10T07:55:00.000Z', next: '2026-03-10T08:05:00.000Z', lastUpdated: '2026-03-10T07:55:00.000Z' },
+});
+
+function context(): { context: InvocationContext; log: string[] } {
+  const log: string[] = [];
+  return { context: new InvocationContext({ functionName: 'termijnen', invocationId: 'test', logHandler: (_niveau, ...args) => log.push(args.join(' ')) }), log };
+}
+
+describe('functions/termijnen (timer, real InvocationContext)', () => {
+  it('a late run catches up: the due nudges are enqueued once, a second run changes nothing', async () => {
+    const klok = new TestKlok(ams('2026-03-10 09:05'));
+    const stores = testStores();
+    const wachtrij = openSqliteWachtrij({ pad: ':memory:', naam: 'verzenden', nu: () => klok.nu.toMillis() });
+    const kern = await bouwKern(laadConfig({ STORE: 'sqlite' }), { log: stilleLogger, stores, regios: demoRegios, klok: klok.lees, verzending: { wachtrij } });
+    const d = aangeboden('2026-03-02 10:00');
+    if (d.veiligThuis?.fase !== 'overdracht-aangeboden') throw new Error('fixture');
+    const o = d.veiligThuis.overdracht;
+    await stores.dossiers.create({ ...d, regioId: 'vt-regio-demo', veiligThuis: { ...d.veiligThuis, overdracht: { ...o, partij: { ...o.partij, teamId: 'wijkteam-noord' } } } }, auditVan(d.id));
+
+    const handler = maakTermijnenHandler(async () => kern);
+    const eerst = context();
+    await handler(timer(true), eerst.context);
+    expect(eerst.log).toEqual(['Termijnen (ingehaald): 1 dossier(s), 2 verzendopdracht(en), 0 overzicht(en), 0 hersteld.']);
+    expect(await wachtrij.haalOp(10, 1)).toHaveLength(2);
+
+    klok.nu = klok.nu.plus({ minutes: 5 });
+    const daarna = context();
+    await handler(timer(false), daarna.context);
+    expect(daarna.log).toEqual(['Termijnen: 0 dossier(s), 0 verzendopdracht(en), 0 overzicht(en), 0 hersteld.']);
+    await kern.sluit();
+  });
+});
