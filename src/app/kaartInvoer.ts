@@ -302,3 +302,36 @@ export const RegisseurInvoer = z.object({ regisseur: tekst('de naam van de regis
 export const TerugkoppelingInvoer = z.object({ samenvatting: tekst('de terugkoppeling', 4000) });
 export const LaterOppakkenInvoer = z.object({ reden: tekst('de reden', 4000), oppakkenOp: datum('de datum van oppakken') });
 export const TerugNaarVtInvoer = z.object({ redenTerug: tekst('waarom het niet lukt', 4000) });
+
+/** The party of an overdracht as a form gives it: a lokaal team from the list, or another party by name. */
+const partijVelden = {
+  partijSoort: z.enum(PARTIJ_SOORTEN, { error: 'Kies aan wie wordt overgedragen.' }),
+  lokaalTeam: optioneel(200),
+  partijNaam: optioneel(200),
+};
+
+/**
+ * V&V or Onderzoek rounded off (seed 004 §6-7): the outcome of an Onderzoek, the conditions, the
+ * overdracht and whether Veilig Thuis monitors; not monitoring is always recorded with a reason,
+ * except when the Onderzoek refuted the suspicion.
+ */
+export const VervolgAfrondenInvoer = z
+  .object({
+    uitkomstOnderzoek: z
+      .string()
+      .optional()
+      .transform((s) => (s ? s : undefined))
+      .pipe(z.enum(['bevestigd', 'weerlegd'], { error: 'Kies bevestigd of weerlegd.' }).optional()),
+    veiligheidsvoorwaarden: regels(1000),
+    ...partijVelden,
+    monitoring: z.enum(['ja', 'nee'], { error: 'Kies of Veilig Thuis monitort.' }),
+    redenGeenMonitoring: optioneel(2000),
+  })
+  .superRefine((i, ctx) => {
+    if (i.partijSoort === 'lokaal-team' && i.lokaalTeam === undefined) ctx.addIssue({ code: 'custom', path: ['lokaalTeam'], message: 'Kies het lokale team.' });
+    if (i.partijSoort !== 'lokaal-team' && i.partijNaam === undefined) ctx.addIssue({ code: 'custom', path: ['partijNaam'], message: 'Vul de naam van de partij in.' });
+    const vrijgesteld = i.uitkomstOnderzoek === 'weerlegd' || i.partijSoort === 'gecertificeerde-instelling';
+    if (i.monitoring === 'nee' && !vrijgesteld && i.redenGeenMonitoring === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['redenGeenMonitoring'], message: 'Leg vast waarom Veilig Thuis niet monitort.' });
+    }
+  });

@@ -24,6 +24,7 @@ import { zonderMarkdown } from './markdown.js';
 import overdracht from './overdracht.json' with { type: 'json' };
 import vtBeoordeling from './vtBeoordeling.json' with { type: 'json' };
 import vtMelding from './vtMelding.json' with { type: 'json' };
+import vtVervolg from './vtVervolg.json' with { type: 'json' };
 
 /**
  * Cards meldroute posts into channels and chats on its own initiative. A channel card shows what
@@ -67,6 +68,7 @@ export function vtMeldingKaart(
         ...feit('Gemeente', gemeente),
         { titel: 'Spoed', waarde: vtFase.spoed ? 'ja' : 'nee' },
         ...(vtFase.fase === 'melding-ontvangen' ? [{ titel: 'Veiligheidsbeoordeling', waarde: beoordelingTermijn(d, kalender) }] : [{ titel: 'Fase', waarde: FASE_LABELS[vtFase.fase] }]),
+        ...feit('Vervolg', vervolgTekst(d)),
         ...(volgende && vtFase.fase !== 'melding-ontvangen' ? [{ titel: 'Volgende termijn', waarde: termijnTekst(d, volgende) }] : []),
         { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
         ...voortgangOverdracht(d),
@@ -82,6 +84,9 @@ export function vtMeldingKaart(
       besluit: beoordeeld ? `Veiligheidsbeoordeling ${lokaleTijd(beoordeeld.op)}: ${BESLUIT_TEKST[beoordeeld.besluit]}${vtFase.overdracht ? ` (${zonderMarkdown(vtFase.overdracht.partij.naam)})` : ''}` : '',
       voorwaarden: vtFase.veiligheidsvoorwaarden.map(zonderMarkdown),
       beoordelen: vtFase.fase === 'melding-ontvangen' || vtFase.fase === 'terug-bij-vt',
+      wisselen: vtFase.fase === 'vervolg' && vtFase.vervolg.soort === 'voorwaarden-en-vervolg',
+      afronden: vtFase.fase === 'vervolg',
+      afrondenTitel: vtFase.fase === 'vervolg' && vtFase.vervolg.soort === 'onderzoek' ? 'Onderzoek afronden' : 'V&V afronden',
       namensBevestigen: vtFase.fase === 'overdracht-aangeboden' && vtFase.overdracht.partij.soort !== 'lokaal-team',
       partij: zonderMarkdown(vtFase.overdracht?.partij.naam ?? ''),
       melder: [...feit('Naam', m.melder.naam), ...feit('Telefoon', m.melder.telefoon), ...feit('E-mail', m.melder.email), ...feit('Meldcode', `gemeld in stap ${d.meldcode.gemeldInStap ?? d.meldcode.stap} van 5`)],
@@ -108,6 +113,15 @@ const BESLUIT_TEKST = {
   'voorwaarden-en-vervolg': 'Voorwaarden & Vervolg',
   onderzoek: 'Onderzoek',
 } as const;
+
+/** V&V or Onderzoek as it runs or ended, and the monitoring decided with the overdracht. */
+function vervolgTekst(d: Dossier): string | undefined {
+  const v = d.veiligThuis?.vervolg;
+  if (v === undefined) return undefined;
+  const soort = v.soort === 'onderzoek' ? `Onderzoek${v.gewisseldVanVvOp ? ' (was Voorwaarden & Vervolg)' : ''}` : 'Voorwaarden & Vervolg';
+  const uitkomst = v.uitkomstOnderzoek ? `, vermoeden ${v.uitkomstOnderzoek}` : '';
+  return v.afgerondOp ? `${soort} afgerond ${lokaleTijd(v.afgerondOp)}${uitkomst}` : `${soort} loopt`;
+}
 
 /** The veiligheidsbeoordeling's term as Veilig Thuis reads it on the melding card. */
 function beoordelingTermijn(d: Dossier, kalender: WerkdagKalender | undefined): string {
@@ -212,6 +226,7 @@ function termijnTekst(d: Dossier, m: Mijlpaal): string {
  */
 export function kanaalDossierKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): KaartBijlage {
   if (w.weergave === 'veilig-thuis' && w.formulier === 'veiligheidsbeoordeling') return veiligheidsbeoordelingKaart(w);
+  if (w.weergave === 'veilig-thuis' && w.formulier === 'vervolg-afronden') return vervolgAfrondenKaart(w);
   if (w.weergave === 'veilig-thuis') return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, [], w.kalender, w.melding ? { melding: w.melding } : {});
   if (w.dossier.veiligThuis?.overdracht !== undefined) {
     return overdrachtKaart(w.dossier, w.nu, w.veiligThuis, w.kalender, { ...(w.melding ? { melding: w.melding } : {}), ...(w.waarden ? { waarden: w.waarden } : {}), ...(w.fouten ? { fouten: w.fouten } : {}) });
@@ -267,6 +282,39 @@ function veiligheidsbeoordelingKaart(w: Extract<Weergave, { soort: 'kanaal-dossi
       termijn: beoordelingTermijn(d, w.kalender),
       waarden: { ...LEEG_FORMULIER, adviesTermijnDagen: '7', ...w.waarden },
       fouten: { ...LEEG_FORMULIER, ...w.fouten },
+      lokaleTeams: w.lokaleTeams ?? [],
+    },
+    d,
+  );
+  return metVernieuwing(kaart, d, 'veilig-thuis');
+}
+
+const LEEG_VERVOLG: Readonly<Record<string, string>> = Object.fromEntries(
+  ['uitkomstOnderzoek', 'veiligheidsvoorwaarden', 'partijSoort', 'lokaalTeam', 'partijNaam', 'monitoring', 'redenGeenMonitoring'].map((k) => [k, '']),
+);
+
+/** V&V or Onderzoek rounded off on the Veilig Thuis card, with the 10-week term; the conditions so far are filled in. */
+function vervolgAfrondenKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): KaartBijlage {
+  const d = w.dossier;
+  const v = d.veiligThuis;
+  const onderzoek = v?.vervolg?.soort === 'onderzoek';
+  const mijlpaal = openMijlpalen(d, w.kalender ?? landelijkeKalender).find((m) => m.id === 'vervolg-afronden');
+  const kaart = bouw(
+    vtVervolg,
+    {
+      ...LEEG_KADER,
+      kop: `${onderzoek ? 'Onderzoek' : 'Voorwaarden & Vervolg'} afronden · ${w.veiligThuis.naam}`,
+      titel: zonderMarkdown(d.referentie),
+      dossierId: d.id,
+      melding: w.melding ?? '',
+      meldingStijl: w.fouten && Object.keys(w.fouten).length > 0 ? 'attention' : 'default',
+    },
+    {
+      vervolg: onderzoek ? 'het Onderzoek' : 'Voorwaarden & Vervolg',
+      onderzoek,
+      termijn: mijlpaal ? `uiterlijk ${datum(mijlpaal.deadline)} (binnen 10 weken)` : 'binnen 10 weken',
+      waarden: { ...LEEG_VERVOLG, veiligheidsvoorwaarden: (v?.veiligheidsvoorwaarden ?? []).join('\n'), monitoring: 'ja', ...w.waarden },
+      fouten: { ...LEEG_VERVOLG, ...w.fouten },
       lokaleTeams: w.lokaleTeams ?? [],
     },
     d,

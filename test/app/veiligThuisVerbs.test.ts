@@ -155,3 +155,84 @@ describe('an overdracht to another party is confirmed by Veilig Thuis on its beh
     expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('overdracht-aangeboden');
   });
 });
+
+describe('V&V and Onderzoek on the Veilig Thuis card', () => {
+  async function inVervolg() {
+    const g = await gemeld();
+    await g.stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'voorwaarden-en-vervolg', veiligheidsvoorwaarden: 'Geen geweld.', versie: await g.versie() });
+    return g;
+  }
+  const AFRONDEN = { veiligheidsvoorwaarden: 'Geen geweld.\nKinderen naar school.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja' };
+
+  it('V&V offers switching to Onderzoek; after the switch only Onderzoek afronden is left', async () => {
+    const { stuur, versie, stores, id } = await inVervolg();
+    const vv = json(await stuur(sanne, 'open'));
+    expect(vv).toContain('"verb":"vt-wissel-onderzoek"');
+    expect(vv).toContain('"title":"V&V afronden"');
+    expect(vv).toContain('Voorwaarden & Vervolg loopt');
+    const na = json(await stuur(sanne, 'vt-wissel-onderzoek', { versie: await versie() }));
+    expect(na).toContain('omgezet in een Onderzoek');
+    expect(na).not.toContain('"verb":"vt-wissel-onderzoek"');
+    expect(na).toContain('"title":"Onderzoek afronden"');
+    expect(na).toContain('Onderzoek afronden (binnen 10 weken): uiterlijk');
+    expect(na).toContain('"title":"Zicht op veiligheid","value":"Veilig Thuis"');
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.vervolg).toMatchObject({ soort: 'onderzoek' });
+  });
+
+  it('the afronden form shows the 10-week term, the outcome question for an Onderzoek only, and the conditions so far', async () => {
+    const { stuur, versie } = await inVervolg();
+    const vv = json(await stuur(sanne, 'vt-vervolg-formulier'));
+    expect(vv).toContain('(binnen 10 weken)');
+    expect(vv).not.toContain('uitkomstOnderzoek');
+    expect(vv).toContain('"value":"Geen geweld."');
+    expect(vv).not.toContain('${');
+    await stuur(sanne, 'vt-wissel-onderzoek', { versie: await versie() });
+    expect(json(await stuur(sanne, 'vt-vervolg-formulier'))).toContain('"id":"uitkomstOnderzoek"');
+  });
+
+  it.each([
+    ['no party', { partijSoort: '' }, false, 'partijSoort', 'Kies aan wie wordt overgedragen.'],
+    ['no monitoring without a reason after V&V', { monitoring: 'nee' }, false, 'redenGeenMonitoring', 'Leg vast waarom Veilig Thuis niet monitort.'],
+    ['an Onderzoek without its outcome', {}, true, 'uitkomstOnderzoek', 'bevestigd of weerlegd'],
+    ['no monitoring without a reason after a confirmed Onderzoek', { uitkomstOnderzoek: 'bevestigd', monitoring: 'nee' }, true, 'redenGeenMonitoring', 'Leg vast waarom'],
+  ])('refuses %s, keeps what was typed', async (_naam, data, onderzoek, veld, melding) => {
+    const { stuur, versie, stores, id } = await inVervolg();
+    if (onderzoek) await stuur(sanne, 'vt-wissel-onderzoek', { versie: await versie() });
+    const w = await stuur(sanne, 'vt-vervolg-afronden', { ...AFRONDEN, ...data, versie: await versie() });
+    if (w.soort !== 'kanaal-dossier') throw new Error(w.soort);
+    expect(w.formulier).toBe('vervolg-afronden');
+    expect(w.fouten?.[veld]).toContain(melding);
+    expect(json(w)).toContain('Kinderen naar school.');
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('vervolg');
+  });
+
+  it.each([
+    ['V&V with monitoring', false, {}, { gepland: true }],
+    ['V&V without monitoring, reason recorded', false, { monitoring: 'nee', redenGeenMonitoring: 'Gezin in traject bij GGZ.' }, { gepland: false, redenGeenMonitoring: 'Gezin in traject bij GGZ.' }],
+    ['Onderzoek weerlegd: no monitoring, no reason asked', true, { uitkomstOnderzoek: 'weerlegd', monitoring: 'nee' }, { gepland: false, redenGeenMonitoring: 'Vermoeden weerlegd in het onderzoek' }],
+    ['Onderzoek bevestigd with a gegronde reden', true, { uitkomstOnderzoek: 'bevestigd', monitoring: 'nee', redenGeenMonitoring: 'Jeugdbescherming loopt.' }, { gepland: false, redenGeenMonitoring: 'Jeugdbescherming loopt.' }],
+  ])('%s: the overdracht is offered to the lokaal team', async (_naam, onderzoek, data, monitoring) => {
+    const { stuur, versie, stores, id } = await inVervolg();
+    if (onderzoek) await stuur(sanne, 'vt-wissel-onderzoek', { versie: await versie() });
+    const kaart = json(await stuur(sanne, 'vt-vervolg-afronden', { ...AFRONDEN, ...data, versie: await versie() }));
+    expect(kaart).toContain('Afgerond; de overdracht is aangeboden.');
+    expect(kaart).toContain('overdracht wacht op bevestiging');
+    expect(kaart).toContain('uiterlijk');
+    expect(kaart).toContain(' · Wijkteam Noord');
+    expect(kaart).toContain('"title":"Zicht op veiligheid","value":"Veilig Thuis"');
+    const vt = (await stores.dossiers.get(id))?.waarde.veiligThuis;
+    expect(vt?.monitoring).toMatchObject(monitoring);
+    expect(vt?.overdracht).toMatchObject({ moment: onderzoek ? 'na-onderzoek' : 'na-voorwaarden-en-vervolg', partij: { teamId: 'wijkteam-noord' } });
+    expect(vt?.veiligheidsvoorwaarden).toEqual(['Geen geweld.', 'Kinderen naar school.']);
+    const team = json(await stuur(als('aad-lt', 'Lotte', teamKanaal), 'open'));
+    expect(team).toContain(onderzoek ? 'Overdracht na onderzoek' : 'Overdracht na Voorwaarden & Vervolg');
+    expect(team).toContain('"verb":"lt-bevestig"');
+  });
+
+  it('a lokaal team member cannot switch or round off', async () => {
+    const { stuur, versie, stores, id } = await inVervolg();
+    expect(await stuur(als('aad-lt', 'Lotte', teamKanaal), 'vt-wissel-onderzoek', { versie: await versie() })).toEqual({ soort: 'alleen-persoonlijk' });
+    expect(await stuur(als('aad-lt', 'Lotte', teamKanaal), 'vt-vervolg-afronden', { ...AFRONDEN, versie: await versie() })).toEqual({ soort: 'alleen-persoonlijk' });
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.vervolg?.soort).toBe('voorwaarden-en-vervolg');
+  });
+});

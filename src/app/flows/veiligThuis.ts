@@ -1,13 +1,23 @@
 import { z } from 'zod';
-import type { VtCommando } from '../../domain/index.js';
-import { RegisseurInvoer, VeiligheidsbeoordelingInvoer, alsWaarden } from '../kaartInvoer.js';
+import type { Overdrachtspartij, VtCommando } from '../../domain/index.js';
+import { RegisseurInvoer, VeiligheidsbeoordelingInvoer, VervolgAfrondenInvoer, alsWaarden } from '../kaartInvoer.js';
+import type { KanaalFormulier } from '../weergave.js';
 import { inKanaal, type KanaalContext } from './verb.js';
 
-/** Veilig Thuis in its bound channel: the veiligheidsbeoordeling on the melding card. */
+type PartijSoort = Overdrachtspartij['soort'];
+
+/** Veilig Thuis in its bound channel: the veiligheidsbeoordeling, V&V or Onderzoek, on the melding card. */
 
 type BeoordelingInvoer = z.infer<typeof VeiligheidsbeoordelingInvoer>;
 
-/** The card's answers as a command; the lokaal team is looked up on the server, never taken from the card. */
+/** The overdracht party from a form; the lokaal team is looked up on the server, never taken from the card. */
+function partijUit(ctx: KanaalContext, i: { partijSoort: PartijSoort; lokaalTeam?: string | undefined; partijNaam?: string | undefined }): Overdrachtspartij | { fout: string } {
+  if (i.partijSoort !== 'lokaal-team') return { soort: i.partijSoort, naam: i.partijNaam ?? '' };
+  const team = ctx.lokaleTeams.find((t) => t.key === i.lokaalTeam);
+  return team === undefined ? { fout: 'Kies een lokaal team uit de lijst.' } : { soort: 'lokaal-team', naam: team.naam, teamId: team.key };
+}
+
+/** The card's answers as a command. */
 function naarBeoordeling(ctx: KanaalContext, i: BeoordelingInvoer): VtCommando | { fout: string } {
   const basis = {
     soort: 'veiligheidsbeoordeling' as const,
@@ -18,12 +28,21 @@ function naarBeoordeling(ctx: KanaalContext, i: BeoordelingInvoer): VtCommando |
     ...(i.adviesTermijnDagen !== undefined ? { adviesTermijnDagen: i.adviesTermijnDagen } : {}),
   };
   if (i.besluit !== 'overdracht' || i.partijSoort === undefined) return basis;
-  if (i.partijSoort === 'lokaal-team') {
-    const team = ctx.lokaleTeams.find((t) => t.key === i.lokaalTeam);
-    if (team === undefined) return { fout: 'Kies een lokaal team uit de lijst.' };
-    return { ...basis, partij: { soort: 'lokaal-team', naam: team.naam, teamId: team.key }, monitoring: i.monitoring };
-  }
-  return { ...basis, partij: { soort: i.partijSoort, naam: i.partijNaam ?? '' }, monitoring: i.monitoring };
+  const partij = partijUit(ctx, { ...i, partijSoort: i.partijSoort });
+  return 'fout' in partij ? partij : { ...basis, partij, monitoring: i.monitoring };
+}
+
+function naarVervolgAfronden(ctx: KanaalContext, i: z.infer<typeof VervolgAfrondenInvoer>): VtCommando | { fout: string } {
+  const partij = partijUit(ctx, i);
+  if ('fout' in partij) return partij;
+  return {
+    soort: 'rond-vervolg-af',
+    veiligheidsvoorwaarden: i.veiligheidsvoorwaarden,
+    partij,
+    ...(i.uitkomstOnderzoek ? { uitkomstOnderzoek: i.uitkomstOnderzoek } : {}),
+    // Monitoring is the rule; "nee" waives it only with the reason the domain records.
+    ...(i.monitoring === 'nee' ? { redenGeenMonitoring: i.redenGeenMonitoring ?? '' } : {}),
+  };
 }
 
 /** Domain refusals that belong next to one field of the form. */
@@ -32,7 +51,23 @@ const FOUT_VELD: Partial<Record<string, string>> = {
   'partij-ontbreekt': 'partijSoort',
   'monitoring-niet-toegestaan': 'monitoring',
   'ongeldige-termijn': 'adviesTermijnDagen',
+  'uitkomst-onderzoek-ontbreekt': 'uitkomstOnderzoek',
+  'reden-geen-monitoring-ontbreekt': 'redenGeenMonitoring',
 };
+
+/**
+ * Submits a form's command: success shows the card with `gelukt`; a refusal of one field keeps
+ * what was typed on the form; anything else (a stale card, a phase that moved on) the current card.
+ */
+async function formulierStap(ctx: KanaalContext, formulier: KanaalFormulier, commando: VtCommando | { fout: string }, gelukt: string, veldBijFout = 'lokaalTeam') {
+  const waarden = alsWaarden(ctx.data);
+  if ('fout' in commando) return ctx.kaart(ctx.dossier, { formulier, waarden, fouten: { [veldBijFout]: commando.fout } });
+  const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, ctx.dossier.id, commando, ctx.versie);
+  if (r.ok) return ctx.kaart(r.waarde.dossier, { melding: gelukt });
+  const veld = FOUT_VELD[r.fout.code];
+  if (veld) return ctx.kaart(ctx.dossier, { formulier, waarden, fouten: { [veld]: r.fout.melding } });
+  return ctx.opnieuw({ melding: r.fout.melding });
+}
 
 export const VEILIG_THUIS_VERBS = [
   inKanaal({ verb: 'vt-beoordeling-formulier', weergave: 'veilig-thuis', formulier: 'veiligheidsbeoordeling', invoer: z.object({}) }),
@@ -41,16 +76,7 @@ export const VEILIG_THUIS_VERBS = [
     weergave: 'veilig-thuis',
     formulier: 'veiligheidsbeoordeling',
     invoer: VeiligheidsbeoordelingInvoer,
-    handle: async (ctx, i) => {
-      const commando = naarBeoordeling(ctx, i);
-      const waarden = alsWaarden(ctx.data);
-      if ('fout' in commando) return ctx.kaart(ctx.dossier, { formulier: 'veiligheidsbeoordeling', waarden, fouten: { lokaalTeam: commando.fout } });
-      const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, ctx.dossier.id, commando, ctx.versie);
-      if (r.ok) return ctx.kaart(r.waarde.dossier, { melding: 'Veiligheidsbeoordeling vastgelegd.' });
-      const veld = FOUT_VELD[r.fout.code];
-      if (veld) return ctx.kaart(ctx.dossier, { formulier: 'veiligheidsbeoordeling', waarden, fouten: { [veld]: r.fout.melding } });
-      return ctx.kaart(ctx.dossier, { melding: r.fout.melding });
-    },
+    handle: (ctx, i) => formulierStap(ctx, 'veiligheidsbeoordeling', naarBeoordeling(ctx, i), 'Veiligheidsbeoordeling vastgelegd.'),
   }),
   inKanaal({
     verb: 'vt-bevestig-namens',
@@ -61,5 +87,23 @@ export const VEILIG_THUIS_VERBS = [
       if (r.ok) return ctx.kaart(r.waarde.dossier, { melding: 'Overdracht bevestigd namens de ontvangende partij.' });
       return ctx.opnieuw({ melding: r.fout.melding });
     },
+  }),
+  inKanaal({
+    verb: 'vt-wissel-onderzoek',
+    weergave: 'veilig-thuis',
+    invoer: z.object({}),
+    handle: async (ctx) => {
+      const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, ctx.dossier.id, { soort: 'wissel-naar-onderzoek' }, ctx.versie);
+      if (r.ok) return ctx.kaart(r.waarde.dossier, { melding: 'Voorwaarden & Vervolg is omgezet in een Onderzoek; de termijn loopt door.' });
+      return ctx.opnieuw({ melding: r.fout.melding });
+    },
+  }),
+  inKanaal({ verb: 'vt-vervolg-formulier', weergave: 'veilig-thuis', formulier: 'vervolg-afronden', invoer: z.object({}) }),
+  inKanaal({
+    verb: 'vt-vervolg-afronden',
+    weergave: 'veilig-thuis',
+    formulier: 'vervolg-afronden',
+    invoer: VervolgAfrondenInvoer,
+    handle: (ctx, i) => formulierStap(ctx, 'vervolg-afronden', naarVervolgAfronden(ctx, i), 'Afgerond; de overdracht is aangeboden.'),
   }),
 ] as const;
