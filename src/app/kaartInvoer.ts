@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  MONITORING_VERVOLGSTAPPEN,
   ONVEILIGHEDEN,
   OVERLEG_ROLLEN,
   PARTIJ_SOORTEN,
@@ -335,3 +336,16 @@ export const VervolgAfrondenInvoer = z
       ctx.addIssue({ code: 'custom', path: ['redenGeenMonitoring'], message: 'Leg vast waarom Veilig Thuis niet monitort.' });
     }
   });
+
+/**
+ * A monitoring moment's outcome (seed 004 §7.2): four questions and the next step. The moment is
+ * one of those still open; which are open is checked by the domain.
+ */
+export const MonitoringInvoer = z.object({
+  maandenNaOverdracht: z.coerce.number<unknown>({ error: 'Kies het monitoringmoment.' }).int({ error: 'Kies het monitoringmoment.' }).positive({ error: 'Kies het monitoringmoment.' }),
+  voorwaardenNagekomen: jaNee('"worden de veiligheidsvoorwaarden nageleefd?"'),
+  directeVeiligheid: jaNee('"is er directe veiligheid?"'),
+  stabieleVeiligheid: jaNee('"is er stabiele veiligheid?"'),
+  aandachtVoorHerstel: jaNee('"is er aandacht voor herstel?"'),
+  vervolgstap: z.enum(MONITORING_VERVOLGSTAPPEN, { error: 'Kies de vervolgstap.' }),
+});

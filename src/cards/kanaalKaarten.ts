@@ -12,6 +12,7 @@ import {
   zichtOpVeiligheid,
   type Dossier,
   type Mijlpaal,
+  type MonitoringMoment,
   type WerkdagKalender,
 } from '../domain/index.js';
 import type { Bericht } from '../app/bezorging.js';
@@ -24,6 +25,7 @@ import { zonderMarkdown } from './markdown.js';
 import overdracht from './overdracht.json' with { type: 'json' };
 import vtBeoordeling from './vtBeoordeling.json' with { type: 'json' };
 import vtMelding from './vtMelding.json' with { type: 'json' };
+import vtMonitoring from './vtMonitoring.json' with { type: 'json' };
 import vtVervolg from './vtVervolg.json' with { type: 'json' };
 
 /**
@@ -32,6 +34,7 @@ import vtVervolg from './vtVervolg.json' with { type: 'json' };
  */
 
 type Feit = { titel: string; waarde: string };
+type MonitoringVervolgstap = NonNullable<MonitoringMoment['vervolgstap']>;
 const feit = (titel: string, waarde: string | undefined): Feit[] => (waarde ? [{ titel, waarde: zonderMarkdown(waarde) }] : []);
 
 /**
@@ -69,6 +72,7 @@ export function vtMeldingKaart(
         { titel: 'Spoed', waarde: vtFase.spoed ? 'ja' : 'nee' },
         ...(vtFase.fase === 'melding-ontvangen' ? [{ titel: 'Veiligheidsbeoordeling', waarde: beoordelingTermijn(d, kalender) }] : [{ titel: 'Fase', waarde: FASE_LABELS[vtFase.fase] }]),
         ...feit('Vervolg', vervolgTekst(d)),
+        ...monitoringFeiten(d),
         ...(volgende && vtFase.fase !== 'melding-ontvangen' ? [{ titel: 'Volgende termijn', waarde: termijnTekst(d, volgende) }] : []),
         { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
         ...voortgangOverdracht(d),
@@ -86,6 +90,7 @@ export function vtMeldingKaart(
       beoordelen: vtFase.fase === 'melding-ontvangen' || vtFase.fase === 'terug-bij-vt',
       wisselen: vtFase.fase === 'vervolg' && vtFase.vervolg.soort === 'voorwaarden-en-vervolg',
       afronden: vtFase.fase === 'vervolg',
+      monitoren: openMonitoring(d).length > 0,
       afrondenTitel: vtFase.fase === 'vervolg' && vtFase.vervolg.soort === 'onderzoek' ? 'Onderzoek afronden' : 'V&V afronden',
       namensBevestigen: vtFase.fase === 'overdracht-aangeboden' && vtFase.overdracht.partij.soort !== 'lokaal-team',
       partij: zonderMarkdown(vtFase.overdracht?.partij.naam ?? ''),
@@ -121,6 +126,40 @@ function vervolgTekst(d: Dossier): string | undefined {
   const soort = v.soort === 'onderzoek' ? `Onderzoek${v.gewisseldVanVvOp ? ' (was Voorwaarden & Vervolg)' : ''}` : 'Voorwaarden & Vervolg';
   const uitkomst = v.uitkomstOnderzoek ? `, vermoeden ${v.uitkomstOnderzoek}` : '';
   return v.afgerondOp ? `${soort} afgerond ${lokaleTijd(v.afgerondOp)}${uitkomst}` : `${soort} loopt`;
+}
+
+const VERVOLGSTAP_TEKST: Readonly<Record<MonitoringVervolgstap, string>> = {
+  doorgaan: 'doorgaan',
+  'dwangmaatregel-adviseren': 'dwangmaatregel adviseren (Raad voor de Kinderbescherming)',
+  'ambtshalve-melding': 'ambtshalve melding',
+  'afsluiten-geen-mogelijkheden': 'afsluiten: geen mogelijkheden meer',
+};
+
+const MONITORING_VRAGEN = [
+  ['voorwaardenNagekomen', 'Worden de veiligheidsvoorwaarden nageleefd?', 'voorwaarden'],
+  ['directeVeiligheid', 'Is er directe veiligheid?', 'directe veiligheid'],
+  ['stabieleVeiligheid', 'Is er stabiele veiligheid?', 'stabiele veiligheid'],
+  ['aandachtVoorHerstel', 'Is er aandacht voor herstel?', 'herstel'],
+] as const;
+
+/** The monitoring moments still open: only while the receiving party holds the case. */
+function openMonitoring(d: Dossier): number[] {
+  const v = d.veiligThuis;
+  if (v?.fase !== 'overgedragen' || !v.monitoring.gepland) return [];
+  return v.monitoring.momenten.filter((m) => m.uitgevoerdOp === undefined).map((m) => m.maandenNaOverdracht);
+}
+
+/** What monitoring was decided and what each moment found, as Veilig Thuis recorded it. */
+function monitoringFeiten(d: Dossier): Feit[] {
+  const m = d.veiligThuis?.monitoring;
+  if (m === undefined) return [];
+  if (!m.gepland) return feit('Monitoring', `geen${m.redenGeenMonitoring ? `: ${m.redenGeenMonitoring}` : ''}`);
+  return m.momenten.map((x) => ({
+    titel: `Monitoring ${x.maandenNaOverdracht} mnd`,
+    waarde: x.uitgevoerdOp
+      ? `${lokaleTijd(x.uitgevoerdOp)}: ${MONITORING_VRAGEN.map(([k, , kort]) => `${kort} ${x[k] === true ? 'ja' : x[k] === false ? 'nee' : '?'}`).join(', ')}; ${x.vervolgstap ? VERVOLGSTAP_TEKST[x.vervolgstap] : ''}`
+      : 'gepland',
+  }));
 }
 
 /** The veiligheidsbeoordeling's term as Veilig Thuis reads it on the melding card. */
@@ -227,6 +266,7 @@ function termijnTekst(d: Dossier, m: Mijlpaal): string {
 export function kanaalDossierKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): KaartBijlage {
   if (w.weergave === 'veilig-thuis' && w.formulier === 'veiligheidsbeoordeling') return veiligheidsbeoordelingKaart(w);
   if (w.weergave === 'veilig-thuis' && w.formulier === 'vervolg-afronden') return vervolgAfrondenKaart(w);
+  if (w.weergave === 'veilig-thuis' && w.formulier === 'monitoring') return monitoringKaart(w);
   if (w.weergave === 'veilig-thuis') return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, [], w.kalender, w.melding ? { melding: w.melding } : {});
   if (w.dossier.veiligThuis?.overdracht !== undefined) {
     return overdrachtKaart(w.dossier, w.nu, w.veiligThuis, w.kalender, { ...(w.melding ? { melding: w.melding } : {}), ...(w.waarden ? { waarden: w.waarden } : {}), ...(w.fouten ? { fouten: w.fouten } : {}) });
@@ -316,6 +356,32 @@ function vervolgAfrondenKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>)
       waarden: { ...LEEG_VERVOLG, veiligheidsvoorwaarden: (v?.veiligheidsvoorwaarden ?? []).join('\n'), monitoring: 'ja', ...w.waarden },
       fouten: { ...LEEG_VERVOLG, ...w.fouten },
       lokaleTeams: w.lokaleTeams ?? [],
+    },
+    d,
+  );
+  return metVernieuwing(kaart, d, 'veilig-thuis');
+}
+
+/** The monitoring outcome form: the open moments, four questions, the next step. */
+function monitoringKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): KaartBijlage {
+  const d = w.dossier;
+  const open = openMonitoring(d);
+  const waarden: Record<string, string> = { maandenNaOverdracht: String(open[0] ?? ''), vervolgstap: '', ...w.waarden };
+  const kaart = bouw(
+    vtMonitoring,
+    {
+      ...LEEG_KADER,
+      kop: `Monitoring · ${w.veiligThuis.naam}`,
+      titel: zonderMarkdown(d.referentie),
+      dossierId: d.id,
+      melding: w.melding ?? '',
+      meldingStijl: w.fouten && Object.keys(w.fouten).length > 0 ? 'attention' : 'default',
+    },
+    {
+      momenten: open.map((maanden) => ({ titel: `Na ${maanden} maanden`, waarde: String(maanden) })),
+      vragen: MONITORING_VRAGEN.map(([id, vraag]) => ({ id, vraag, waarde: waarden[id] ?? '', fout: w.fouten?.[id] ?? '' })),
+      waarden,
+      fouten: { maandenNaOverdracht: '', vervolgstap: '', ...w.fouten },
     },
     d,
   );

@@ -344,6 +344,7 @@ export const MonitoringMoment = z.object({
   maandenNaOverdracht: z.number().int().positive(),
   uitgevoerdOp: Tijdstip.optional(),
   voorwaardenNagekomen: z.boolean().optional(),
+  directeVeiligheid: z.boolean().optional(),
   stabieleVeiligheid: z.boolean().optional(),
   aandachtVoorHerstel: z.boolean().optional(),
   vervolgstap: z.enum(MONITORING_VERVOLGSTAPPEN).optional(),

@@ -54,6 +54,7 @@ export type VtCommando =
       readonly soort: 'monitoring';
       readonly maandenNaOverdracht: number;
       readonly voorwaardenNagekomen: boolean;
+      readonly directeVeiligheid: boolean;
       readonly stabieleVeiligheid: boolean;
       readonly aandachtVoorHerstel: boolean;
       readonly vervolgstap: NonNullable<MonitoringMoment['vervolgstap']>;

@@ -236,3 +236,63 @@ describe('V&V and Onderzoek on the Veilig Thuis card', () => {
     expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.vervolg?.soort).toBe('voorwaarden-en-vervolg');
   });
 });
+
+describe('monitoring outcome on the Veilig Thuis card', () => {
+  const lotte = als('aad-lt', 'Lotte', teamKanaal);
+  async function gemonitord() {
+    const g = await gemeld();
+    await g.stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'voorwaarden-en-vervolg', versie: await g.versie() });
+    await g.stuur(sanne, 'vt-vervolg-afronden', { veiligheidsvoorwaarden: 'Geen geweld.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja', versie: await g.versie() });
+    await g.stuur(lotte, 'lt-bevestig', { regisseur: 'R. Regie', versie: await g.versie() });
+    return g;
+  }
+  const UITKOMST = { maandenNaOverdracht: '3', voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'nee', aandachtVoorHerstel: 'ja', vervolgstap: 'doorgaan' };
+
+  it('after the confirmed overdracht the card offers the monitoring form with the open moments', async () => {
+    const { stuur } = await gemonitord();
+    const kaart = json(await stuur(sanne, 'open'));
+    expect(kaart).toContain('"verb":"vt-monitoring-formulier"');
+    expect(kaart).toContain('"title":"Monitoring 3 mnd","value":"gepland"');
+    const formulier = json(await stuur(sanne, 'vt-monitoring-formulier'));
+    expect(formulier).toContain('"title":"Na 3 maanden","value":"3"');
+    expect(formulier).toContain('"title":"Na 12 maanden","value":"12"');
+    expect(formulier).toContain('Is er directe veiligheid?');
+    expect(formulier).not.toContain('${');
+  });
+
+  it.each([
+    ['an unanswered question', { directeVeiligheid: '' }, 'directeVeiligheid', 'Kies ja of nee bij "is er directe veiligheid?".'],
+    ['no next step', { vervolgstap: '' }, 'vervolgstap', 'Kies de vervolgstap.'],
+    ['a moment that is not planned', { maandenNaOverdracht: '6' }, 'maandenNaOverdracht', 'Er staat geen open monitoringmoment na 6 maanden gepland.'],
+  ])('refuses %s, keeps what was typed', async (_naam, data, veld, melding) => {
+    const { stuur, versie, stores, id } = await gemonitord();
+    const w = await stuur(sanne, 'vt-monitoring', { ...UITKOMST, ...data, versie: await versie() });
+    if (w.soort !== 'kanaal-dossier') throw new Error(w.soort);
+    expect(w.formulier).toBe('monitoring');
+    expect(w.fouten?.[veld]).toBe(melding);
+    expect(json(w)).toContain('"id":"stabieleVeiligheid","label":"Is er stabiele veiligheid?","style":"expanded","value":"nee"');
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.monitoring?.momenten[0]?.uitgevoerdOp).toBeUndefined();
+  });
+
+  it.each([
+    ['doorgaan: the 12-month moment stays planned, the lokaal team keeps zicht op veiligheid', 'doorgaan', 'overgedragen', 'Wijkteam Noord \\\\(regisseur: R. Regie\\\\)'],
+    ['dwangmaatregel adviseren is recorded', 'dwangmaatregel-adviseren', 'overgedragen', 'Wijkteam Noord \\\\(regisseur: R. Regie\\\\)'],
+    ['ambtshalve melding is recorded', 'ambtshalve-melding', 'overgedragen', 'Wijkteam Noord \\\\(regisseur: R. Regie\\\\)'],
+    ['afsluiten zonder mogelijkheden closes the dossier', 'afsluiten-geen-mogelijkheden', 'afgesloten', 'Niemand: het dossier is afgesloten'],
+  ])('%s', async (_naam, vervolgstap, fase, zicht) => {
+    const { stuur, versie, stores, id } = await gemonitord();
+    const kaart = json(await stuur(sanne, 'vt-monitoring', { ...UITKOMST, vervolgstap, versie: await versie() }));
+    expect(kaart).toContain('Monitoring na 3 maanden vastgelegd.');
+    expect(kaart).toContain('voorwaarden ja, directe veiligheid ja, stabiele veiligheid nee, herstel ja');
+    expect(kaart).toContain(`"title":"Zicht op veiligheid","value":"${zicht}"`);
+    if (fase === 'overgedragen') expect(kaart).toContain('"title":"Monitoring 12 mnd","value":"gepland"');
+    const vt = (await stores.dossiers.get(id))?.waarde.veiligThuis;
+    expect(vt?.fase).toBe(fase);
+    expect(vt?.monitoring?.momenten[0]).toMatchObject({ maandenNaOverdracht: 3, directeVeiligheid: true, stabieleVeiligheid: false, vervolgstap });
+  });
+
+  it('the lokaal team cannot record monitoring', async () => {
+    const { stuur, versie } = await gemonitord();
+    expect(await stuur(lotte, 'vt-monitoring', { ...UITKOMST, versie: await versie() })).toEqual({ soort: 'alleen-persoonlijk' });
+  });
+});

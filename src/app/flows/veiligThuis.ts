@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Overdrachtspartij, VtCommando } from '../../domain/index.js';
-import { RegisseurInvoer, VeiligheidsbeoordelingInvoer, VervolgAfrondenInvoer, alsWaarden } from '../kaartInvoer.js';
+import { MonitoringInvoer, RegisseurInvoer, VeiligheidsbeoordelingInvoer, VervolgAfrondenInvoer, alsWaarden } from '../kaartInvoer.js';
 import type { KanaalFormulier } from '../weergave.js';
 import { inKanaal, type KanaalContext } from './verb.js';
 
@@ -53,6 +53,7 @@ const FOUT_VELD: Partial<Record<string, string>> = {
   'ongeldige-termijn': 'adviesTermijnDagen',
   'uitkomst-onderzoek-ontbreekt': 'uitkomstOnderzoek',
   'reden-geen-monitoring-ontbreekt': 'redenGeenMonitoring',
+  'geen-monitoringmoment': 'maandenNaOverdracht',
 };
 
 /**
@@ -105,5 +106,13 @@ export const VEILIG_THUIS_VERBS = [
     formulier: 'vervolg-afronden',
     invoer: VervolgAfrondenInvoer,
     handle: (ctx, i) => formulierStap(ctx, 'vervolg-afronden', naarVervolgAfronden(ctx, i), 'Afgerond; de overdracht is aangeboden.'),
+  }),
+  inKanaal({ verb: 'vt-monitoring-formulier', weergave: 'veilig-thuis', formulier: 'monitoring', invoer: z.object({}) }),
+  inKanaal({
+    verb: 'vt-monitoring',
+    weergave: 'veilig-thuis',
+    formulier: 'monitoring',
+    invoer: MonitoringInvoer,
+    handle: (ctx, i) => formulierStap(ctx, 'monitoring', { soort: 'monitoring', ...i }, `Monitoring na ${i.maandenNaOverdracht} maanden vastgelegd.`),
   }),
 ] as const;
