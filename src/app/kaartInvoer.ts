@@ -349,3 +349,6 @@ export const MonitoringInvoer = z.object({
   aandachtVoorHerstel: jaNee('"is er aandacht voor herstel?"'),
   vervolgstap: z.enum(MONITORING_VERVOLGSTAPPEN, { error: 'Kies de vervolgstap.' }),
 });
+
+/** Veilig Thuis closes the dossier; the reason is recorded. */
+export const VtAfsluitenInvoer = z.object({ afsluitreden: tekst('de reden van afsluiten', 2000) });

@@ -81,7 +81,7 @@ export type Weergave =
   | { readonly soort: 'fout'; readonly melding: string };
 
 /** Forms on a channel card. */
-export type KanaalFormulier = 'veiligheidsbeoordeling' | 'vervolg-afronden' | 'monitoring';
+export type KanaalFormulier = 'veiligheidsbeoordeling' | 'vervolg-afronden' | 'monitoring' | 'afsluiten';
 
 export type DossierScherm = Extract<Weergave, { soort: 'dossier' }>;
 

@@ -24,6 +24,7 @@ import koppelingOntbreekt from './koppelingOntbreekt.json' with { type: 'json' }
 import { zonderMarkdown } from './markdown.js';
 import overdracht from './overdracht.json' with { type: 'json' };
 import vtBeoordeling from './vtBeoordeling.json' with { type: 'json' };
+import vtAfsluiten from './vtAfsluiten.json' with { type: 'json' };
 import vtMelding from './vtMelding.json' with { type: 'json' };
 import vtMonitoring from './vtMonitoring.json' with { type: 'json' };
 import vtVervolg from './vtVervolg.json' with { type: 'json' };
@@ -91,6 +92,8 @@ export function vtMeldingKaart(
       wisselen: vtFase.fase === 'vervolg' && vtFase.vervolg.soort === 'voorwaarden-en-vervolg',
       afronden: vtFase.fase === 'vervolg',
       monitoren: openMonitoring(d).length > 0,
+      afsluiten: vtFase.fase !== 'afgesloten',
+      afgesloten: vtFase.fase === 'afgesloten' ? `Dossier afgesloten ${lokaleTijd(vtFase.afgeslotenOp)}${vtFase.afsluitreden ? `: ${zonderMarkdown(vtFase.afsluitreden)}` : ''}` : '',
       afrondenTitel: vtFase.fase === 'vervolg' && vtFase.vervolg.soort === 'onderzoek' ? 'Onderzoek afronden' : 'V&V afronden',
       namensBevestigen: vtFase.fase === 'overdracht-aangeboden' && vtFase.overdracht.partij.soort !== 'lokaal-team',
       partij: zonderMarkdown(vtFase.overdracht?.partij.naam ?? ''),
@@ -267,6 +270,7 @@ export function kanaalDossierKaart(w: Extract<Weergave, { soort: 'kanaal-dossier
   if (w.weergave === 'veilig-thuis' && w.formulier === 'veiligheidsbeoordeling') return veiligheidsbeoordelingKaart(w);
   if (w.weergave === 'veilig-thuis' && w.formulier === 'vervolg-afronden') return vervolgAfrondenKaart(w);
   if (w.weergave === 'veilig-thuis' && w.formulier === 'monitoring') return monitoringKaart(w);
+  if (w.weergave === 'veilig-thuis' && w.formulier === 'afsluiten') return afsluitenKaart(w);
   if (w.weergave === 'veilig-thuis') return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, [], w.kalender, w.melding ? { melding: w.melding } : {});
   if (w.dossier.veiligThuis?.overdracht !== undefined) {
     return overdrachtKaart(w.dossier, w.nu, w.veiligThuis, w.kalender, { ...(w.melding ? { melding: w.melding } : {}), ...(w.waarden ? { waarden: w.waarden } : {}), ...(w.fouten ? { fouten: w.fouten } : {}) });
@@ -383,6 +387,25 @@ function monitoringKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): Kaa
       waarden,
       fouten: { maandenNaOverdracht: '', vervolgstap: '', ...w.fouten },
     },
+    d,
+  );
+  return metVernieuwing(kaart, d, 'veilig-thuis');
+}
+
+/** Closing the dossier: the reason is recorded and the melder is told. */
+function afsluitenKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): KaartBijlage {
+  const d = w.dossier;
+  const kaart = bouw(
+    vtAfsluiten,
+    {
+      ...LEEG_KADER,
+      kop: `Dossier afsluiten · ${w.veiligThuis.naam}`,
+      titel: zonderMarkdown(d.referentie),
+      dossierId: d.id,
+      melding: w.melding ?? '',
+      meldingStijl: w.fouten && Object.keys(w.fouten).length > 0 ? 'attention' : 'default',
+    },
+    { waarden: { afsluitreden: '', ...w.waarden }, fouten: { afsluitreden: '', ...w.fouten } },
     d,
   );
   return metVernieuwing(kaart, d, 'veilig-thuis');

@@ -399,6 +399,8 @@ const VtBasis = z.object({
   terugBijVt: z.object({ op: Tijdstip, reden: Tekst(4000) }).optional(),
   escalaties: z.array(Escalatie),
   afgeslotenOp: Tijdstip.optional(),
+  /** Why Veilig Thuis closed the dossier, as it recorded it. */
+  afsluitreden: Tekst(2000).optional(),
 });
 
 /**

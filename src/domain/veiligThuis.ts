@@ -303,7 +303,7 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       return klaar(afgerond, 'escalatie-afgerond', `Escalatie route ${lopend.route} afgerond met uitkomst ${commando.uitkomst}`);
     }
     case 'sluit-af':
-      return klaar({ ...vt, fase: 'afgesloten', afgeslotenOp: nu }, 'dossier-afgesloten', 'Dossier afgesloten door Veilig Thuis', [
+      return klaar({ ...vt, fase: 'afgesloten', afgeslotenOp: nu, afsluitreden: commando.reden }, 'dossier-afgesloten', 'Dossier afgesloten door Veilig Thuis', [
         { soort: 'dossier-afgesloten' },
         ...aanMelder(dossier, 'afsluiting'),
       ]);

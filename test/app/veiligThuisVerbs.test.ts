@@ -296,3 +296,36 @@ describe('monitoring outcome on the Veilig Thuis card', () => {
     expect(await stuur(lotte, 'vt-monitoring', { ...UITKOMST, versie: await versie() })).toEqual({ soort: 'alleen-persoonlijk' });
   });
 });
+
+describe('Veilig Thuis closes the dossier', () => {
+  it('the form refuses an empty reason and keeps the card open; nothing is closed', async () => {
+    const { stuur, versie, stores, id } = await gemeld();
+    expect(json(await stuur(sanne, 'open'))).toContain('"verb":"vt-afsluiten-formulier"');
+    expect(json(await stuur(sanne, 'vt-afsluiten-formulier'))).toContain('"id":"afsluitreden"');
+    const w = await stuur(sanne, 'vt-afsluiten', { afsluitreden: '  ', versie: await versie() });
+    if (w.soort !== 'kanaal-dossier') throw new Error(w.soort);
+    expect(w.formulier).toBe('afsluiten');
+    expect(w.fouten?.['afsluitreden']).toBe('Vul de reden van afsluiten in.');
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('melding-ontvangen');
+  });
+
+  it('after the overdracht: the card says it is closed and why, nobody holds zicht op veiligheid, no actions are left', async () => {
+    const { stuur, versie, stores, id } = await gemeld();
+    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', versie: await versie() });
+    const w = await stuur(sanne, 'vt-afsluiten', { afsluitreden: 'Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.', versie: await versie() });
+    const kaart = json(w);
+    expect(kaart).toContain('Dossier afgesloten; de melder krijgt bericht.');
+    expect(kaart).toContain('Dossier afgesloten 2 maart 2026, 10:00: Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.');
+    expect(kaart).toContain('"title":"Zicht op veiligheid","value":"Niemand: het dossier is afgesloten"');
+    expect(kaart).toContain('"actions":[]');
+    const d = (await stores.dossiers.get(id))?.waarde;
+    expect(d?.veiligThuis).toMatchObject({ fase: 'afgesloten', afsluitreden: 'Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.' });
+    expect(d?.uitgaand?.some((u) => u.effect.soort === 'terugkoppeling-aan-melder' && u.effect.moment === 'afsluiting')).toBe(true);
+  });
+
+  it('a lokaal team member cannot close it', async () => {
+    const { stuur, versie, stores, id } = await gemeld();
+    expect(await stuur(als('aad-lt', 'Lotte', teamKanaal), 'vt-afsluiten', { afsluitreden: 'Klaar.', versie: await versie() })).toEqual({ soort: 'alleen-persoonlijk' });
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('melding-ontvangen');
+  });
+});

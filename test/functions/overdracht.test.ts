@@ -203,4 +203,37 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     // The team of the other gemeente hears nothing.
     expect(naar(DORP, 'POST').filter((o) => JSON.stringify(o.activity).includes('Gezin M.'))).toHaveLength(0);
   });
+
+  it('V&V -> afronden -> overdracht card -> bevestigen -> monitoring at 3 and 12 months -> afsluiten -> the melder is told', async () => {
+    teller += 1;
+    const start = await post(klik(connector.url, `inv-${teller}`, 'start', { referentie: 'Gezin V.', werktMetVolwassenen: 'false' }, { ...persoonlijk, replyToId: 'kaart-annelies' }));
+    const dossierId = /"dossierId":"([^"]+)"/.exec(start)?.[1] ?? '';
+    teller += 1;
+    await post(klik(connector.url, `inv-${teller}`, 'melding', { dossierId, versie: versieVan(start), ...MELDING }, { ...persoonlijk, replyToId: 'kaart-annelies' }));
+    const formulier = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-beoordeling-formulier', { dossierId });
+    const vv = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-beoordeling', { dossierId, versie: versieVan(formulier), acuutOnveilig: 'false', structureelOnveilig: 'true', multiproblematiek: 'false', besluit: 'voorwaarden-en-vervolg' });
+    expect(vv).toContain('V&V afronden');
+    const afronden = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-vervolg-formulier', { dossierId });
+    const afgerond = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-vervolg-afronden', { dossierId, versie: versieVan(afronden), veiligheidsvoorwaarden: 'Geen geweld.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja' });
+    expect(afgerond).toContain('Afgerond; de overdracht is aangeboden.');
+    const kaarten = naar(NOORD, 'POST').filter((o) => JSON.stringify(o.activity).includes('Overdracht · Wijkteam Noord'));
+    expect(kaarten).toHaveLength(1);
+    const teamKaart = JSON.stringify(kaarten[0]?.activity);
+    expect(teamKaart).toContain('Overdracht na Voorwaarden & Vervolg');
+    await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-bevestig', { dossierId, versie: versieVan(teamKaart), regisseur: 'J. de Vries' });
+    let kaart = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-monitoring-formulier', { dossierId });
+    for (const maanden of ['3', '12']) {
+      kaart = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-monitoring', { dossierId, versie: versieVan(kaart), maandenNaOverdracht: maanden, voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'ja', aandachtVoorHerstel: 'ja', vervolgstap: 'doorgaan' });
+      expect(kaart).toContain(`Monitoring na ${maanden} maanden vastgelegd.`);
+    }
+    expect(kaart).not.toContain('vt-monitoring-formulier');
+    const sluiten = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-afsluiten-formulier', { dossierId });
+    const dicht = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-afsluiten', { dossierId, versie: versieVan(sluiten), afsluitreden: 'Veiligheid stabiel na 12 maanden.' });
+    expect(dicht).toContain('Veiligheid stabiel na 12 maanden.');
+    const aanMelder = naar(`a:${professional.id}`, 'POST').filter((o) => JSON.stringify(o.activity).includes('heeft de casus afgesloten'));
+    expect(aanMelder).toHaveLength(1);
+    expect(JSON.stringify(aanMelder[0]?.activity)).toContain('Gezin V.');
+    const d = (await applicatie.stores.dossiers.get(dossierId))?.waarde;
+    expect(d?.uitgaand?.filter((u) => u.effect.soort === 'terugkoppeling-aan-melder').every((u) => u.bezorgdOp !== undefined)).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Overdrachtspartij, VtCommando } from '../../domain/index.js';
-import { MonitoringInvoer, RegisseurInvoer, VeiligheidsbeoordelingInvoer, VervolgAfrondenInvoer, alsWaarden } from '../kaartInvoer.js';
+import { MonitoringInvoer, VtAfsluitenInvoer, RegisseurInvoer, VeiligheidsbeoordelingInvoer, VervolgAfrondenInvoer, alsWaarden } from '../kaartInvoer.js';
 import type { KanaalFormulier } from '../weergave.js';
 import { inKanaal, type KanaalContext } from './verb.js';
 
@@ -114,5 +114,13 @@ export const VEILIG_THUIS_VERBS = [
     formulier: 'monitoring',
     invoer: MonitoringInvoer,
     handle: (ctx, i) => formulierStap(ctx, 'monitoring', { soort: 'monitoring', ...i }, `Monitoring na ${i.maandenNaOverdracht} maanden vastgelegd.`),
+  }),
+  inKanaal({ verb: 'vt-afsluiten-formulier', weergave: 'veilig-thuis', formulier: 'afsluiten', invoer: z.object({}) }),
+  inKanaal({
+    verb: 'vt-afsluiten',
+    weergave: 'veilig-thuis',
+    formulier: 'afsluiten',
+    invoer: VtAfsluitenInvoer,
+    handle: (ctx, i) => formulierStap(ctx, 'afsluiten', { soort: 'sluit-af', reden: i.afsluitreden }, 'Dossier afgesloten; de melder krijgt bericht.'),
   }),
 ] as const;
