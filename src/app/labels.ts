@@ -8,6 +8,7 @@ import type {
   REDENEN_GEEN_GESPREK,
   Rol,
   Route,
+  VT_BRONNEN,
 } from '../domain/index.js';
 
 /**
@@ -65,6 +66,13 @@ export const AFSLUIT_REDEN_LABELS: Readonly<Record<AfsluitReden, string>> = {
 export const MELDING_SOORT_LABELS: Readonly<Record<Melding['soort'], string>> = {
   open: 'Open melding: besproken met het gezin',
   'anoniem-tov-gezin': 'Anoniem ten opzichte van het gezin',
+  'bij-veilig-thuis': 'Geregistreerd door Veilig Thuis',
+};
+
+export const VT_BRON_LABELS: Readonly<Record<(typeof VT_BRONNEN)[number], string>> = {
+  'politie-zorgmelding': 'Zorgmelding van de politie',
+  burger: 'Burger',
+  'professional-telefoon': 'Professional, telefonisch',
 };
 
 export const MELDCODE_STATUS_LABELS: Readonly<Record<MeldcodeStatus, string>> = {

@@ -4,6 +4,7 @@ import {
   metUitgaand,
   pasMeldcodeToe,
   pasVeiligThuisToe,
+  registreerVtMelding,
   teBezorgen,
   revisie,
   startDossier,
@@ -12,6 +13,7 @@ import {
   type Instellingen,
   type MeldcodeCommando,
   type MeldcodeFout,
+  type Melding,
   type Resultaat,
   type VtCommando,
   type VtFout,
@@ -117,10 +119,39 @@ export class MeldcodeService {
   }
 
   /**
+   * Veilig Thuis registers a melding itself in its bound channel (police, citizen, a professional
+   * by phone). The dossier belongs to the channel's region and only the Veilig Thuis view sees it:
+   * the same access rule as every VT card decides, on the dossier as it would be saved.
+   */
+  async registreerVtMelding(
+    a: Aanvraag,
+    gegevens: { referentie: string; melding: Extract<Melding, { soort: 'bij-veilig-thuis' }> },
+  ): Promise<Resultaat<Wijziging, GeenToegang | GemeenteOnbekend>> {
+    const koppeling = a.gesprek.soort === 'kanaal' ? a.gesprek.koppeling : undefined;
+    if (koppeling?.soort !== 'veilig-thuis') {
+      await this.audit(a, 'create', undefined, 'geweigerd');
+      return { ok: false, fout: GEEN_TOEGANG };
+    }
+    const regio = this.deps.regios?.regio(koppeling.regioId);
+    if (this.deps.regios !== undefined && !gemeenteNamen(regio).includes(gegevens.melding.gemeente ?? '')) {
+      return { ok: false, fout: { code: 'gemeente-onbekend', melding: 'Kies uit de lijst de gemeente waar het gezin woont.' } };
+    }
+    const op = this.deps.klok();
+    const ctx = { op, door: alsActor(a.gebruiker, namensVan(a)), instellingen: this.instellingenVoor({ regioId: koppeling.regioId }) };
+    const w = metUitgaand(registreerVtMelding({ id: this.nieuwId(), referentie: gegevens.referentie, regioId: koppeling.regioId, veiligThuisNaam: regio?.veiligThuis.naam ?? 'Veilig Thuis', melding: gegevens.melding }, ctx), op);
+    if (weergaveVoor(a.gesprek, a.gebruiker, w.dossier) !== 'veilig-thuis') {
+      await this.audit(a, 'create', undefined, 'geweigerd');
+      return { ok: false, fout: GEEN_TOEGANG };
+    }
+    await this.deps.stores.dossiers.create(w.dossier, this.regel(a, 'create', w.dossier.id, 'toegestaan'));
+    return this.naWijziging(w);
+  }
+
+  /**
    * `weergave`: the view a card claims it was rendered for (its refresh data). It grants nothing:
    * the view is recomputed for this person and conversation, and a different one is refused.
    */
-  private instellingenVoor(d: Dossier): Instellingen {
+  private instellingenVoor(d: Pick<Dossier, 'regioId'>): Instellingen {
     const crisisdienst = this.deps.regios?.regio(d.regioId)?.veiligThuis.crisisdienst?.naam;
     const kalender = this.deps.regios?.kalender?.(d.regioId);
     return { ...this.deps.instellingen, ...(crisisdienst ? { crisisdienst } : {}), ...(kalender ? { kalender } : {}) };

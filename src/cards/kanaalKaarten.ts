@@ -16,6 +16,7 @@ import {
   type WerkdagKalender,
 } from '../domain/index.js';
 import type { Bericht } from '../app/bezorging.js';
+import { VT_BRON_LABELS } from '../app/labels.js';
 import type { VeiligThuisContact } from '../app/regio.js';
 import { lokaleTijd } from '../app/verslag.js';
 import type { Weergave } from '../app/weergave.js';
@@ -77,7 +78,7 @@ export function vtMeldingKaart(
         ...(volgende && vtFase.fase !== 'melding-ontvangen' ? [{ titel: 'Volgende termijn', waarde: termijnTekst(d, volgende) }] : []),
         { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
         ...voortgangOverdracht(d),
-        { titel: 'Verstuurd door de melder', waarde: lokaleTijd(vtFase.ontvangenOp) },
+        { titel: m.soort === 'bij-veilig-thuis' ? 'Geregistreerd' : 'Verstuurd door de melder', waarde: lokaleTijd(vtFase.ontvangenOp) },
       ],
     },
     {
@@ -97,9 +98,14 @@ export function vtMeldingKaart(
       afrondenTitel: vtFase.fase === 'vervolg' && vtFase.vervolg.soort === 'onderzoek' ? 'Onderzoek afronden' : 'V&V afronden',
       namensBevestigen: vtFase.fase === 'overdracht-aangeboden' && vtFase.overdracht.partij.soort !== 'lokaal-team',
       partij: zonderMarkdown(vtFase.overdracht?.partij.naam ?? ''),
-      melder: [...feit('Naam', m.melder.naam), ...feit('Telefoon', m.melder.telefoon), ...feit('E-mail', m.melder.email), ...feit('Meldcode', `gemeld in stap ${d.meldcode.gemeldInStap ?? d.meldcode.stap} van 5`)],
+      melder: [
+        ...feit('Naam', m.melder.naam),
+        ...feit('Telefoon', m.melder.telefoon),
+        ...feit('E-mail', m.melder.email),
+        ...(m.soort === 'bij-veilig-thuis' ? feit('Bron', VT_BRON_LABELS[m.bron]) : feit('Meldcode', `gemeld in stap ${d.meldcode.gemeldInStap ?? d.meldcode.stap} van 5`)),
+      ],
       melding: [
-        { titel: 'Soort', waarde: m.soort === 'open' ? 'Open: besproken met het gezin' : 'Anoniem ten opzichte van het gezin' },
+        { titel: 'Soort', waarde: m.soort === 'open' ? 'Open: besproken met het gezin' : m.soort === 'bij-veilig-thuis' ? 'Geregistreerd door Veilig Thuis' : 'Anoniem ten opzichte van het gezin' },
         ...(m.soort === 'anoniem-tov-gezin' ? feit('Reden anoniem', m.redenAnoniem) : []),
         ...feit('Signalen', d.meldcode.signalen?.categorieen.map((c) => SIGNAAL_CATEGORIE_LABELS[c]).join(', ')),
       ],

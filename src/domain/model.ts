@@ -185,6 +185,9 @@ export type Advies = z.infer<typeof Advies>;
  */
 const MeldingGemeente = Tekst(200).optional();
 
+/** Where a melding Veilig Thuis registers itself came from (seed 004 §4). */
+export const VT_BRONNEN = ['politie-zorgmelding', 'burger', 'professional-telefoon'] as const;
+
 export const Melding = z.discriminatedUnion('soort', [
   z.object({
     soort: z.literal('open'),
@@ -198,6 +201,16 @@ export const Melding = z.discriminatedUnion('soort', [
   z.object({
     soort: z.literal('anoniem-tov-gezin'),
     redenAnoniem: Tekst(2000),
+    melder: Contactgegevens,
+    feiten: Tekst(8000),
+    spoed: z.boolean(),
+    gemeente: MeldingGemeente,
+  }),
+  /** Registered by Veilig Thuis itself: no professional in meldroute made it, so nobody there is told back. */
+  z.object({
+    soort: z.literal('bij-veilig-thuis'),
+    bron: z.enum(VT_BRONNEN),
+    /** Who Veilig Thuis can call back (the police officer, the citizen, the professional). */
     melder: Contactgegevens,
     feiten: Tekst(8000),
     spoed: z.boolean(),

@@ -1,7 +1,9 @@
 import type { DateTime } from 'luxon';
 import { metGebeurtenis, tijdstip, type Context, type Effect, type Wijziging } from './effecten.js';
+import { nieuweMeldcode } from './meldcode.js';
 import type {
   Dossier,
+  Melding,
   EscalatieRoute,
   MonitoringMoment,
   Overdracht,
@@ -151,6 +153,30 @@ export function bevestigOntvangst(dossier: Dossier, ctx: Context): Dossier {
   const vt = dossier.veiligThuis;
   if (vt === undefined || vt.ontvangstBevestigdOp !== undefined) return dossier;
   return metGebeurtenis({ ...dossier, veiligThuis: { ...vt, ontvangstBevestigdOp: tijdstip(ctx.op) } }, ctx, 'melding-ontvangen', 'Melding ontvangen door Veilig Thuis');
+}
+
+/**
+ * A melding Veilig Thuis registers itself in its channel: a new dossier owned by Veilig Thuis of
+ * the region (no professional's view exists: its owner is no person), received at once.
+ */
+export function registreerVtMelding(
+  g: { readonly id: string; readonly referentie: string; readonly regioId: string; readonly veiligThuisNaam: string; readonly melding: Extract<Melding, { soort: 'bij-veilig-thuis' }> },
+  ctx: Context,
+): Wijziging {
+  const eigenaar = { id: `veilig-thuis:${g.regioId}`, naam: g.veiligThuisNaam };
+  const dossier: Dossier = {
+    id: g.id,
+    referentie: g.referentie,
+    organisatieId: eigenaar.id,
+    regioId: g.regioId,
+    eigenaar,
+    aangemaaktOp: tijdstip(ctx.op),
+    meldcode: { ...nieuweMeldcode(false), status: 'gemeld', melding: g.melding },
+    herinneringen: [],
+    gebeurtenissen: [],
+  };
+  const ontvangen = ontvangMelding(metGebeurtenis(dossier, ctx, 'melding', `Melding geregistreerd door Veilig Thuis (${g.melding.bron})`), g.melding.spoed, ctx);
+  return ontvangen;
 }
 
 export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: Context): Resultaat<Wijziging, VtFout> {
@@ -373,7 +399,8 @@ function informeerLokaalTeam(dossier: Dossier, regioId: string, aanleiding: 'voo
  * the melder. A melding VT registered itself has no melder in meldroute to tell.
  */
 function aanMelder(dossier: Dossier, moment: 'na-veiligheidsbeoordeling' | 'afsluiting'): Effect[] {
-  return dossier.meldcode.melding ? [{ soort: 'terugkoppeling-aan-melder', moment }] : [];
+  const melding = dossier.meldcode.melding;
+  return melding && melding.soort !== 'bij-veilig-thuis' ? [{ soort: 'terugkoppeling-aan-melder', moment }] : [];
 }
 
 /**
