@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   MONITORING_VERVOLGSTAPPEN,
+  VT_BRONNEN,
   ONVEILIGHEDEN,
   OVERLEG_ROLLEN,
   PARTIJ_SOORTEN,
@@ -352,3 +353,14 @@ export const MonitoringInvoer = z.object({
 
 /** Veilig Thuis closes the dossier; the reason is recorded. */
 export const VtAfsluitenInvoer = z.object({ afsluitreden: tekst('de reden van afsluiten', 2000) });
+
+/** A melding Veilig Thuis registers itself; the gemeente is checked against the region on the server. */
+export const VtRegistratieInvoer = z.object({
+  referentie: tekst('een kenmerk voor de casus', 80),
+  bron: z.enum(VT_BRONNEN, { error: 'Kies de bron van de melding.' }),
+  spoed: jaNee('spoed'),
+  melderNaam: tekst('de naam van de melder', 200),
+  melderTelefoon: telefoon('het telefoonnummer van de melder'),
+  feiten: tekst('de feiten', 8000, 10),
+  gemeente: z.string({ error: 'Kies de gemeente waar het gezin woont.' }).trim().min(1, { error: 'Kies de gemeente waar het gezin woont.' }).max(200),
+});

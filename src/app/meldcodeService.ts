@@ -118,6 +118,11 @@ export class MeldcodeService {
     return r;
   }
 
+  /** The gemeenten of a region, for a form that asks where the family lives. */
+  gemeentenVan(regioId: string): readonly string[] {
+    return gemeenteNamen(this.deps.regios?.regio(regioId));
+  }
+
   /**
    * Veilig Thuis registers a melding itself in its bound channel (police, citizen, a professional
    * by phone). The dossier belongs to the channel's region and only the Veilig Thuis view sees it:

@@ -29,7 +29,9 @@ export type Weergave =
   | { readonly soort: 'welkom'; readonly melding?: string }
   | { readonly soort: 'hulp' }
   /** In a channel or group chat: what meldroute does there, without any case data. */
-  | { readonly soort: 'kanaalhulp'; readonly melding?: string }
+  | { readonly soort: 'kanaalhulp'; readonly melding?: string; /** In a channel bound to Veilig Thuis, for its members: register a melding. */ readonly registreren?: boolean }
+  /** In a channel bound to Veilig Thuis: the form to register a melding Veilig Thuis received itself. */
+  | { readonly soort: 'vt-registratie'; readonly veiligThuisNaam: string; readonly gemeenten: readonly string[]; readonly waarden?: Waarden; readonly fouten?: Fouten; readonly melding?: string }
   /** The one line for anything about a case outside a personal chat: no data, no references, no counts. */
   | { readonly soort: 'alleen-persoonlijk' }
   /** `sleutel`: the card's own key, so a double click on "Start stap 1" starts one dossier. */

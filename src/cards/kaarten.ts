@@ -38,6 +38,7 @@ import hulp from './hulp.json' with { type: 'json' };
 import kader from './kader.json' with { type: 'json' };
 import kenmerk from './kenmerk.json' with { type: 'json' };
 import kanaalhulp from './kanaalhulp.json' with { type: 'json' };
+import vtRegistratie from './vtRegistratie.json' with { type: 'json' };
 import kindcheck from './kindcheck.json' with { type: 'json' };
 import koppeling from './koppeling.json' with { type: 'json' };
 import koppelingen from './koppelingen.json' with { type: 'json' };
@@ -256,11 +257,23 @@ export interface KaartOmgeving {
   readonly vernieuwVoor?: readonly string[];
 }
 
-export function kanaalhulpKaart(omgeving: KaartOmgeving, melding?: string): KaartBijlage {
+export function kanaalhulpKaart(omgeving: KaartOmgeving, melding?: string, registreren = false): KaartBijlage {
   return bouw(
     kanaalhulp,
     { ...LEEG_KADER, kop: 'meldroute', titel: 'Casussen alleen in uw persoonlijke chat', melding: melding ?? '', meldingStijl: 'attention' },
-    { persoonlijkeChat: omgeving.persoonlijkeChat ?? '' },
+    { persoonlijkeChat: omgeving.persoonlijkeChat ?? '', registreren },
+  );
+}
+
+/** The form on which Veilig Thuis registers a melding it received itself; what was typed stays after an error. */
+export function vtRegistratieKaart(w: Extract<Weergave, { soort: 'vt-registratie' }>): KaartBijlage {
+  const velden = ['referentie', 'bron', 'spoed', 'melderNaam', 'melderTelefoon', 'feiten', 'gemeente'];
+  const leeg = Object.fromEntries(velden.map((k) => [k, '']));
+  const fout = w.fouten !== undefined && Object.keys(w.fouten).length > 0;
+  return bouw(
+    vtRegistratie,
+    { ...LEEG_KADER, kop: `Melding registreren · ${w.veiligThuisNaam}`, titel: 'Melding bij Veilig Thuis', melding: w.melding ?? '', meldingStijl: fout ? 'attention' : w.melding ? 'good' : 'default' },
+    { waarden: { ...leeg, spoed: 'nee', ...w.waarden }, fouten: { ...leeg, ...w.fouten }, gemeenten: w.gemeenten.map((g) => ({ naam: g })) },
   );
 }
 
@@ -692,7 +705,9 @@ export function kaartVoor(w: Weergave, omgeving: KaartOmgeving = {}): KaartBijla
     case 'hulp':
       return hulpKaart();
     case 'kanaalhulp':
-      return kanaalhulpKaart(omgeving, w.melding);
+      return kanaalhulpKaart(omgeving, w.melding, w.registreren === true);
+    case 'vt-registratie':
+      return vtRegistratieKaart(w);
     case 'alleen-persoonlijk':
       return alleenPersoonlijkKaart(omgeving);
     case 'start':

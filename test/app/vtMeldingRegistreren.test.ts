@@ -90,3 +90,48 @@ describe('a melding Veilig Thuis registers itself', () => {
     expect((await stores.dossiers.get(id))?.waarde.uitgaand?.some((u) => u.effect.soort === 'terugkoppeling-aan-melder')).toBe(false);
   });
 });
+
+describe('the registration form in the Veilig Thuis channel', () => {
+  const FORMULIER = { referentie: 'ZM-2026-040', bron: 'burger', spoed: 'nee', melderNaam: 'Buurman', melderTelefoon: '0612345678', feiten: 'Geschreeuw en gehuil, elke avond.', gemeente: 'Demostad' };
+
+  it('shows the sources and the gemeenten of the region; elsewhere only the channel help', async () => {
+    const { stuur } = omgeving();
+    const kaart = JSON.stringify(kaartVoor(await stuur(sanne, 'vt-registreer-formulier', {})).content);
+    expect(kaart).toContain('"title":"Zorgmelding van de politie","value":"politie-zorgmelding"');
+    expect(kaart).toContain('"title":"Demostad","value":"Demostad"');
+    expect(kaart).not.toContain('${');
+    expect(await stuur(als('aad-lt', 'Lotte', teamKanaal), 'vt-registreer-formulier', {})).toEqual({ soort: 'kanaalhulp' });
+  });
+
+  it('registers the melding and offers the form again; the dossier is there for Veilig Thuis', async () => {
+    const { stuur, stores } = omgeving();
+    const w = await stuur(sanne, 'vt-registreer', FORMULIER);
+    expect(w).toMatchObject({ soort: 'vt-registratie', melding: 'Melding ZM-2026-040 geregistreerd; de meldingkaart staat in dit kanaal.' });
+    const audit = (await stores.audit.lijst({})).filter((r) => r.actie === 'create' && r.uitkomst === 'toegestaan');
+    expect(audit).toHaveLength(1);
+    const d = (await stores.dossiers.get(audit[0]?.dossierId ?? ''))?.waarde;
+    expect(d?.meldcode.melding).toMatchObject({ soort: 'bij-veilig-thuis', bron: 'burger', spoed: false, gemeente: 'Demostad', melder: { naam: 'Buurman' } });
+  });
+
+  it.each([
+    ['no source', { bron: '' }, 'bron', 'Kies de bron van de melding.'],
+    ['no spoed answer', { spoed: '' }, 'spoed', 'Kies ja of nee bij spoed.'],
+    ['a bad phone number', { melderTelefoon: 'bel me' }, 'melderTelefoon', 'Vul een geldig telefoonnummer in'],
+    ['a gemeente outside the region', { gemeente: 'Elders' }, 'gemeente', 'Kies uit de lijst de gemeente'],
+  ])('refuses %s and keeps what was typed', async (_naam, data, veld, melding) => {
+    const { stuur, stores } = omgeving();
+    const w = await stuur(sanne, 'vt-registreer', { ...FORMULIER, ...data });
+    if (w.soort !== 'vt-registratie') throw new Error(w.soort);
+    expect(w.fouten?.[veld]).toContain(melding);
+    expect(JSON.stringify(kaartVoor(w).content)).toContain('Geschreeuw en gehuil, elke avond.');
+    expect((await stores.audit.lijst({})).filter((r) => r.actie === 'create' && r.uitkomst === 'toegestaan')).toHaveLength(0);
+  });
+});
+
+describe('the way in', () => {
+  it('help in the Veilig Thuis channel offers "Melding registreren"; in a lokaal team channel it does not', async () => {
+    const { stuur } = omgeving();
+    expect(JSON.stringify(kaartVoor(await stuur(sanne, 'hulp', {})).content)).toContain('"verb":"vt-registreer-formulier"');
+    expect(JSON.stringify(kaartVoor(await stuur(als('aad-lt', 'Lotte', teamKanaal), 'hulp', {})).content)).not.toContain('vt-registreer');
+  });
+});

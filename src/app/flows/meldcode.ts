@@ -57,7 +57,16 @@ const KaartWeergave = z
 
 export const MELDCODE_VERBS = [
   algemeen({ verb: 'menu', invoer: GEEN_INVOER, overal: true, handle: (ctx) => welkomVoor(ctx.aanvraag) }),
-  algemeen({ verb: 'hulp', invoer: GEEN_INVOER, overal: true, handle: (ctx) => (ctx.aanvraag.gesprek.soort === 'persoonlijk' ? { soort: 'hulp' } : { soort: 'kanaalhulp' }) }),
+  algemeen({
+    verb: 'hulp',
+    invoer: GEEN_INVOER,
+    overal: true,
+    handle: (ctx) => {
+      const g = ctx.aanvraag.gesprek;
+      if (g.soort === 'persoonlijk') return { soort: 'hulp' };
+      return g.soort === 'kanaal' && g.koppeling?.soort === 'veilig-thuis' && g.teamLid === true ? { soort: 'kanaalhulp', registreren: true } : { soort: 'kanaalhulp' };
+    },
+  }),
   algemeen({ verb: 'nieuw', invoer: GEEN_INVOER, handle: () => ({ soort: 'start', sleutel: randomUUID() }) }),
   algemeen({ verb: 'casussen', invoer: GEEN_INVOER, handle: async (ctx) => ({ soort: 'casussen', dossiers: await ctx.service.casussen(ctx.aanvraag), nu: ctx.nu(), regio: ctx.regio }) }),
   algemeen({
