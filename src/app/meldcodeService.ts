@@ -188,18 +188,21 @@ export class MeldcodeService {
     a: Aanvraag,
     dossierId: string,
     commando: VtCommando,
-    vanafRevisie: number,
+    /** Undefined for a decision that does not depend on what the card showed (an escalation from a nudge). */
+    vanafRevisie: number | undefined,
+    /** Who may take this step; by default the party whose view the conversation gives (escalation: the region's roles). */
+    mag: (d: Dossier) => boolean = (d) => magKetenstap(weergaveVoor(a.gesprek, a.gebruiker, d), commando.soort, d),
   ): Promise<Resultaat<Wijziging, VtFout | GeenToegang | NietGevonden | Verouderd>> {
     let geweigerd = false;
     const r = await werkDossierBij<VtFout | GeenToegang | Verouderd>(
       this.deps.stores.dossiers,
       dossierId,
       (d) => {
-        if (!magKetenstap(weergaveVoor(a.gesprek, a.gebruiker, d), commando.soort, d)) {
+        if (!mag(d)) {
           geweigerd = true;
           return { ok: false, fout: GEEN_TOEGANG };
         }
-        if (revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
+        if (vanafRevisie !== undefined && revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
         const op = this.deps.klok();
         const w = pasVeiligThuisToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), instellingen: this.instellingenVoor(d) });
         return w.ok ? { ok: true, waarde: metUitgaand(w.waarde, op) } : w;
