@@ -15,7 +15,7 @@ export type Publiek =
  * offers *Escaleren (route a)*. Routes a, b and c themselves are decisions recorded on the case
  * (seed 004 bijlage 4), never steps of this timer.
  */
-export type Niveau = 'herinnering' | 'op-de-dag' | 'verlopen' | 'escalatie-voorstel';
+export type Niveau = 'herinnering' | 'op-de-dag' | 'nog-niet-bevestigd' | 'verlopen' | 'escalatie-voorstel';
 
 export interface LadderTrede {
   readonly niveau: Niveau;
@@ -25,10 +25,15 @@ export interface LadderTrede {
    * itself, positive = after. The nudge goes out at 09:00 on that werkdag.
    */
   readonly werkdagenTovDeadline: number;
+  /**
+   * 'start': count the werkdagen after the milestone's start instead (an overdracht not confirmed
+   * after 1 werkdag is already late, long before its deadline). A milestone without a start uses its deadline.
+   */
+  readonly vanaf?: 'deadline' | 'start';
 }
 
 /** Milestones whose protocol sets its own nudge moments, apart from who is responsible. */
-export type MijlpaalSoort = 'contact-gezin' | 'vervolg-afronden' | 'monitoring';
+export type MijlpaalSoort = 'contact-gezin' | 'vervolg-afronden' | 'monitoring' | 'overdracht-bevestigen';
 
 export interface RegioBeleid {
   readonly kalender: WerkdagKalender;
@@ -37,7 +42,9 @@ export interface RegioBeleid {
   readonly perSoort?: Readonly<Partial<Record<MijlpaalSoort, readonly LadderTrede[]>>>;
 }
 
-export function mijlpaalSoort(mijlpaalId: string): MijlpaalSoort | undefined {
+export function mijlpaalSoort(mijlpaalId: string, verantwoordelijke?: Verantwoordelijke): MijlpaalSoort | undefined {
+  // Only a lokaal team confirms an overdracht itself; VT confirms for any other party on its own ladder.
+  if (mijlpaalId === 'overdracht-bevestigen') return verantwoordelijke === 'lokaal-team' ? 'overdracht-bevestigen' : undefined;
   if (mijlpaalId.startsWith('contact-gezin')) return 'contact-gezin';
   if (mijlpaalId === 'vervolg-afronden') return 'vervolg-afronden';
   if (mijlpaalId.startsWith('monitoring-')) return 'monitoring';
@@ -79,6 +86,13 @@ export const STANDAARD_PER_SOORT: NonNullable<RegioBeleid['perSoort']> = {
     { niveau: 'herinnering', publiek: 'vt-teamleider', werkdagenTovDeadline: -10 },
     { niveau: 'verlopen', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
   ],
+  // Not confirmed: the team channel after 1 werkdag, the coordinator after 2; expiry as any lokaal team term.
+  'overdracht-bevestigen': [
+    { niveau: 'herinnering', publiek: 'lokaal-team-kanaal', werkdagenTovDeadline: 1, vanaf: 'start' },
+    { niveau: 'nog-niet-bevestigd', publiek: 'coordinator', werkdagenTovDeadline: 2, vanaf: 'start' },
+    { niveau: 'verlopen', publiek: 'coordinator', werkdagenTovDeadline: 1 },
+    { niveau: 'escalatie-voorstel', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
+  ],
   monitoring: [
     { niveau: 'herinnering', publiek: 'vt-medewerker', werkdagenTovDeadline: -5 },
     { niveau: 'op-de-dag', publiek: 'vt-medewerker', werkdagenTovDeadline: 0 },
@@ -91,7 +105,7 @@ export function standaardBeleid(kalender: WerkdagKalender = landelijkeKalender):
 }
 
 function ladderVoor(mijlpaal: Mijlpaal, beleid: RegioBeleid): readonly LadderTrede[] {
-  const soort = mijlpaalSoort(mijlpaal.id);
+  const soort = mijlpaalSoort(mijlpaal.id, mijlpaal.verantwoordelijke);
   return (soort === undefined ? undefined : beleid.perSoort?.[soort]) ?? beleid.ladders[mijlpaal.verantwoordelijke];
 }
 
@@ -119,9 +133,9 @@ interface GeplandeTrede {
 }
 
 function geplandeTreden(dossier: Dossier, mijlpaal: Mijlpaal, beleid: RegioBeleid): GeplandeTrede[] {
-  const dag = mijlpaal.deadline;
   return ladderVoor(mijlpaal, beleid)
     .map((trede) => {
+      const dag = trede.vanaf === 'start' && mijlpaal.start !== undefined ? mijlpaal.start : mijlpaal.deadline;
       const k = trede.werkdagenTovDeadline;
       const werkdag =
         k < 0

@@ -85,12 +85,12 @@ async function proef(opties: { gesprekken?: readonly GesprekSleutel[] } = {}): P
 const opslaan = (stores: Stores, d: Dossier) => stores.dossiers.create(d, audit(d.id));
 
 describe('the deadline tick and the nudge cards', () => {
-  it('the werkdag before the deadline the team channel gets one reminder card; the dossier records it with an audit row', async () => {
+  it('an overdracht not confirmed after 1 werkdag: the team channel gets one reminder card; the dossier records it with an audit row', async () => {
     const p = await proef();
     await opslaan(p.stores, overdracht());
-    p.klok.nu = ams('2026-03-06 08:59');
+    p.klok.nu = ams('2026-03-03 08:59');
     expect((await p.bewaking().tick()).ingezet).toBe(0);
-    p.klok.nu = ams('2026-03-06 09:00');
+    p.klok.nu = ams('2026-03-03 09:00');
     expect(await p.bewaking().tick()).toEqual({ dossiers: 1, ingezet: 1, hersteld: 0, overzichten: 0 });
     expect((await p.verzend()).map((a) => a.soort)).toEqual(['verzonden']);
     const [kaart] = p.kaarten();
@@ -103,7 +103,7 @@ describe('the deadline tick and the nudge cards', () => {
     expect(d?.herinneringen).toEqual(['dossier-1:overdracht-bevestigen:herinnering']);
     expect((await p.stores.audit.lijst({ dossierId: 'dossier-1' })).at(-1)).toMatchObject({ kanaal: 'timer', rol: 'systeem', actie: 'update' });
     // A duplicate tick, now and later the same day, changes nothing.
-    p.klok.nu = ams('2026-03-06 14:00');
+    p.klok.nu = ams('2026-03-03 14:00');
     expect((await p.bewaking().tick()).ingezet).toBe(0);
     expect(await p.wachtrij.haalOp(10, 30)).toEqual([]);
   });
@@ -123,7 +123,7 @@ describe('the deadline tick and the nudge cards', () => {
     }
     expect(perGesprek['coordinator']).toContain('"mentioned":{"id":"00000000-0000-0000-0000-0000000000023","name":"Mo Yilmaz"}');
     expect((await p.stores.dossiers.get('dossier-1'))?.waarde.herinneringen.sort()).toEqual(
-      ['escalatie-voorstel', 'herinnering', 'verlopen'].map((n) => `dossier-1:overdracht-bevestigen:${n}`),
+      ['escalatie-voorstel', 'herinnering', 'nog-niet-bevestigd', 'verlopen'].map((n) => `dossier-1:overdracht-bevestigen:${n}`),
     );
     for (const dag of ['2026-03-12 10:00', '2026-03-17 10:00', '2026-03-24 10:00', '2026-04-20 10:00']) {
       p.klok.nu = ams(dag);
@@ -146,17 +146,17 @@ describe('the deadline tick and the nudge cards', () => {
   it('a crash between claim and enqueue: the next tick after the timeout enqueues the claimed nudge, and it is sent once', async () => {
     const p = await proef();
     await opslaan(p.stores, overdracht());
-    p.klok.nu = ams('2026-03-06 09:00');
+    p.klok.nu = ams('2026-03-03 09:00');
     const kapot = { zetIn: async () => Promise.reject(new Error('proces gestopt')) };
     await expect(p.bewaking(kapot).tick()).rejects.toThrow('proces gestopt');
     expect((await p.stores.herinneringen.get('dossier-1:overdracht-bevestigen:herinnering@kanaal:team-wijkteam-noord:algemeen'))?.waarde.status).toBe('geclaimd');
     expect((await p.stores.dossiers.get('dossier-1'))?.waarde.herinneringen).toEqual([]);
-    p.klok.nu = ams('2026-03-06 09:05'); // the claim may still be a tick at work: left alone
+    p.klok.nu = ams('2026-03-03 09:05'); // the claim may still be a tick at work: left alone
     expect(await p.bewaking().tick()).toMatchObject({ ingezet: 0, hersteld: 0 });
-    p.klok.nu = ams('2026-03-06 09:10');
+    p.klok.nu = ams('2026-03-03 09:10');
     expect(await p.bewaking().tick()).toMatchObject({ ingezet: 1, hersteld: 1 });
     expect((await p.verzend()).map((a) => a.soort)).toEqual(['verzonden']);
-    p.klok.nu = ams('2026-03-06 09:30');
+    p.klok.nu = ams('2026-03-03 09:30');
     expect((await p.bewaking().tick()).ingezet).toBe(0);
     expect(connector.ontvangen).toHaveLength(1);
   });
@@ -233,7 +233,7 @@ describe('the deadline tick and the nudge cards', () => {
   it('a channel with many nudges at one office moment gets one overview card, not one per case', async () => {
     const p = await proef();
     for (let i = 0; i < 4; i += 1) await opslaan(p.stores, overdracht(`d-${i}`, `Gezin ${i}`));
-    p.klok.nu = ams('2026-03-06 09:00');
+    p.klok.nu = ams('2026-03-03 09:00');
     expect(await p.bewaking().tick()).toMatchObject({ dossiers: 4, ingezet: 1, overzichten: 1 });
     expect((await p.verzend()).map((a) => a.soort)).toEqual(['verzonden']);
     expect(connector.ontvangen).toHaveLength(1);
