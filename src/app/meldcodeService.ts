@@ -7,6 +7,9 @@ import {
   teBezorgen,
   revisie,
   startDossier,
+  stelHerinneringUit,
+  type RegioBeleid,
+  type UitstelFout,
   type DomeinFout,
   type Dossier,
   type Instellingen,
@@ -216,6 +219,40 @@ export class MeldcodeService {
     if (r.fout.code === 'dossier-niet-gevonden') await this.audit(a, 'update', dossierId, 'niet-gevonden');
     else await this.audit(a, geweigerd ? 'update' : 'read', dossierId, geweigerd ? 'geweigerd' : 'toegestaan');
     return r;
+  }
+
+  /**
+   * "Herinner mij morgen" on a nudge card: recorded on the dossier, so the tick sends the same
+   * nudge once more at the next werkdag's office start. No event: a snooze does not make open cards stale.
+   */
+  async stelHerinneringUit(
+    a: Aanvraag,
+    dossierId: string,
+    sleutel: string,
+    beleidVoor: (regioId: string) => RegioBeleid,
+    mag: (d: Dossier) => boolean,
+  ): Promise<Resultaat<{ dossier: Dossier; op: DateTime }, UitstelFout | GeenToegang | NietGevonden>> {
+    let geweigerd = false;
+    let op: DateTime | undefined;
+    const r = await werkDossierBij<UitstelFout | GeenToegang>(
+      this.deps.stores.dossiers,
+      dossierId,
+      (d) => {
+        if (!mag(d)) {
+          geweigerd = true;
+          return { ok: false, fout: GEEN_TOEGANG };
+        }
+        const u = stelHerinneringUit(d, sleutel, this.deps.klok(), beleidVoor(d.regioId));
+        if (!u.ok) return u;
+        op = u.op;
+        return { ok: true, waarde: { dossier: u.dossier, effecten: [] } };
+      },
+      this.regel(a, 'update', dossierId, 'toegestaan'),
+    );
+    if (r.ok && op !== undefined) return { ok: true, waarde: { dossier: r.waarde.dossier, op } };
+    if (!r.ok && r.fout.code === 'dossier-niet-gevonden') await this.audit(a, 'update', dossierId, 'niet-gevonden');
+    else await this.audit(a, geweigerd ? 'update' : 'read', dossierId, geweigerd ? 'geweigerd' : 'toegestaan');
+    return r.ok ? { ok: false, fout: { code: 'herinnering-onbekend', melding: 'Deze herinnering hoort niet bij deze casus.' } } : r;
   }
 
   /** The open cases this person may see in this conversation, most recent first. */

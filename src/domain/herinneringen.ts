@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { openMijlpalen, type Mijlpaal, type Verantwoordelijke } from './mijlpalen.js';
 import type { Dossier } from './model.js';
 import { landelijkeKalender, type WerkdagKalender } from './tijd/werkdagen.js';
@@ -157,7 +157,7 @@ function geplandeTreden(dossier: Dossier, mijlpaal: Mijlpaal, beleid: RegioBelei
 export function dueReminders(dossier: Dossier, now: DateTime, beleid: RegioBeleid): Herinnering[] {
   if (!beleid.kalender.isKantoortijd(now)) return [];
   const verzonden = new Set(dossier.herinneringen);
-  const due: Herinnering[] = [];
+  const due: Herinnering[] = openUitgesteld(dossier, beleid).filter((h) => h.dueAt <= now);
   for (const mijlpaal of openMijlpalen(dossier, beleid.kalender)) {
     const bereikt = geplandeTreden(dossier, mijlpaal, beleid).filter((t) => t.dueAt <= now);
     const laatste = bereikt.at(-1);
@@ -189,6 +189,7 @@ export function dueReminders(dossier: Dossier, now: DateTime, beleid: RegioBelei
 export function volgendeHerinneringOp(dossier: Dossier, beleid: RegioBeleid): DateTime | null {
   const verzonden = new Set(dossier.herinneringen);
   let eerste: DateTime | null = null;
+  for (const h of openUitgesteld(dossier, beleid)) if (eerste === null || h.dueAt < eerste) eerste = h.dueAt;
   for (const mijlpaal of openMijlpalen(dossier, beleid.kalender)) {
     const treden = geplandeTreden(dossier, mijlpaal, beleid);
     const hoogsteVerzonden = treden.findLastIndex((t) => verzonden.has(t.sleutel));
@@ -204,4 +205,59 @@ export function volgendeHerinneringOp(dossier: Dossier, beleid: RegioBeleid): Da
 export function markeerVerzonden(dossier: Dossier, herinnering: Herinnering): Dossier {
   const nieuw = [herinnering.sleutel, ...herinnering.vervangt].filter((s) => !dossier.herinneringen.includes(s));
   return nieuw.length === 0 ? dossier : { ...dossier, herinneringen: [...dossier.herinneringen, ...nieuw] };
+}
+
+/** The key of a nudge sent again after "Herinner mij morgen": its own key, so it goes out once. */
+export function uitgesteldeSleutel(sleutel: string): string {
+  return `${sleutel}:uitgesteld`;
+}
+
+function ontleed(dossier: Dossier, sleutel: string): { mijlpaalId: string; niveau: Niveau } | undefined {
+  const prefix = `${dossier.id}:`;
+  if (!sleutel.startsWith(prefix)) return undefined;
+  const rest = sleutel.slice(prefix.length);
+  const i = rest.lastIndexOf(':');
+  const niveau = rest.slice(i + 1) as Niveau;
+  return i > 0 && NIVEAU_WAARDEN.includes(niveau) ? { mijlpaalId: rest.slice(0, i), niveau } : undefined;
+}
+
+const NIVEAU_WAARDEN: readonly Niveau[] = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'];
+
+/** Snoozed nudges not yet sent again whose milestone is still open: a met deadline needs no second nudge. */
+function openUitgesteld(dossier: Dossier, beleid: RegioBeleid): Herinnering[] {
+  const uit: Herinnering[] = [];
+  const open = openMijlpalen(dossier, beleid.kalender);
+  for (const u of dossier.uitgesteld ?? []) {
+    const sleutel = uitgesteldeSleutel(u.sleutel);
+    const delen = ontleed(dossier, u.sleutel);
+    const mijlpaal = open.find((m) => m.id === delen?.mijlpaalId);
+    const trede = mijlpaal === undefined || delen === undefined ? undefined : ladderVoor(mijlpaal, beleid).find((t) => t.niveau === delen.niveau);
+    if (dossier.herinneringen.includes(sleutel) || mijlpaal === undefined || delen === undefined || trede === undefined) continue;
+    uit.push({
+      sleutel,
+      dossierId: dossier.id,
+      mijlpaal,
+      niveau: delen.niveau,
+      publiek: trede.publiek,
+      dueAt: DateTime.fromISO(u.op),
+      soort: delen.niveau === 'herinnering' || delen.niveau === 'op-de-dag' || delen.niveau === 'nog-niet-bevestigd' ? 'herinnering' : 'verlopen',
+      vervangt: [],
+    });
+  }
+  return uit;
+}
+
+export type UitstelFout = { readonly code: 'herinnering-onbekend' | 'al-uitgesteld' | 'termijn-gehaald'; readonly melding: string };
+
+/**
+ * "Herinner mij morgen": the same nudge again at the next werkdag's office start, once. Only a
+ * nudge that went out can be snoozed, and only once; a met deadline needs no reminder.
+ */
+export function stelHerinneringUit(dossier: Dossier, sleutel: string, nu: DateTime, beleid: RegioBeleid): { ok: true; dossier: Dossier; op: DateTime } | { ok: false; fout: UitstelFout } {
+  const delen = ontleed(dossier, sleutel);
+  if (delen === undefined || !dossier.herinneringen.includes(sleutel)) return { ok: false, fout: { code: 'herinnering-onbekend', melding: 'Deze herinnering hoort niet bij deze casus.' } };
+  if ((dossier.uitgesteld ?? []).some((u) => u.sleutel === sleutel)) return { ok: false, fout: { code: 'al-uitgesteld', melding: 'Deze herinnering is al een keer uitgesteld; de termijn blijft staan.' } };
+  if (!openMijlpalen(dossier, beleid.kalender).some((m) => m.id === delen.mijlpaalId)) return { ok: false, fout: { code: 'termijn-gehaald', melding: 'Deze termijn is al gehaald; er komt geen herinnering meer.' } };
+  const op = beleid.kalender.addWerkdagen(nu.setZone('Europe/Amsterdam').startOf('day'), 1).set({ hour: beleid.kalender.kantoorBeginUur });
+  return { ok: true, op, dossier: { ...dossier, uitgesteld: [...(dossier.uitgesteld ?? []), { sleutel, op: op.toISO() as string }] } };
 }

@@ -83,7 +83,7 @@ describe('nudge card: Escaleren (route a) and the outcome', () => {
     ['II then I stops at route b', ['II', 'I'], ['a:II', 'b:I']],
   ])('Uitkomst route vastleggen: %s', async (_naam, uitkomsten, verwacht) => {
     const { stuur, escalaties } = await overgedragen();
-    await stuur(fatima, 'termijn-escaleer', { reden: 'Termijn verlopen.' });
+    expect(await stuur(fatima, 'termijn-escaleer', { reden: 'Termijn verlopen.' })).toMatchObject({ melding: expect.stringContaining('route a vastgelegd') });
     for (const uitkomst of uitkomsten) await stuur(mo, 'termijn-escalatie-uitkomst', { uitkomst });
     expect(await escalaties()).toEqual(verwacht);
   });

@@ -13,7 +13,8 @@ import { openSqliteStores } from '../../src/store/sqlite.js';
 import type { AuditRegel, GesprekSleutel, Stores } from '../../src/store/ports.js';
 import { openSqliteWachtrij } from '../../src/store/sqliteWachtrij.js';
 import type { Wachtrij } from '../../src/store/wachtrij.js';
-import { TestKlok, demoRegios } from '../support/app.js';
+import { TestKlok, demoRegios, demoRegister, testFlow } from '../support/app.js';
+import { verwerkVerb } from '../../src/app/verbs.js';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector.js';
 import { aangeboden, ams, ctx, lokaalTeam, meldcode, totStap4, vraag, vt } from '../domain/fixtures.js';
 
@@ -80,6 +81,13 @@ async function proef(opties: { gesprekken?: readonly GesprekSleutel[] } = {}): P
   };
   const kaarten = () => connector.ontvangen.map((o) => JSON.stringify(o.activity['attachments']));
   return { klok, stores, wachtrij, bewaking, verzend, kaarten };
+}
+
+/** A click on a nudge card, by a person in their personal chat, through the same verbs as the bot. */
+async function klik(p: Proef, wie: { id: string; naam: string }, verb: 'termijn-morgen' | 'termijn-escaleer', data: Record<string, unknown>) {
+  const { service } = testFlow(p.stores, p.klok);
+  const a = { gebruiker: demoRegister.zoek(wie.id, wie.naam, 'tenant-1'), kanaal: 'msteams' as const, gesprek: { soort: 'persoonlijk' as const } };
+  return verwerkVerb({ service, klok: p.klok.lees, regios: demoRegios }, a, verb, data);
 }
 
 const opslaan = (stores: Stores, d: Dossier) => stores.dossiers.create(d, audit(d.id));
@@ -243,5 +251,52 @@ describe('the deadline tick and the nudge cards', () => {
     // Each case's own key is recorded as sent, so a recovering tick finds it done.
     expect((await p.stores.herinneringen.get('d-2:overdracht-bevestigen:herinnering@kanaal:team-wijkteam-noord:algemeen'))?.waarde.status).toBe('verzonden');
     expect((await p.stores.dossiers.get('d-3'))?.waarde.herinneringen).toEqual(['d-3:overdracht-bevestigen:herinnering']);
+  });
+
+  it('Herinner mij morgen: the same nudge once more at the next werkdag 09:00, never again after that', async () => {
+    const p = await proef();
+    await opslaan(p.stores, overdracht());
+    p.klok.nu = ams('2026-03-04 09:00'); // not confirmed after 2 werkdagen: the coordinator
+    await p.bewaking().tick();
+    await p.verzend();
+    expect(p.kaarten()[0]).toContain('"verb":"termijn-morgen"');
+    expect(p.kaarten()[0]).toContain('"mijlpaal":"overdracht-bevestigen","niveau":"nog-niet-bevestigd"');
+    p.klok.nu = ams('2026-03-04 11:00');
+    const data = { dossierId: 'dossier-1', mijlpaal: 'overdracht-bevestigen', niveau: 'nog-niet-bevestigd' };
+    expect(await klik(p, COORDINATOR, 'termijn-morgen', data)).toEqual({ soort: 'welkom', melding: 'Goed: u krijgt deze herinnering nog één keer, op donderdag 5 maart om 09:00. De termijn zelf blijft staan.' });
+    expect(await klik(p, COORDINATOR, 'termijn-morgen', data)).toMatchObject({ melding: 'Deze herinnering is al een keer uitgesteld; de termijn blijft staan.' });
+    p.klok.nu = ams('2026-03-04 16:00');
+    expect((await p.bewaking().tick()).ingezet).toBe(0);
+    p.klok.nu = ams('2026-03-05 09:00');
+    expect((await p.bewaking().tick()).ingezet).toBe(1);
+    await p.verzend();
+    expect(connector.ontvangen).toHaveLength(2);
+    expect(connector.ontvangen[1]?.pad).toContain(COORDINATOR.id);
+    p.klok.nu = ams('2026-03-06 09:00');
+    expect((await p.bewaking().tick()).ingezet).toBe(0);
+  });
+
+  it('Herinner mij morgen is refused for someone the case is not for, and audited', async () => {
+    const p = await proef();
+    await opslaan(p.stores, overdracht());
+    p.klok.nu = ams('2026-03-04 09:00');
+    await p.bewaking().tick();
+    const w = await klik(p, { id: 'aad-prof-2', naam: 'Iemand anders' }, 'termijn-morgen', { dossierId: 'dossier-1', mijlpaal: 'overdracht-bevestigen', niveau: 'nog-niet-bevestigd' });
+    expect(w).toEqual({ soort: 'welkom', melding: 'U kunt deze herinnering niet uitstellen.' });
+    expect((await p.stores.dossiers.get('dossier-1'))?.waarde.uitgesteld).toBeUndefined();
+    expect((await p.stores.audit.lijst({ dossierId: 'dossier-1' })).at(-1)).toMatchObject({ actor: { id: 'aad-prof-2' }, uitkomst: 'geweigerd' });
+  });
+
+  it('a snoozed nudge whose deadline is met meanwhile is not sent again', async () => {
+    const p = await proef();
+    await opslaan(p.stores, overdracht());
+    p.klok.nu = ams('2026-03-04 09:00');
+    await p.bewaking().tick();
+    await klik(p, COORDINATOR, 'termijn-morgen', { dossierId: 'dossier-1', mijlpaal: 'overdracht-bevestigen', niveau: 'nog-niet-bevestigd' });
+    const d = (await p.stores.dossiers.get('dossier-1'))!;
+    await p.stores.dossiers.update(vt(d.waarde, { soort: 'bevestig-overdracht', regisseur: 'J.' }, ctx('2026-03-04 14:00', lokaalTeam)).dossier, d.etag, audit('dossier-1'));
+    p.klok.nu = ams('2026-03-05 09:00');
+    await p.bewaking().tick(); // the contact-gezin term of the confirmed overdracht has its own nudge
+    expect((await p.stores.dossiers.get('dossier-1'))?.waarde.herinneringen.filter((h) => h.includes('overdracht-bevestigen')).sort()).toEqual(['dossier-1:overdracht-bevestigen:herinnering', 'dossier-1:overdracht-bevestigen:nog-niet-bevestigd']);
   });
 });

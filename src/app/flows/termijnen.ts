@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { Dossier, VtCommando } from '../../domain/index.js';
+import { herinneringSleutel, standaardBeleid, type Dossier, type Niveau, type VtCommando } from '../../domain/index.js';
 import type { RegioGids } from '../regio.js';
-import type { Weergave } from '../weergave.js';
+import { weergaveVoor } from '../toegang.js';
+import { welkomVoor, type Weergave } from '../weergave.js';
 import { algemeen, type VerbContext } from './verb.js';
 
 /**
@@ -21,9 +22,12 @@ export function magEscaleren(regios: Pick<RegioGids, 'rollenVan'>, gebruikerId: 
     .some((r) => (r.rol === 'vt-teamleider' && r.regioId === d.regioId) || (r.rol === 'coordinator' && teamKey !== undefined && r.lokaalTeamKey === teamKey));
 }
 
-const DossierId = z.string().min(1, 'Deze kaart noemt geen casus.');
-const EscaleerInvoer = z.object({ dossierId: DossierId, reden: z.string().trim().min(1, 'Geef kort de reden van de escalatie.').max(1000) });
-const UitkomstInvoer = z.object({ dossierId: DossierId, uitkomst: z.enum(['I', 'II'], { message: 'Kies uitkomst I of II.' }) });
+// The card's dossierId is technical data beside the form, never checked as typed text (see VerbBasis).
+const dossierIdVan = (ctx: VerbContext): string => (typeof ctx.data['dossierId'] === 'string' ? ctx.data['dossierId'] : '');
+const EscaleerInvoer = z.object({ reden: z.string().trim().min(1, 'Geef kort de reden van de escalatie.').max(1000) });
+const NIVEAUS = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'] as const satisfies readonly Niveau[];
+const UitstelInvoer = z.object({ mijlpaal: z.string().min(1).max(200), niveau: z.enum(NIVEAUS) });
+const UitkomstInvoer = z.object({ uitkomst: z.enum(['I', 'II'], { message: 'Kies uitkomst I of II.' }) });
 
 async function escalatieStap(ctx: VerbContext, dossierId: string, commando: VtCommando, gelukt: (d: Dossier) => string): Promise<Weergave> {
   const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, dossierId, commando, undefined, (d) => magEscaleren(ctx.regios, ctx.aanvraag.gebruiker.id, d));
@@ -41,18 +45,32 @@ export const TERMIJN_VERBS = [
     invoer: EscaleerInvoer,
     ongeldig: (_ctx, fouten) => ({ soort: 'welkom', melding: Object.values(fouten).join(' ') }),
     handle: (ctx, i) =>
-      escalatieStap(ctx, i.dossierId, { soort: 'start-escalatie', reden: i.reden }, () => 'Escalatie route a vastgelegd op de casus. Leg de uitkomst vast op de herinnering zodra het overleg is geweest.'),
+      escalatieStap(ctx, dossierIdVan(ctx), { soort: 'start-escalatie', reden: i.reden }, () => 'Escalatie route a vastgelegd op de casus. Leg de uitkomst vast op de herinnering zodra het overleg is geweest.'),
   }),
   algemeen({
     verb: 'termijn-escalatie-uitkomst',
     invoer: UitkomstInvoer,
     ongeldig: (_ctx, fouten) => ({ soort: 'welkom', melding: Object.values(fouten).join(' ') }),
     handle: (ctx, i) =>
-      escalatieStap(ctx, i.dossierId, { soort: 'rond-escalatie-af', uitkomst: i.uitkomst }, (d) => {
+      escalatieStap(ctx, dossierIdVan(ctx), { soort: 'rond-escalatie-af', uitkomst: i.uitkomst }, (d) => {
         const route = lopendeRoute(d);
         return route === undefined
           ? `Uitkomst ${i.uitkomst} vastgelegd: de escalatie is afgerond.`
           : `Uitkomst II vastgelegd: de escalatie gaat verder via route ${route}. Leg ook daarvan de uitkomst vast.`;
       }),
+  }),
+  algemeen({
+    verb: 'termijn-morgen',
+    invoer: UitstelInvoer,
+    // Also on the nudge in a team channel; the answer there names no case, only the moment.
+    overal: true,
+    ongeldig: (ctx) => welkomVoor(ctx.aanvraag, 'Deze kaart is niet (meer) geldig. Open de casus om de termijn te zien.'),
+    handle: async (ctx, i) => {
+      const { aanvraag: a } = ctx;
+      const mag = (d: Dossier) => magEscaleren(ctx.regios, a.gebruiker.id, d) || weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen';
+      const r = await ctx.service.stelHerinneringUit(a, dossierIdVan(ctx), herinneringSleutel(dossierIdVan(ctx), i.mijlpaal, i.niveau), (regioId) => standaardBeleid(ctx.regios.kalender(regioId)), mag);
+      if (!r.ok) return welkomVoor(a, r.fout.code === 'geen-toegang' ? 'U kunt deze herinnering niet uitstellen.' : r.fout.melding);
+      return welkomVoor(a, `Goed: u krijgt deze herinnering nog één keer, op ${r.waarde.op.setLocale('nl').toFormat("cccc d LLLL 'om' HH:mm")}. De termijn zelf blijft staan.`);
+    },
   }),
 ] as const;
