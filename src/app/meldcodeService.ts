@@ -57,7 +57,7 @@ export interface Aanvraag {
 }
 
 export interface MeldcodeServiceDeps {
-  readonly stores: Pick<Stores, 'dossiers' | 'audit'>;
+  readonly stores: Pick<Stores, 'dossiers' | 'audit' | 'herinneringen'>;
   readonly klok: () => DateTime;
   readonly regioVoor: (g: Gebruiker) => string;
   /**
@@ -253,6 +253,26 @@ export class MeldcodeService {
     if (!r.ok && r.fout.code === 'dossier-niet-gevonden') await this.audit(a, 'update', dossierId, 'niet-gevonden');
     else await this.audit(a, geweigerd ? 'update' : 'read', dossierId, geweigerd ? 'geweigerd' : 'toegestaan');
     return r.ok ? { ok: false, fout: { code: 'herinnering-onbekend', melding: 'Deze herinnering hoort niet bij deze casus.' } } : r;
+  }
+
+  /**
+   * "herinneringen": nudges given up for good (nobody could be reached), of the dossiers `mag`
+   * allows. Only the pseudonymous reference and the milestone leave this method; the read is audited.
+   */
+  async opgegevenHerinneringen(a: Aanvraag, mag: (d: Dossier) => boolean, max = 200): Promise<{ readonly referentie: string; readonly mijlpaal: string; readonly reden: string }[]> {
+    const uit: { referentie: string; mijlpaal: string; reden: string }[] = [];
+    const dossiers = new Map<string, Dossier | undefined>();
+    for (const regel of await this.deps.stores.herinneringen.opgegeven(max)) {
+      if (!dossiers.has(regel.dossierId)) dossiers.set(regel.dossierId, (await this.deps.stores.dossiers.get(regel.dossierId))?.waarde);
+      const d = dossiers.get(regel.dossierId);
+      const prefix = `${regel.dossierId}:`;
+      if (d === undefined || !mag(d) || !regel.sleutel.startsWith(prefix)) continue;
+      // The key is dossier:mijlpaal:niveau[:uitgesteld]@ontvanger (see Termijnbewaking).
+      const zonder = (regel.sleutel.slice(prefix.length).split('@')[0] ?? '').replace(/:uitgesteld$/, '');
+      uit.push({ referentie: d.referentie, mijlpaal: zonder.slice(0, Math.max(0, zonder.lastIndexOf(':'))), reden: regel.laatsteFout ?? 'niet bezorgd' });
+    }
+    await this.audit(a, 'search', undefined, 'toegestaan', [...dossiers.entries()].filter(([, d]) => d !== undefined && mag(d)).map(([id]) => id));
+    return uit;
   }
 
   /** The open cases this person may see in this conversation, most recent first. */

@@ -84,7 +84,7 @@ async function proef(opties: { gesprekken?: readonly GesprekSleutel[] } = {}): P
 }
 
 /** A click on a nudge card, by a person in their personal chat, through the same verbs as the bot. */
-async function klik(p: Proef, wie: { id: string; naam: string }, verb: 'termijn-morgen' | 'termijn-escaleer', data: Record<string, unknown>) {
+async function klik(p: Proef, wie: { id: string; naam: string }, verb: 'termijn-morgen' | 'termijn-escaleer' | 'herinneringen', data: Record<string, unknown>) {
   const { service } = testFlow(p.stores, p.klok);
   const a = { gebruiker: demoRegister.zoek(wie.id, wie.naam, 'tenant-1'), kanaal: 'msteams' as const, gesprek: { soort: 'persoonlijk' as const } };
   return verwerkVerb({ service, klok: p.klok.lees, regios: demoRegios }, a, verb, data);
@@ -298,5 +298,19 @@ describe('the deadline tick and the nudge cards', () => {
     p.klok.nu = ams('2026-03-05 09:00');
     await p.bewaking().tick(); // the contact-gezin term of the confirmed overdracht has its own nudge
     expect((await p.stores.dossiers.get('dossier-1'))?.waarde.herinneringen.filter((h) => h.includes('overdracht-bevestigen')).sort()).toEqual(['dossier-1:overdracht-bevestigen:herinnering', 'dossier-1:overdracht-bevestigen:nog-niet-bevestigd']);
+  });
+
+  it('herinneringen: a given-up nudge is listed for the coordinator and the beheerder, with only the reference and the milestone', async () => {
+    const p = await proef({ gesprekken: [TEAMKANAAL] }); // nobody has the app: the coordinator's nudge cannot be delivered
+    await opslaan(p.stores, overdracht());
+    p.klok.nu = ams('2026-03-04 09:00');
+    await p.bewaking().tick();
+    await p.verzend();
+    const verwacht = 'Gezin K., groep 5 · overdracht-bevestigen';
+    expect(JSON.stringify(await klik(p, COORDINATOR, 'herinneringen', {}))).toContain(verwacht);
+    expect(JSON.stringify(await klik(p, TEAMLEIDER, 'herinneringen', {}))).toContain(verwacht); // the region's beheerder
+    const anders = await klik(p, { id: '00000000-0000-0000-0000-0000000000022', naam: 'Sanne' }, 'herinneringen', {});
+    expect(anders).toEqual({ soort: 'welkom', melding: 'Er zijn geen herinneringen die niet bezorgd konden worden.' });
+    expect((await p.stores.audit.lijst({ dossierId: 'dossier-1' })).length).toBeGreaterThan(0);
   });
 });

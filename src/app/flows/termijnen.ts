@@ -39,7 +39,25 @@ function lopendeRoute(d: Dossier): string | undefined {
   return d.veiligThuis?.escalaties.find((e) => e.uitkomst === undefined)?.route;
 }
 
+/** Given-up nudges are for the coordinator (their team's cases) and the region's beheerder. */
+export function magOpgegevenZien(regios: Pick<RegioGids, 'rollenVan'>, gebruikerId: string, d: Dossier): boolean {
+  const teamKey = d.veiligThuis?.overdracht?.partij.teamId;
+  return regios
+    .rollenVan(gebruikerId)
+    .some((r) => (r.rol === 'beheerder' && r.regioId === d.regioId) || (r.rol === 'coordinator' && teamKey !== undefined && r.lokaalTeamKey === teamKey));
+}
+
 export const TERMIJN_VERBS = [
+  algemeen({
+    verb: 'herinneringen',
+    invoer: z.object({}),
+    handle: async (ctx) => {
+      const lijst = await ctx.service.opgegevenHerinneringen(ctx.aanvraag, (d) => magOpgegevenZien(ctx.regios, ctx.aanvraag.gebruiker.id, d));
+      if (lijst.length === 0) return { soort: 'welkom', melding: 'Er zijn geen herinneringen die niet bezorgd konden worden.' };
+      const regels = lijst.map((h) => `${h.referentie} · ${h.mijlpaal} (${h.reden})`);
+      return { soort: 'welkom', melding: `Niet bezorgde herinneringen (${lijst.length}). Zorg dat de juiste persoon het weet, of koppel het kanaal:\n\n${regels.join('\n\n')}` };
+    },
+  }),
   algemeen({
     verb: 'termijn-escaleer',
     invoer: EscaleerInvoer,
