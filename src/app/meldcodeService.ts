@@ -8,6 +8,9 @@ import {
   teBezorgen,
   revisie,
   startDossier,
+  stelHerinneringUit,
+  type RegioBeleid,
+  type UitstelFout,
   type DomeinFout,
   type Dossier,
   type Instellingen,
@@ -56,7 +59,7 @@ export interface Aanvraag {
 }
 
 export interface MeldcodeServiceDeps {
-  readonly stores: Pick<Stores, 'dossiers' | 'audit'>;
+  readonly stores: Pick<Stores, 'dossiers' | 'audit' | 'herinneringen'>;
   readonly klok: () => DateTime;
   readonly regioVoor: (g: Gebruiker) => string;
   /**
@@ -224,18 +227,21 @@ export class MeldcodeService {
     a: Aanvraag,
     dossierId: string,
     commando: VtCommando,
-    vanafRevisie: number,
+    /** Undefined for a decision that does not depend on what the card showed (an escalation from a nudge). */
+    vanafRevisie: number | undefined,
+    /** Who may take this step; by default the party whose view the conversation gives (escalation: the region's roles). */
+    mag: (d: Dossier) => boolean = (d) => magKetenstap(weergaveVoor(a.gesprek, a.gebruiker, d), commando.soort, d),
   ): Promise<Resultaat<Wijziging, VtFout | GeenToegang | NietGevonden | Verouderd>> {
     let geweigerd = false;
     const r = await werkDossierBij<VtFout | GeenToegang | Verouderd>(
       this.deps.stores.dossiers,
       dossierId,
       (d) => {
-        if (!magKetenstap(weergaveVoor(a.gesprek, a.gebruiker, d), commando.soort, d)) {
+        if (!mag(d)) {
           geweigerd = true;
           return { ok: false, fout: GEEN_TOEGANG };
         }
-        if (revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
+        if (vanafRevisie !== undefined && revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
         const op = this.deps.klok();
         const w = pasVeiligThuisToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), instellingen: this.instellingenVoor(d) });
         return w.ok ? { ok: true, waarde: metUitgaand(w.waarde, op) } : w;
@@ -249,6 +255,60 @@ export class MeldcodeService {
     if (r.fout.code === 'dossier-niet-gevonden') await this.audit(a, 'update', dossierId, 'niet-gevonden');
     else await this.audit(a, geweigerd ? 'update' : 'read', dossierId, geweigerd ? 'geweigerd' : 'toegestaan');
     return r;
+  }
+
+  /**
+   * "Herinner mij morgen" on a nudge card: recorded on the dossier, so the tick sends the same
+   * nudge once more at the next werkdag's office start. No event: a snooze does not make open cards stale.
+   */
+  async stelHerinneringUit(
+    a: Aanvraag,
+    dossierId: string,
+    sleutel: string,
+    beleidVoor: (regioId: string) => RegioBeleid,
+    mag: (d: Dossier) => boolean,
+  ): Promise<Resultaat<{ dossier: Dossier; op: DateTime }, UitstelFout | GeenToegang | NietGevonden>> {
+    let geweigerd = false;
+    let op: DateTime | undefined;
+    const r = await werkDossierBij<UitstelFout | GeenToegang>(
+      this.deps.stores.dossiers,
+      dossierId,
+      (d) => {
+        if (!mag(d)) {
+          geweigerd = true;
+          return { ok: false, fout: GEEN_TOEGANG };
+        }
+        const u = stelHerinneringUit(d, sleutel, this.deps.klok(), beleidVoor(d.regioId));
+        if (!u.ok) return u;
+        op = u.op;
+        return { ok: true, waarde: { dossier: u.dossier, effecten: [] } };
+      },
+      this.regel(a, 'update', dossierId, 'toegestaan'),
+    );
+    if (r.ok && op !== undefined) return { ok: true, waarde: { dossier: r.waarde.dossier, op } };
+    if (!r.ok && r.fout.code === 'dossier-niet-gevonden') await this.audit(a, 'update', dossierId, 'niet-gevonden');
+    else await this.audit(a, geweigerd ? 'update' : 'read', dossierId, geweigerd ? 'geweigerd' : 'toegestaan');
+    return r.ok ? { ok: false, fout: { code: 'herinnering-onbekend', melding: 'Deze herinnering hoort niet bij deze casus.' } } : r;
+  }
+
+  /**
+   * "herinneringen": nudges given up for good (nobody could be reached), of the dossiers `mag`
+   * allows. Only the pseudonymous reference and the milestone leave this method; the read is audited.
+   */
+  async opgegevenHerinneringen(a: Aanvraag, mag: (d: Dossier) => boolean, max = 200): Promise<{ readonly referentie: string; readonly mijlpaal: string; readonly reden: string }[]> {
+    const uit: { referentie: string; mijlpaal: string; reden: string }[] = [];
+    const dossiers = new Map<string, Dossier | undefined>();
+    for (const regel of await this.deps.stores.herinneringen.opgegeven(max)) {
+      if (!dossiers.has(regel.dossierId)) dossiers.set(regel.dossierId, (await this.deps.stores.dossiers.get(regel.dossierId))?.waarde);
+      const d = dossiers.get(regel.dossierId);
+      const prefix = `${regel.dossierId}:`;
+      if (d === undefined || !mag(d) || !regel.sleutel.startsWith(prefix)) continue;
+      // The key is dossier:mijlpaal:niveau[:uitgesteld]@ontvanger (see Termijnbewaking).
+      const zonder = (regel.sleutel.slice(prefix.length).split('@')[0] ?? '').replace(/:uitgesteld$/, '');
+      uit.push({ referentie: d.referentie, mijlpaal: zonder.slice(0, Math.max(0, zonder.lastIndexOf(':'))), reden: regel.laatsteFout ?? 'niet bezorgd' });
+    }
+    await this.audit(a, 'search', undefined, 'toegestaan', [...dossiers.entries()].filter(([, d]) => d !== undefined && mag(d)).map(([id]) => id));
+    return uit;
   }
 
   /** The open cases this person may see in this conversation, most recent first. */

@@ -7,7 +7,7 @@ import type { Logger } from './logger.js';
 import { escalatieContacten, type RegioGids } from './regio.js';
 import type { Opsteller, Opstelling, Verzendopdracht } from './verzender.js';
 
-const NIVEAUS = ['herinnering', 'op-de-dag', 'verlopen', 'escalatie-voorstel'] as const satisfies readonly Niveau[];
+const NIVEAUS = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'] as const satisfies readonly Niveau[];
 const TermijnItem = z.object({ soort: z.literal('termijn'), mijlpaal: z.string().min(1), niveau: z.enum(NIVEAUS), ontvanger: z.string().min(1) });
 const Inhoud = z.discriminatedUnion('soort', [
   TermijnItem,

@@ -61,6 +61,8 @@ export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldi
       afweging5: isAfweging5(w),
       escaleren: biedtEscalatie(w),
       escalatieMet: w.escalatieMet,
+      mijlpaalId: w.mijlpaal.id,
+      niveau: w.niveau,
     },
     w.dossier,
   );

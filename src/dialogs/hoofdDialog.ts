@@ -23,6 +23,8 @@ const OPDRACHTEN: ReadonlyMap<string, Verb | 'start-dialoog'> = new Map([
   ['hulp', 'hulp'],
   ['?', 'hulp'],
   ['menu', 'menu'],
+  ['herinneringen', 'herinneringen'],
+  ['openstaande herinneringen', 'herinneringen'],
 ]);
 
 const ANNULEREN = new Set(['stop', 'annuleer', 'annuleren', 'menu']);

@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { openMijlpalen, type Mijlpaal, type Verantwoordelijke } from './mijlpalen.js';
 import type { Dossier } from './model.js';
 import { landelijkeKalender, type WerkdagKalender } from './tijd/werkdagen.js';
@@ -15,7 +15,7 @@ export type Publiek =
  * offers *Escaleren (route a)*. Routes a, b and c themselves are decisions recorded on the case
  * (seed 004 bijlage 4), never steps of this timer.
  */
-export type Niveau = 'herinnering' | 'op-de-dag' | 'verlopen' | 'escalatie-voorstel';
+export type Niveau = 'herinnering' | 'op-de-dag' | 'nog-niet-bevestigd' | 'verlopen' | 'escalatie-voorstel';
 
 export interface LadderTrede {
   readonly niveau: Niveau;
@@ -25,10 +25,15 @@ export interface LadderTrede {
    * itself, positive = after. The nudge goes out at 09:00 on that werkdag.
    */
   readonly werkdagenTovDeadline: number;
+  /**
+   * 'start': count the werkdagen after the milestone's start instead (an overdracht not confirmed
+   * after 1 werkdag is already late, long before its deadline). A milestone without a start uses its deadline.
+   */
+  readonly vanaf?: 'deadline' | 'start';
 }
 
 /** Milestones whose protocol sets its own nudge moments, apart from who is responsible. */
-export type MijlpaalSoort = 'contact-gezin' | 'vervolg-afronden' | 'monitoring';
+export type MijlpaalSoort = 'contact-gezin' | 'vervolg-afronden' | 'monitoring' | 'overdracht-bevestigen';
 
 export interface RegioBeleid {
   readonly kalender: WerkdagKalender;
@@ -37,7 +42,9 @@ export interface RegioBeleid {
   readonly perSoort?: Readonly<Partial<Record<MijlpaalSoort, readonly LadderTrede[]>>>;
 }
 
-export function mijlpaalSoort(mijlpaalId: string): MijlpaalSoort | undefined {
+export function mijlpaalSoort(mijlpaalId: string, verantwoordelijke?: Verantwoordelijke): MijlpaalSoort | undefined {
+  // Only a lokaal team confirms an overdracht itself; VT confirms for any other party on its own ladder.
+  if (mijlpaalId === 'overdracht-bevestigen') return verantwoordelijke === 'lokaal-team' ? 'overdracht-bevestigen' : undefined;
   if (mijlpaalId.startsWith('contact-gezin')) return 'contact-gezin';
   if (mijlpaalId === 'vervolg-afronden') return 'vervolg-afronden';
   if (mijlpaalId.startsWith('monitoring-')) return 'monitoring';
@@ -79,6 +86,13 @@ export const STANDAARD_PER_SOORT: NonNullable<RegioBeleid['perSoort']> = {
     { niveau: 'herinnering', publiek: 'vt-teamleider', werkdagenTovDeadline: -10 },
     { niveau: 'verlopen', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
   ],
+  // Not confirmed: the team channel after 1 werkdag, the coordinator after 2; expiry as any lokaal team term.
+  'overdracht-bevestigen': [
+    { niveau: 'herinnering', publiek: 'lokaal-team-kanaal', werkdagenTovDeadline: 1, vanaf: 'start' },
+    { niveau: 'nog-niet-bevestigd', publiek: 'coordinator', werkdagenTovDeadline: 2, vanaf: 'start' },
+    { niveau: 'verlopen', publiek: 'coordinator', werkdagenTovDeadline: 1 },
+    { niveau: 'escalatie-voorstel', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
+  ],
   monitoring: [
     { niveau: 'herinnering', publiek: 'vt-medewerker', werkdagenTovDeadline: -5 },
     { niveau: 'op-de-dag', publiek: 'vt-medewerker', werkdagenTovDeadline: 0 },
@@ -91,7 +105,7 @@ export function standaardBeleid(kalender: WerkdagKalender = landelijkeKalender):
 }
 
 function ladderVoor(mijlpaal: Mijlpaal, beleid: RegioBeleid): readonly LadderTrede[] {
-  const soort = mijlpaalSoort(mijlpaal.id);
+  const soort = mijlpaalSoort(mijlpaal.id, mijlpaal.verantwoordelijke);
   return (soort === undefined ? undefined : beleid.perSoort?.[soort]) ?? beleid.ladders[mijlpaal.verantwoordelijke];
 }
 
@@ -119,9 +133,9 @@ interface GeplandeTrede {
 }
 
 function geplandeTreden(dossier: Dossier, mijlpaal: Mijlpaal, beleid: RegioBeleid): GeplandeTrede[] {
-  const dag = mijlpaal.deadline;
   return ladderVoor(mijlpaal, beleid)
     .map((trede) => {
+      const dag = trede.vanaf === 'start' && mijlpaal.start !== undefined ? mijlpaal.start : mijlpaal.deadline;
       const k = trede.werkdagenTovDeadline;
       const werkdag =
         k < 0
@@ -143,7 +157,7 @@ function geplandeTreden(dossier: Dossier, mijlpaal: Mijlpaal, beleid: RegioBelei
 export function dueReminders(dossier: Dossier, now: DateTime, beleid: RegioBeleid): Herinnering[] {
   if (!beleid.kalender.isKantoortijd(now)) return [];
   const verzonden = new Set(dossier.herinneringen);
-  const due: Herinnering[] = [];
+  const due: Herinnering[] = openUitgesteld(dossier, beleid).filter((h) => h.dueAt <= now);
   for (const mijlpaal of openMijlpalen(dossier, beleid.kalender)) {
     const bereikt = geplandeTreden(dossier, mijlpaal, beleid).filter((t) => t.dueAt <= now);
     const laatste = bereikt.at(-1);
@@ -175,6 +189,7 @@ export function dueReminders(dossier: Dossier, now: DateTime, beleid: RegioBelei
 export function volgendeHerinneringOp(dossier: Dossier, beleid: RegioBeleid): DateTime | null {
   const verzonden = new Set(dossier.herinneringen);
   let eerste: DateTime | null = null;
+  for (const h of openUitgesteld(dossier, beleid)) if (eerste === null || h.dueAt < eerste) eerste = h.dueAt;
   for (const mijlpaal of openMijlpalen(dossier, beleid.kalender)) {
     const treden = geplandeTreden(dossier, mijlpaal, beleid);
     const hoogsteVerzonden = treden.findLastIndex((t) => verzonden.has(t.sleutel));
@@ -190,4 +205,59 @@ export function volgendeHerinneringOp(dossier: Dossier, beleid: RegioBeleid): Da
 export function markeerVerzonden(dossier: Dossier, herinnering: Herinnering): Dossier {
   const nieuw = [herinnering.sleutel, ...herinnering.vervangt].filter((s) => !dossier.herinneringen.includes(s));
   return nieuw.length === 0 ? dossier : { ...dossier, herinneringen: [...dossier.herinneringen, ...nieuw] };
+}
+
+/** The key of a nudge sent again after "Herinner mij morgen": its own key, so it goes out once. */
+export function uitgesteldeSleutel(sleutel: string): string {
+  return `${sleutel}:uitgesteld`;
+}
+
+function ontleed(dossier: Dossier, sleutel: string): { mijlpaalId: string; niveau: Niveau } | undefined {
+  const prefix = `${dossier.id}:`;
+  if (!sleutel.startsWith(prefix)) return undefined;
+  const rest = sleutel.slice(prefix.length);
+  const i = rest.lastIndexOf(':');
+  const niveau = rest.slice(i + 1) as Niveau;
+  return i > 0 && NIVEAU_WAARDEN.includes(niveau) ? { mijlpaalId: rest.slice(0, i), niveau } : undefined;
+}
+
+const NIVEAU_WAARDEN: readonly Niveau[] = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'];
+
+/** Snoozed nudges not yet sent again whose milestone is still open: a met deadline needs no second nudge. */
+function openUitgesteld(dossier: Dossier, beleid: RegioBeleid): Herinnering[] {
+  const uit: Herinnering[] = [];
+  const open = openMijlpalen(dossier, beleid.kalender);
+  for (const u of dossier.uitgesteld ?? []) {
+    const sleutel = uitgesteldeSleutel(u.sleutel);
+    const delen = ontleed(dossier, u.sleutel);
+    const mijlpaal = open.find((m) => m.id === delen?.mijlpaalId);
+    const trede = mijlpaal === undefined || delen === undefined ? undefined : ladderVoor(mijlpaal, beleid).find((t) => t.niveau === delen.niveau);
+    if (dossier.herinneringen.includes(sleutel) || mijlpaal === undefined || delen === undefined || trede === undefined) continue;
+    uit.push({
+      sleutel,
+      dossierId: dossier.id,
+      mijlpaal,
+      niveau: delen.niveau,
+      publiek: trede.publiek,
+      dueAt: DateTime.fromISO(u.op),
+      soort: delen.niveau === 'herinnering' || delen.niveau === 'op-de-dag' || delen.niveau === 'nog-niet-bevestigd' ? 'herinnering' : 'verlopen',
+      vervangt: [],
+    });
+  }
+  return uit;
+}
+
+export type UitstelFout = { readonly code: 'herinnering-onbekend' | 'al-uitgesteld' | 'termijn-gehaald'; readonly melding: string };
+
+/**
+ * "Herinner mij morgen": the same nudge again at the next werkdag's office start, once. Only a
+ * nudge that went out can be snoozed, and only once; a met deadline needs no reminder.
+ */
+export function stelHerinneringUit(dossier: Dossier, sleutel: string, nu: DateTime, beleid: RegioBeleid): { ok: true; dossier: Dossier; op: DateTime } | { ok: false; fout: UitstelFout } {
+  const delen = ontleed(dossier, sleutel);
+  if (delen === undefined || !dossier.herinneringen.includes(sleutel)) return { ok: false, fout: { code: 'herinnering-onbekend', melding: 'Deze herinnering hoort niet bij deze casus.' } };
+  if ((dossier.uitgesteld ?? []).some((u) => u.sleutel === sleutel)) return { ok: false, fout: { code: 'al-uitgesteld', melding: 'Deze herinnering is al een keer uitgesteld; de termijn blijft staan.' } };
+  if (!openMijlpalen(dossier, beleid.kalender).some((m) => m.id === delen.mijlpaalId)) return { ok: false, fout: { code: 'termijn-gehaald', melding: 'Deze termijn is al gehaald; er komt geen herinnering meer.' } };
+  const op = beleid.kalender.addWerkdagen(nu.setZone('Europe/Amsterdam').startOf('day'), 1).set({ hour: beleid.kalender.kantoorBeginUur });
+  return { ok: true, op, dossier: { ...dossier, uitgesteld: [...(dossier.uitgesteld ?? []), { sleutel, op: op.toISO() as string }] } };
 }

@@ -20,6 +20,8 @@ export interface Mijlpaal {
   /** A short qualifier shown after the date, e.g. "spoed" or "binnen 5 werkdagen". */
   readonly toelichting?: string;
   readonly deadline: DateTime;
+  /** When the term began, for ladders that count from it (see LadderTrede.vanaf). */
+  readonly start?: DateTime;
   readonly verantwoordelijke: Verantwoordelijke;
 }
 
@@ -80,7 +82,7 @@ export function openMijlpalen(dossier: Dossier, kalender: WerkdagKalender = land
     // Only a lokaal team has the duty to confirm; any other party is confirmed by VT on its behalf.
     mijlpalen.push(
       o.partij.soort === 'lokaal-team'
-        ? { id: 'overdracht-bevestigen', omschrijving: 'Overdracht bevestigen en regisseur benoemen', deadline, verantwoordelijke: 'lokaal-team' }
+        ? { id: 'overdracht-bevestigen', omschrijving: 'Overdracht bevestigen en regisseur benoemen', deadline, start: vanIso(o.ontvangenOp), verantwoordelijke: 'lokaal-team' }
         : { id: 'overdracht-bevestigen', omschrijving: `Overdracht aan ${o.partij.naam} bevestigen`, deadline, verantwoordelijke: 'veilig-thuis' },
     );
   }

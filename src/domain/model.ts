@@ -518,6 +518,8 @@ export const Dossier = z.object({
   veiligThuis: VeiligThuis.optional(),
   /** Idempotency keys of nudges already delivered or superseded (see herinneringen.ts). */
   herinneringen: z.array(Tekst(300)),
+  /** Nudges someone asked to see again ("Herinner mij morgen"): each once, at `op` (see herinneringen.ts). */
+  uitgesteld: z.array(z.object({ sleutel: Tekst(300), op: Tijdstip })).max(50).optional(),
   uitgaand: z.array(Uitgaand).optional(),
   kanaalKaarten: z.array(KanaalKaart).optional(),
   /** The message in the professional's personal chat that shows this dossier, to update it. */

@@ -376,6 +376,13 @@ class CosmosLedger extends LedgerBasis {
     return resources.map((d) => this.lees(d));
   }
 
+  async opgegeven(max: number): Promise<LedgerRegel[]> {
+    const { resources } = await this.c.items
+      .query<LedgerDoc>({ query: "SELECT TOP @max * FROM c WHERE c.status = 'opgegeven' ORDER BY c.geclaimdOp DESC", parameters: [{ name: '@max', value: max }] })
+      .fetchAll();
+    return resources.map((d) => this.lees(d).waarde);
+  }
+
   protected async vervangAls(regel: LedgerRegel, etag: string): Promise<boolean> {
     const id = docId(regel.sleutel);
     try {

@@ -8,6 +8,7 @@ export abstract class LedgerBasis implements HerinneringLedger {
   abstract claim(sleutel: string, gegevens: ClaimGegevens): Promise<boolean>;
   abstract get(sleutel: string): Promise<Versie<LedgerRegel> | undefined>;
   abstract teHerproberen(geclaimdVoor: string): Promise<Versie<LedgerRegel>[]>;
+  abstract opgegeven(max: number): Promise<LedgerRegel[]>;
   /** Writes `regel` only if the stored entry still has `etag`; false when someone was first. */
   protected abstract vervangAls(regel: LedgerRegel, etag: string): Promise<boolean>;
 

@@ -165,6 +165,8 @@ export interface HerinneringLedger {
   get(sleutel: string): Promise<Versie<LedgerRegel> | undefined>;
   /** Failed claims, and claims not marked sent since before `geclaimdVoor`. */
   teHerproberen(geclaimdVoor: string): Promise<Versie<LedgerRegel>[]>;
+  /** Nudges given up for good (undeliverable, poisoned), most recently claimed first: for "herinneringen". */
+  opgegeven(max: number): Promise<LedgerRegel[]>;
 }
 
 // ---------------------------------------------------------------- conversation references

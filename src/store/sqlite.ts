@@ -346,6 +346,13 @@ class SqliteLedger extends LedgerBasis {
       .map((r) => ({ waarde: valideer(LedgerRegel, 'herinnering', r.sleutel, JSON.parse(r.data)), etag: r.etag }));
   }
 
+  async opgegeven(max: number): Promise<LedgerRegel[]> {
+    return this.db
+      .prepare<[number], { sleutel: string; data: string }>("SELECT sleutel, data FROM herinneringen WHERE status = 'opgegeven' ORDER BY geclaimd_op DESC LIMIT ?")
+      .all(max)
+      .map((r) => valideer(LedgerRegel, 'herinnering', r.sleutel, JSON.parse(r.data)));
+  }
+
   protected async vervangAls(regel: LedgerRegel, etag: string): Promise<boolean> {
     const r = this.db
       .prepare('UPDATE herinneringen SET etag = ?, data = ?, status = ?, geclaimd_op = ? WHERE sleutel = ? AND etag = ?')

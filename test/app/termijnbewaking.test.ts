@@ -13,7 +13,8 @@ import { openSqliteStores } from '../../src/store/sqlite.js';
 import type { AuditRegel, GesprekSleutel, Stores } from '../../src/store/ports.js';
 import { openSqliteWachtrij } from '../../src/store/sqliteWachtrij.js';
 import type { Wachtrij } from '../../src/store/wachtrij.js';
-import { TestKlok, demoRegios } from '../support/app.js';
+import { TestKlok, demoRegios, demoRegister, testFlow } from '../support/app.js';
+import { verwerkVerb } from '../../src/app/verbs.js';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector.js';
 import { aangeboden, ams, ctx, lokaalTeam, meldcode, totStap4, vraag, vt } from '../domain/fixtures.js';
 
@@ -82,15 +83,22 @@ async function proef(opties: { gesprekken?: readonly GesprekSleutel[] } = {}): P
   return { klok, stores, wachtrij, bewaking, verzend, kaarten };
 }
 
+/** A click on a nudge card, by a person in their personal chat, through the same verbs as the bot. */
+async function klik(p: Proef, wie: { id: string; naam: string }, verb: 'termijn-morgen' | 'termijn-escaleer' | 'herinneringen', data: Record<string, unknown>) {
+  const { service } = testFlow(p.stores, p.klok);
+  const a = { gebruiker: demoRegister.zoek(wie.id, wie.naam, 'tenant-1'), kanaal: 'msteams' as const, gesprek: { soort: 'persoonlijk' as const } };
+  return verwerkVerb({ service, klok: p.klok.lees, regios: demoRegios }, a, verb, data);
+}
+
 const opslaan = (stores: Stores, d: Dossier) => stores.dossiers.create(d, audit(d.id));
 
 describe('the deadline tick and the nudge cards', () => {
-  it('the werkdag before the deadline the team channel gets one reminder card; the dossier records it with an audit row', async () => {
+  it('an overdracht not confirmed after 1 werkdag: the team channel gets one reminder card; the dossier records it with an audit row', async () => {
     const p = await proef();
     await opslaan(p.stores, overdracht());
-    p.klok.nu = ams('2026-03-06 08:59');
+    p.klok.nu = ams('2026-03-03 08:59');
     expect((await p.bewaking().tick()).ingezet).toBe(0);
-    p.klok.nu = ams('2026-03-06 09:00');
+    p.klok.nu = ams('2026-03-03 09:00');
     expect(await p.bewaking().tick()).toEqual({ dossiers: 1, ingezet: 1, hersteld: 0, overzichten: 0 });
     expect((await p.verzend()).map((a) => a.soort)).toEqual(['verzonden']);
     const [kaart] = p.kaarten();
@@ -103,7 +111,7 @@ describe('the deadline tick and the nudge cards', () => {
     expect(d?.herinneringen).toEqual(['dossier-1:overdracht-bevestigen:herinnering']);
     expect((await p.stores.audit.lijst({ dossierId: 'dossier-1' })).at(-1)).toMatchObject({ kanaal: 'timer', rol: 'systeem', actie: 'update' });
     // A duplicate tick, now and later the same day, changes nothing.
-    p.klok.nu = ams('2026-03-06 14:00');
+    p.klok.nu = ams('2026-03-03 14:00');
     expect((await p.bewaking().tick()).ingezet).toBe(0);
     expect(await p.wachtrij.haalOp(10, 30)).toEqual([]);
   });
@@ -123,7 +131,7 @@ describe('the deadline tick and the nudge cards', () => {
     }
     expect(perGesprek['coordinator']).toContain('"mentioned":{"id":"00000000-0000-0000-0000-0000000000023","name":"Mo Yilmaz"}');
     expect((await p.stores.dossiers.get('dossier-1'))?.waarde.herinneringen.sort()).toEqual(
-      ['escalatie-voorstel', 'herinnering', 'verlopen'].map((n) => `dossier-1:overdracht-bevestigen:${n}`),
+      ['escalatie-voorstel', 'herinnering', 'nog-niet-bevestigd', 'verlopen'].map((n) => `dossier-1:overdracht-bevestigen:${n}`),
     );
     for (const dag of ['2026-03-12 10:00', '2026-03-17 10:00', '2026-03-24 10:00', '2026-04-20 10:00']) {
       p.klok.nu = ams(dag);
@@ -146,17 +154,17 @@ describe('the deadline tick and the nudge cards', () => {
   it('a crash between claim and enqueue: the next tick after the timeout enqueues the claimed nudge, and it is sent once', async () => {
     const p = await proef();
     await opslaan(p.stores, overdracht());
-    p.klok.nu = ams('2026-03-06 09:00');
+    p.klok.nu = ams('2026-03-03 09:00');
     const kapot = { zetIn: async () => Promise.reject(new Error('proces gestopt')) };
     await expect(p.bewaking(kapot).tick()).rejects.toThrow('proces gestopt');
     expect((await p.stores.herinneringen.get('dossier-1:overdracht-bevestigen:herinnering@kanaal:team-wijkteam-noord:algemeen'))?.waarde.status).toBe('geclaimd');
     expect((await p.stores.dossiers.get('dossier-1'))?.waarde.herinneringen).toEqual([]);
-    p.klok.nu = ams('2026-03-06 09:05'); // the claim may still be a tick at work: left alone
+    p.klok.nu = ams('2026-03-03 09:05'); // the claim may still be a tick at work: left alone
     expect(await p.bewaking().tick()).toMatchObject({ ingezet: 0, hersteld: 0 });
-    p.klok.nu = ams('2026-03-06 09:10');
+    p.klok.nu = ams('2026-03-03 09:10');
     expect(await p.bewaking().tick()).toMatchObject({ ingezet: 1, hersteld: 1 });
     expect((await p.verzend()).map((a) => a.soort)).toEqual(['verzonden']);
-    p.klok.nu = ams('2026-03-06 09:30');
+    p.klok.nu = ams('2026-03-03 09:30');
     expect((await p.bewaking().tick()).ingezet).toBe(0);
     expect(connector.ontvangen).toHaveLength(1);
   });
@@ -233,7 +241,7 @@ describe('the deadline tick and the nudge cards', () => {
   it('a channel with many nudges at one office moment gets one overview card, not one per case', async () => {
     const p = await proef();
     for (let i = 0; i < 4; i += 1) await opslaan(p.stores, overdracht(`d-${i}`, `Gezin ${i}`));
-    p.klok.nu = ams('2026-03-06 09:00');
+    p.klok.nu = ams('2026-03-03 09:00');
     expect(await p.bewaking().tick()).toMatchObject({ dossiers: 4, ingezet: 1, overzichten: 1 });
     expect((await p.verzend()).map((a) => a.soort)).toEqual(['verzonden']);
     expect(connector.ontvangen).toHaveLength(1);
@@ -243,5 +251,66 @@ describe('the deadline tick and the nudge cards', () => {
     // Each case's own key is recorded as sent, so a recovering tick finds it done.
     expect((await p.stores.herinneringen.get('d-2:overdracht-bevestigen:herinnering@kanaal:team-wijkteam-noord:algemeen'))?.waarde.status).toBe('verzonden');
     expect((await p.stores.dossiers.get('d-3'))?.waarde.herinneringen).toEqual(['d-3:overdracht-bevestigen:herinnering']);
+  });
+
+  it('Herinner mij morgen: the same nudge once more at the next werkdag 09:00, never again after that', async () => {
+    const p = await proef();
+    await opslaan(p.stores, overdracht());
+    p.klok.nu = ams('2026-03-04 09:00'); // not confirmed after 2 werkdagen: the coordinator
+    await p.bewaking().tick();
+    await p.verzend();
+    expect(p.kaarten()[0]).toContain('"verb":"termijn-morgen"');
+    expect(p.kaarten()[0]).toContain('"mijlpaal":"overdracht-bevestigen","niveau":"nog-niet-bevestigd"');
+    p.klok.nu = ams('2026-03-04 11:00');
+    const data = { dossierId: 'dossier-1', mijlpaal: 'overdracht-bevestigen', niveau: 'nog-niet-bevestigd' };
+    expect(await klik(p, COORDINATOR, 'termijn-morgen', data)).toEqual({ soort: 'welkom', melding: 'Goed: u krijgt deze herinnering nog één keer, op donderdag 5 maart om 09:00. De termijn zelf blijft staan.' });
+    expect(await klik(p, COORDINATOR, 'termijn-morgen', data)).toMatchObject({ melding: 'Deze herinnering is al een keer uitgesteld; de termijn blijft staan.' });
+    p.klok.nu = ams('2026-03-04 16:00');
+    expect((await p.bewaking().tick()).ingezet).toBe(0);
+    p.klok.nu = ams('2026-03-05 09:00');
+    expect((await p.bewaking().tick()).ingezet).toBe(1);
+    await p.verzend();
+    expect(connector.ontvangen).toHaveLength(2);
+    expect(connector.ontvangen[1]?.pad).toContain(COORDINATOR.id);
+    p.klok.nu = ams('2026-03-06 09:00');
+    expect((await p.bewaking().tick()).ingezet).toBe(0);
+  });
+
+  it('Herinner mij morgen is refused for someone the case is not for, and audited', async () => {
+    const p = await proef();
+    await opslaan(p.stores, overdracht());
+    p.klok.nu = ams('2026-03-04 09:00');
+    await p.bewaking().tick();
+    const w = await klik(p, { id: 'aad-prof-2', naam: 'Iemand anders' }, 'termijn-morgen', { dossierId: 'dossier-1', mijlpaal: 'overdracht-bevestigen', niveau: 'nog-niet-bevestigd' });
+    expect(w).toEqual({ soort: 'welkom', melding: 'U kunt deze herinnering niet uitstellen.' });
+    expect((await p.stores.dossiers.get('dossier-1'))?.waarde.uitgesteld).toBeUndefined();
+    expect((await p.stores.audit.lijst({ dossierId: 'dossier-1' })).at(-1)).toMatchObject({ actor: { id: 'aad-prof-2' }, uitkomst: 'geweigerd' });
+  });
+
+  it('a snoozed nudge whose deadline is met meanwhile is not sent again', async () => {
+    const p = await proef();
+    await opslaan(p.stores, overdracht());
+    p.klok.nu = ams('2026-03-04 09:00');
+    await p.bewaking().tick();
+    await klik(p, COORDINATOR, 'termijn-morgen', { dossierId: 'dossier-1', mijlpaal: 'overdracht-bevestigen', niveau: 'nog-niet-bevestigd' });
+    const d = (await p.stores.dossiers.get('dossier-1'))!;
+    await p.stores.dossiers.update(vt(d.waarde, { soort: 'bevestig-overdracht', regisseur: 'J.' }, ctx('2026-03-04 14:00', lokaalTeam)).dossier, d.etag, audit('dossier-1'));
+    p.klok.nu = ams('2026-03-05 09:00');
+    await p.bewaking().tick(); // the contact-gezin term of the confirmed overdracht has its own nudge
+    expect((await p.stores.dossiers.get('dossier-1'))?.waarde.herinneringen.filter((h) => h.includes('overdracht-bevestigen')).sort()).toEqual(['dossier-1:overdracht-bevestigen:herinnering', 'dossier-1:overdracht-bevestigen:nog-niet-bevestigd']);
+  });
+
+  it('herinneringen: a given-up nudge is listed for the coordinator and the beheerder, with only the reference and the milestone', async () => {
+    const p = await proef({ gesprekken: [TEAMKANAAL] }); // nobody has the app: the coordinator's nudge cannot be delivered
+    await opslaan(p.stores, overdracht());
+    p.klok.nu = ams('2026-03-04 09:00');
+    await p.bewaking().tick();
+    await p.verzend();
+    const verwacht = 'Gezin K., groep 5 · overdracht-bevestigen';
+    expect(JSON.stringify(await klik(p, COORDINATOR, 'herinneringen', {}))).toContain(verwacht);
+    expect(JSON.stringify(await klik(p, TEAMLEIDER, 'herinneringen', {}))).toContain(verwacht); // the region's beheerder
+    const anders = await klik(p, { id: '00000000-0000-0000-0000-0000000000022', naam: 'Sanne' }, 'herinneringen', {});
+    expect(anders).toEqual({ soort: 'welkom', melding: 'Er zijn geen herinneringen die niet bezorgd konden worden.' });
+    expect((await p.stores.audit.lijst({ dossierId: 'dossier-1' })).length).toBeGreaterThan(0);
   });
 });

@@ -5,13 +5,18 @@ import {
   dueReminders,
   markeerVerzonden,
   openMijlpalen,
+  STANDAARD_PER_SOORT,
   standaardBeleid,
   volgendeHerinneringOp,
   type Dossier,
+  type RegioBeleid,
 } from '../../src/domain/index.js';
 import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, nieuwDossier, signalen, taxatie, vt, vtMedewerker } from './fixtures.js';
 
-const beleid = standaardBeleid();
+// Most tables show the lokaal team's general ladder on the overdracht; its own ladder (not
+// confirmed after 1 and 2 werkdagen) has a table of its own below.
+const { 'overdracht-bevestigen': overdrachtLadder, ...algemeen } = STANDAARD_PER_SOORT;
+const beleid: RegioBeleid = { ...standaardBeleid(), perSoort: algemeen };
 const lokaal = (d: DateTime | null) => d?.setZone('Europe/Amsterdam').toFormat('yyyy-MM-dd HH:mm') ?? null;
 // Overdracht received Monday 2 March 2026: the lokaal team has until the end of Monday 9 March.
 const overdracht = () => aangeboden('2026-03-02 10:00');
@@ -179,5 +184,36 @@ describe('dueReminders: the escalation ladder', () => {
     }
     expect(verzonden).toEqual(['herinnering', 'verlopen', 'escalatie-voorstel']);
     expect(new Set(tijden.map((x) => x.slice(4)))).toEqual(new Set(['09:00']));
+  });
+});
+
+describe('overdracht not confirmed: the team channel after 1 werkdag, the coordinator after 2', () => {
+  const echt = standaardBeleid();
+  it('is the standard ladder for a lokaal team', () => expect(overdrachtLadder).toBeDefined());
+  // Received Monday 2 March 10:00; deadline Monday 9 March.
+  it.each([
+    ['ma 2 maart: nog niets', '2026-03-02 16:00', []],
+    ['di 3 maart 09:00: na 1 werkdag het teamkanaal', '2026-03-03 09:00', [['herinnering', 'lokaal-team-kanaal']]],
+    ['wo 4 maart 09:00: na 2 werkdagen de coördinator', '2026-03-04 09:00', [['nog-niet-bevestigd', 'coordinator']]],
+    ['di 10 maart 09:00: verlopen, coördinator en VT-teamleider', '2026-03-10 09:00', [['verlopen', 'coordinator'], ['escalatie-voorstel', 'vt-teamleider']]],
+  ])('%s', (_naam, nu, verwacht) => {
+    expect(dueReminders(overdracht(), ams(nu), echt).map((h) => [h.niveau, h.publiek])).toEqual(verwacht);
+  });
+
+  it('counts werkdagen: received on Friday, the channel on Monday and the coordinator on Tuesday', () => {
+    let d: Dossier = aangeboden('2026-03-06 10:00');
+    expect(lokaal(volgendeHerinneringOp(d, echt))).toBe('2026-03-09 09:00');
+    for (const h of dueReminders(d, ams('2026-03-09 09:00'), echt)) d = markeerVerzonden(d, h);
+    expect(lokaal(volgendeHerinneringOp(d, echt))).toBe('2026-03-10 09:00');
+  });
+
+  it('a confirmed overdracht is never nudged again', () => {
+    const bevestigd = vt(overdracht(), { soort: 'bevestig-overdracht', regisseur: 'J.' }, ctx('2026-03-02 14:00', lokaalTeam)).dossier;
+    expect(dueReminders(bevestigd, ams('2026-03-04 09:00'), echt).filter((h) => h.mijlpaal.id === 'overdracht-bevestigen')).toEqual([]);
+  });
+
+  it('an overdracht to another party is confirmed by Veilig Thuis on its own ladder, not the lokaal team\'s', () => {
+    const gi = vt(gemeld(), { soort: 'veiligheidsbeoordeling', taxatie, besluit: 'overdracht', risicofactoren: [], partij: { soort: 'gecertificeerde-instelling', naam: 'GI' } }).dossier;
+    expect(dueReminders(gi, ams('2026-03-04 09:00'), echt).filter((h) => h.publiek === 'lokaal-team-kanaal' || h.publiek === 'coordinator')).toEqual([]);
   });
 });

@@ -357,3 +357,24 @@ describe('domain errors found against the source documents (issue 10)', () => {
     });
   });
 });
+
+describe('escalation ladder (seed 004, bijlage 4): a, then b only after a ended with II, then c only after b ended with II', () => {
+  const route = (uitkomst: 'I' | 'II'): VtCommando => ({ soort: 'rond-escalatie-af', uitkomst });
+  const start: VtCommando = { soort: 'start-escalatie', reden: 'Termijn verlopen.' };
+  it.each<[string, VtCommando[], string[]]>([
+    ['starting always starts route a', [start], ['a:-']],
+    ['I stops the ladder', [start, route('I')], ['a:I']],
+    ['II at a starts b', [start, route('II')], ['a:II', 'b:-']],
+    ['II at b starts c', [start, route('II'), route('II')], ['a:II', 'b:II', 'c:-']],
+    ['after c the ladder ends', [start, route('II'), route('II'), route('II')], ['a:II', 'b:II', 'c:II']],
+    ['I at b stops before c', [start, route('II'), route('I')], ['a:II', 'b:I']],
+    ['a new escalation after a solved one starts at a again', [start, route('I'), start], ['a:I', 'a:-']],
+  ])('%s', (_naam, cmds, verwacht) => {
+    const d = loop(aangeboden(), ...cmds);
+    expect(d.veiligThuis?.escalaties.map((e) => `${e.route}:${e.uitkomst ?? '-'}`)).toEqual(verwacht);
+  });
+
+  it('a second start while one runs is refused', () => {
+    expect(weiger(loop(aangeboden(), { soort: 'start-escalatie', reden: 'x' }), { soort: 'start-escalatie', reden: 'y' }).code).toBe('escalatie-loopt-al');
+  });
+});

@@ -293,6 +293,8 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
         expect((await s.herinneringen.get(sleutel))?.waarde).toMatchObject({ status: 'opgegeven', laatsteFout: '403 MessageWritesBlocked' });
         const teDoen = await s.herinneringen.teHerproberen('2099-01-01T00:00:00.000Z');
         expect(teDoen.map((r) => r.waarde.sleutel)).not.toContain(sleutel);
+        expect((await s.herinneringen.opgegeven(500)).find((r) => r.sleutel === sleutel)).toMatchObject({ status: 'opgegeven', laatsteFout: '403 MessageWritesBlocked' });
+        expect((await s.herinneringen.opgegeven(500)).every((r) => r.status === 'opgegeven')).toBe(true);
       });
     });
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Dossier, MeldcodeCommando } from '../../domain/index.js';
 import type { Fouten, Waarden } from '../kaartInvoer.js';
 import type { Aanvraag, MeldcodeService } from '../meldcodeService.js';
+import type { RegioGids } from '../regio.js';
 import type { DossierScherm, KanaalFormulier, RegioWeergave, Scherm, Weergave } from '../weergave.js';
 
 /**
@@ -18,6 +19,8 @@ export interface VerbContext {
   /** The card data as it arrived: what was typed goes back on a form after an error. */
   readonly data: Record<string, unknown>;
   readonly nu: () => DateTime;
+  /** The region files: who holds which role where. */
+  readonly regios: RegioGids;
   /** The dossier on a screen; by default the one its state belongs to. */
   dossierWeergave(d: Dossier, scherm?: Scherm): DossierScherm;
   /** A region's Veilig Thuis and calendar, for the cards of its dossiers. */

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { herinneringSleutel, standaardBeleid, type Dossier, type Niveau, type VtCommando } from '../../domain/index.js';
+import type { RegioGids } from '../regio.js';
+import { weergaveVoor } from '../toegang.js';
+import { welkomVoor, type Weergave } from '../weergave.js';
+import { algemeen, type VerbContext } from './verb.js';
+
+/**
+ * The actions on a nudge card, in the personal chat of the VT teamleider or the coordinator.
+ * Escalating is a decision (seed 004, bijlage 4): route a is recorded on the dossier with a
+ * reason; outcome II moves on to route b, then c (the domain decides), outcome I stops.
+ */
+
+/**
+ * Route a is the management route: the region's VT teamleider and the coordinator of the lokaal
+ * team the case was handed to. Taken from the region files, never from the card.
+ */
+export function magEscaleren(regios: Pick<RegioGids, 'rollenVan'>, gebruikerId: string, d: Dossier): boolean {
+  const teamKey = d.veiligThuis?.overdracht?.partij.teamId;
+  return regios
+    .rollenVan(gebruikerId)
+    .some((r) => (r.rol === 'vt-teamleider' && r.regioId === d.regioId) || (r.rol === 'coordinator' && teamKey !== undefined && r.lokaalTeamKey === teamKey));
+}
+
+// The card's dossierId is technical data beside the form, never checked as typed text (see VerbBasis).
+const dossierIdVan = (ctx: VerbContext): string => (typeof ctx.data['dossierId'] === 'string' ? ctx.data['dossierId'] : '');
+const EscaleerInvoer = z.object({ reden: z.string().trim().min(1, 'Geef kort de reden van de escalatie.').max(1000) });
+const NIVEAUS = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'] as const satisfies readonly Niveau[];
+const UitstelInvoer = z.object({ mijlpaal: z.string().min(1).max(200), niveau: z.enum(NIVEAUS) });
+const UitkomstInvoer = z.object({ uitkomst: z.enum(['I', 'II'], { message: 'Kies uitkomst I of II.' }) });
+
+async function escalatieStap(ctx: VerbContext, dossierId: string, commando: VtCommando, gelukt: (d: Dossier) => string): Promise<Weergave> {
+  const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, dossierId, commando, undefined, (d) => magEscaleren(ctx.regios, ctx.aanvraag.gebruiker.id, d));
+  if (!r.ok) return { soort: 'welkom', melding: r.fout.melding };
+  return { soort: 'welkom', melding: gelukt(r.waarde.dossier) };
+}
+
+function lopendeRoute(d: Dossier): string | undefined {
+  return d.veiligThuis?.escalaties.find((e) => e.uitkomst === undefined)?.route;
+}
+
+/** Given-up nudges are for the coordinator (their team's cases) and the region's beheerder. */
+export function magOpgegevenZien(regios: Pick<RegioGids, 'rollenVan'>, gebruikerId: string, d: Dossier): boolean {
+  const teamKey = d.veiligThuis?.overdracht?.partij.teamId;
+  return regios
+    .rollenVan(gebruikerId)
+    .some((r) => (r.rol === 'beheerder' && r.regioId === d.regioId) || (r.rol === 'coordinator' && teamKey !== undefined && r.lokaalTeamKey === teamKey));
+}
+
+export const TERMIJN_VERBS = [
+  algemeen({
+    verb: 'herinneringen',
+    invoer: z.object({}),
+    handle: async (ctx) => {
+      const lijst = await ctx.service.opgegevenHerinneringen(ctx.aanvraag, (d) => magOpgegevenZien(ctx.regios, ctx.aanvraag.gebruiker.id, d));
+      if (lijst.length === 0) return { soort: 'welkom', melding: 'Er zijn geen herinneringen die niet bezorgd konden worden.' };
+      const regels = lijst.map((h) => `${h.referentie} · ${h.mijlpaal} (${h.reden})`);
+      return { soort: 'welkom', melding: `Niet bezorgde herinneringen (${lijst.length}). Zorg dat de juiste persoon het weet, of koppel het kanaal:\n\n${regels.join('\n\n')}` };
+    },
+  }),
+  algemeen({
+    verb: 'termijn-escaleer',
+    invoer: EscaleerInvoer,
+    ongeldig: (_ctx, fouten) => ({ soort: 'welkom', melding: Object.values(fouten).join(' ') }),
+    handle: (ctx, i) =>
+      escalatieStap(ctx, dossierIdVan(ctx), { soort: 'start-escalatie', reden: i.reden }, () => 'Escalatie route a vastgelegd op de casus. Leg de uitkomst vast op de herinnering zodra het overleg is geweest.'),
+  }),
+  algemeen({
+    verb: 'termijn-escalatie-uitkomst',
+    invoer: UitkomstInvoer,
+    ongeldig: (_ctx, fouten) => ({ soort: 'welkom', melding: Object.values(fouten).join(' ') }),
+    handle: (ctx, i) =>
+      escalatieStap(ctx, dossierIdVan(ctx), { soort: 'rond-escalatie-af', uitkomst: i.uitkomst }, (d) => {
+        const route = lopendeRoute(d);
+        return route === undefined
+          ? `Uitkomst ${i.uitkomst} vastgelegd: de escalatie is afgerond.`
+          : `Uitkomst II vastgelegd: de escalatie gaat verder via route ${route}. Leg ook daarvan de uitkomst vast.`;
+      }),
+  }),
+  algemeen({
+    verb: 'termijn-morgen',
+    invoer: UitstelInvoer,
+    // Also on the nudge in a team channel; the answer there names no case, only the moment.
+    overal: true,
+    ongeldig: (ctx) => welkomVoor(ctx.aanvraag, 'Deze kaart is niet (meer) geldig. Open de casus om de termijn te zien.'),
+    handle: async (ctx, i) => {
+      const { aanvraag: a } = ctx;
+      const mag = (d: Dossier) => magEscaleren(ctx.regios, a.gebruiker.id, d) || weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen';
+      const r = await ctx.service.stelHerinneringUit(a, dossierIdVan(ctx), herinneringSleutel(dossierIdVan(ctx), i.mijlpaal, i.niveau), (regioId) => standaardBeleid(ctx.regios.kalender(regioId)), mag);
+      if (!r.ok) return welkomVoor(a, r.fout.code === 'geen-toegang' ? 'U kunt deze herinnering niet uitstellen.' : r.fout.melding);
+      return welkomVoor(a, `Goed: u krijgt deze herinnering nog één keer, op ${r.waarde.op.setLocale('nl').toFormat("cccc d LLLL 'om' HH:mm")}. De termijn zelf blijft staan.`);
+    },
+  }),
+] as const;
