@@ -178,31 +178,67 @@ export class MeldcodeService {
    * Applies one command. `vanafRevisie` is the revision of the card it came from: a command from
    * an older card is refused, so a double click, a second window or parallel submits apply once.
    */
-  async pasToe(
+  pasToe(
     a: Aanvraag,
     dossierId: string,
     commando: MeldcodeCommando,
     vanafRevisie?: number,
   ): Promise<Resultaat<Wijziging, MeldcodeFout | GeenToegang | NietGevonden | Verouderd | GemeenteOnbekend>> {
+    const mag = (d: Dossier) => weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen' && magMeldcodeWijzigen(a.gebruiker, d);
+    return this.wijzig<MeldcodeFout | GemeenteOnbekend>(a, dossierId, vanafRevisie, mag, (d, op) => {
+      const gemeente = this.gemeenteBuitenRegio(d, commando);
+      if (gemeente) return { ok: false, fout: gemeente };
+      const w = pasMeldcodeToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), instellingen: this.instellingenVoor(d) });
+      if (!w.ok) return w;
+      // The card the professional clicked is remembered, so it can be updated when Veilig Thuis has received the melding.
+      const metKaart = a.kaartActivityId && a.gesprek.soort === 'persoonlijk' ? { ...w.waarde.dossier, professionalKaart: { activityId: a.kaartActivityId } } : w.waarde.dossier;
+      return { ok: true, waarde: { ...w.waarde, dossier: metKaart } };
+    });
+  }
+
+  /**
+   * A step of the Veilig Thuis chain, given in a bound channel: Veilig Thuis or the lokaal team,
+   * each only its own steps (KETENSTAPPEN). Same guarantees as `pasToe`: one audit entry, the
+   * card's revision, the ETag, and the outbox in the same write.
+   */
+  pasKetenstapToe(
+    a: Aanvraag,
+    dossierId: string,
+    commando: VtCommando,
+    /** Undefined for a decision that does not depend on what the card showed (an escalation from a nudge). */
+    vanafRevisie: number | undefined,
+    /** Who may take this step; by default the party whose view the conversation gives (escalation: the region's roles). */
+    mag: (d: Dossier) => boolean = (d) => magKetenstap(weergaveVoor(a.gesprek, a.gebruiker, d), commando.soort, d),
+  ): Promise<Resultaat<Wijziging, VtFout | GeenToegang | NietGevonden | Verouderd>> {
+    return this.wijzig<VtFout>(a, dossierId, vanafRevisie, mag, (d, op) => pasVeiligThuisToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), instellingen: this.instellingenVoor(d) }));
+  }
+
+  /**
+   * One change of a dossier, whoever gives it: the access check, the card's revision, the domain,
+   * the outbox and the audit entry in the same ETag write, then delivery. Exactly one audit entry:
+   * the change, a refusal, a missing dossier, or a read when the protocol or a stale card refused.
+   */
+  private async wijzig<F extends DomeinFout>(
+    a: Aanvraag,
+    dossierId: string,
+    vanafRevisie: number | undefined,
+    mag: (d: Dossier) => boolean,
+    toepassen: (d: Dossier, op: DateTime) => Resultaat<Wijziging, F>,
+  ): Promise<Resultaat<Wijziging, F | GeenToegang | NietGevonden | Verouderd>> {
     let geweigerd = false;
-    const r = await werkDossierBij<MeldcodeFout | GeenToegang | Verouderd | GemeenteOnbekend>(
+    const r = await werkDossierBij<F | GeenToegang | Verouderd>(
       this.deps.stores.dossiers,
       dossierId,
       (d) => {
-        if (weergaveVoor(a.gesprek, a.gebruiker, d) === 'geen' || !magMeldcodeWijzigen(a.gebruiker, d)) {
+        if (!mag(d)) {
           geweigerd = true;
           return { ok: false, fout: GEEN_TOEGANG };
         }
         if (vanafRevisie !== undefined && revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
-        const gemeente = this.gemeenteBuitenRegio(d, commando);
-        if (gemeente) return { ok: false, fout: gemeente };
         const op = this.deps.klok();
-        const w = pasMeldcodeToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), instellingen: this.instellingenVoor(d) });
-        if (!w.ok) return w;
-        // Effects for others are saved with the change (the outbox); the card the professional
-        // clicked is remembered, so it can be updated when Veilig Thuis has received the melding.
-        const metKaart = a.kaartActivityId && a.gesprek.soort === 'persoonlijk' ? { ...w.waarde.dossier, professionalKaart: { activityId: a.kaartActivityId } } : w.waarde.dossier;
-        return { ok: true, waarde: metUitgaand({ ...w.waarde, dossier: metKaart }, op) };
+        const w = toepassen(d, op);
+        // Effects for others are saved with the change (the outbox), in the same write.
+        return w.ok ? { ok: true, waarde: metUitgaand(w.waarde, op) } : w;
       },
       this.regel(a, 'update', dossierId, 'toegestaan'),
     ).catch((e: unknown) => {
@@ -215,45 +251,6 @@ export class MeldcodeService {
     else if (geweigerd) await this.audit(a, 'update', dossierId, 'geweigerd');
     // The protocol refused the step, or the card was outdated: the dossier was read to decide that, and nothing changed.
     else await this.audit(a, 'read', dossierId, 'toegestaan');
-    return r;
-  }
-
-  /**
-   * A step of the Veilig Thuis chain, given in a bound channel: Veilig Thuis or the lokaal team,
-   * each only its own steps (KETENSTAPPEN). Same guarantees as `pasToe`: one audit entry, the
-   * card's revision, the ETag, and the outbox in the same write.
-   */
-  async pasKetenstapToe(
-    a: Aanvraag,
-    dossierId: string,
-    commando: VtCommando,
-    /** Undefined for a decision that does not depend on what the card showed (an escalation from a nudge). */
-    vanafRevisie: number | undefined,
-    /** Who may take this step; by default the party whose view the conversation gives (escalation: the region's roles). */
-    mag: (d: Dossier) => boolean = (d) => magKetenstap(weergaveVoor(a.gesprek, a.gebruiker, d), commando.soort, d),
-  ): Promise<Resultaat<Wijziging, VtFout | GeenToegang | NietGevonden | Verouderd>> {
-    let geweigerd = false;
-    const r = await werkDossierBij<VtFout | GeenToegang | Verouderd>(
-      this.deps.stores.dossiers,
-      dossierId,
-      (d) => {
-        if (!mag(d)) {
-          geweigerd = true;
-          return { ok: false, fout: GEEN_TOEGANG };
-        }
-        if (vanafRevisie !== undefined && revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
-        const op = this.deps.klok();
-        const w = pasVeiligThuisToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), instellingen: this.instellingenVoor(d) });
-        return w.ok ? { ok: true, waarde: metUitgaand(w.waarde, op) } : w;
-      },
-      this.regel(a, 'update', dossierId, 'toegestaan'),
-    ).catch((e: unknown) => {
-      if (e instanceof ConflictError) return { ok: false as const, fout: TEGELIJK_GEWIJZIGD };
-      throw e;
-    });
-    if (r.ok) return this.naWijziging(r.waarde);
-    if (r.fout.code === 'dossier-niet-gevonden') await this.audit(a, 'update', dossierId, 'niet-gevonden');
-    else await this.audit(a, geweigerd ? 'update' : 'read', dossierId, geweigerd ? 'geweigerd' : 'toegestaan');
     return r;
   }
 
