@@ -225,20 +225,35 @@ export class MeldcodeService {
     mag: (d: Dossier) => boolean,
     toepassen: (d: Dossier, op: DateTime) => Resultaat<Wijziging, F>,
   ): Promise<Resultaat<Wijziging, F | GeenToegang | NietGevonden | Verouderd>> {
+    const r = await this.werkBijAlsToegestaan<F | Verouderd>(a, dossierId, mag, (d) => {
+      if (vanafRevisie !== undefined && revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
+      const op = this.deps.klok();
+      const w = toepassen(d, op);
+      // Effects for others are saved with the change (the outbox), in the same write.
+      return w.ok ? { ok: true, waarde: metUitgaand(w.waarde, op) } : w;
+    });
+    return r.ok ? this.naWijziging(r.waarde) : r;
+  }
+
+  /**
+   * The one guarded read-modify-write: `mag` decides on the dossier as stored, the change and its
+   * audit entry go in the same ETag write, and every other outcome gets exactly one audit entry:
+   * a refusal, a missing dossier, or a read when the protocol or a stale card refused.
+   */
+  private async werkBijAlsToegestaan<F extends DomeinFout>(
+    a: Aanvraag,
+    dossierId: string,
+    mag: (d: Dossier) => boolean,
+    toepassen: (d: Dossier) => Resultaat<Wijziging, F>,
+  ): Promise<Resultaat<Wijziging, F | GeenToegang | NietGevonden | Verouderd>> {
     let geweigerd = false;
     const r = await werkDossierBij<F | GeenToegang | Verouderd>(
       this.deps.stores.dossiers,
       dossierId,
       (d) => {
-        if (!mag(d)) {
-          geweigerd = true;
-          return { ok: false, fout: GEEN_TOEGANG };
-        }
-        if (vanafRevisie !== undefined && revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
-        const op = this.deps.klok();
-        const w = toepassen(d, op);
-        // Effects for others are saved with the change (the outbox), in the same write.
-        return w.ok ? { ok: true, waarde: metUitgaand(w.waarde, op) } : w;
+        if (mag(d)) return toepassen(d);
+        geweigerd = true;
+        return { ok: false, fout: GEEN_TOEGANG };
       },
       this.regel(a, 'update', dossierId, 'toegestaan'),
     ).catch((e: unknown) => {
@@ -246,17 +261,18 @@ export class MeldcodeService {
       if (e instanceof ConflictError) return { ok: false as const, fout: TEGELIJK_GEWIJZIGD };
       throw e;
     });
-    if (r.ok) return this.naWijziging(r.waarde);
+    if (r.ok) return r;
     if (r.fout.code === 'dossier-niet-gevonden') await this.audit(a, 'update', dossierId, 'niet-gevonden');
     else if (geweigerd) await this.audit(a, 'update', dossierId, 'geweigerd');
-    // The protocol refused the step, or the card was outdated: the dossier was read to decide that, and nothing changed.
+    // The dossier was read to decide the refusal, and nothing changed.
     else await this.audit(a, 'read', dossierId, 'toegestaan');
     return r;
   }
 
   /**
    * "Herinner mij morgen" on a nudge card: recorded on the dossier, so the tick sends the same
-   * nudge once more at the next werkdag's office start. No event: a snooze does not make open cards stale.
+   * nudge once more at the next werkdag's office start. No event and no delivery: a snooze does
+   * not make open cards stale.
    */
   async stelHerinneringUit(
     a: Aanvraag,
@@ -264,28 +280,16 @@ export class MeldcodeService {
     sleutel: string,
     beleidVoor: (regioId: string) => RegioBeleid,
     mag: (d: Dossier) => boolean,
-  ): Promise<Resultaat<{ dossier: Dossier; op: DateTime }, UitstelFout | GeenToegang | NietGevonden>> {
-    let geweigerd = false;
+  ): Promise<Resultaat<{ dossier: Dossier; op: DateTime }, UitstelFout | GeenToegang | NietGevonden | Verouderd>> {
     let op: DateTime | undefined;
-    const r = await werkDossierBij<UitstelFout | GeenToegang>(
-      this.deps.stores.dossiers,
-      dossierId,
-      (d) => {
-        if (!mag(d)) {
-          geweigerd = true;
-          return { ok: false, fout: GEEN_TOEGANG };
-        }
-        const u = stelHerinneringUit(d, sleutel, this.deps.klok(), beleidVoor(d.regioId));
-        if (!u.ok) return u;
-        op = u.op;
-        return { ok: true, waarde: { dossier: u.dossier, effecten: [] } };
-      },
-      this.regel(a, 'update', dossierId, 'toegestaan'),
-    );
-    if (r.ok && op !== undefined) return { ok: true, waarde: { dossier: r.waarde.dossier, op } };
-    if (!r.ok && r.fout.code === 'dossier-niet-gevonden') await this.audit(a, 'update', dossierId, 'niet-gevonden');
-    else await this.audit(a, geweigerd ? 'update' : 'read', dossierId, geweigerd ? 'geweigerd' : 'toegestaan');
-    return r.ok ? { ok: false, fout: { code: 'herinnering-onbekend', melding: 'Deze herinnering hoort niet bij deze casus.' } } : r;
+    const r = await this.werkBijAlsToegestaan<UitstelFout>(a, dossierId, mag, (d) => {
+      const u = stelHerinneringUit(d, sleutel, this.deps.klok(), beleidVoor(d.regioId));
+      if (!u.ok) return u;
+      op = u.op;
+      return { ok: true, waarde: { dossier: u.dossier, effecten: [] } };
+    });
+    if (!r.ok) return r;
+    return op === undefined ? { ok: false, fout: { code: 'herinnering-onbekend', melding: 'Deze herinnering hoort niet bij deze casus.' } } : { ok: true, waarde: { dossier: r.waarde.dossier, op } };
   }
 
   /**
