@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Aanvraag } from '../../src/app/meldcodeService.js';
 import type { Gesprek } from '../../src/app/toegang.js';
-import type { MeldcodeCommando } from '../../src/domain/index.js';
-import { demoRegister, testFlow, testStores } from '../support/app.js';
+import { demoRegister, naarMelding, testFlow, testStores } from '../support/app.js';
 
 const als = (id: string, naam: string): Aanvraag => ({ gebruiker: demoRegister.zoek(id, naam, 'tenant-1'), kanaal: 'msteams', gesprek: { soort: 'persoonlijk' } });
 const annelies = als('aad-prof-1', 'Annelies');
@@ -45,14 +44,7 @@ describe('MeldcodeService: access by role and organisation, every read and write
 
   it('after a melding Veilig Thuis sees the dossier in its bound channel, never the professional\'s view in a personal chat', async () => {
     const { service, id } = await metDossier();
-    for (const commando of [
-      { soort: 'signalen', signalen: { categorieen: ['anders'], beschrijving: 'Feiten feiten feiten.', waargenomenDoor: 'Leerkracht' } },
-      { soort: 'overleg', overleg: { met: ['collega'], adviesVeiligThuis: false, uitkomst: 'Zorgen.', voldoendeSignalen: true } },
-      { soort: 'gesprek', gesprek: { uitkomst: 'gevoerd', samenvatting: 'Gesprek.' } },
-      { soort: 'afweging', vraag: 1, antwoord: true },
-      { soort: 'afweging', vraag: 2, antwoord: true, onveiligheid: 'structureel' },
-      { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder: { naam: 'Annelies', telefoon: '0612345678' }, feiten: 'Feiten.', spoed: false, gemeente: 'Demostad' } },
-    ] satisfies MeldcodeCommando[]) {
+    for (const commando of naarMelding()) {
       const r = await service.pasToe(annelies, id, commando);
       expect(r.ok, commando.soort).toBe(true);
     }

@@ -5,8 +5,7 @@ import type { Gesprek } from '../../src/app/toegang.js';
 import { verwerkVerb, type Verb } from '../../src/app/verbs.js';
 import type { Weergave } from '../../src/app/weergave.js';
 import { kaartVoor } from '../../src/cards/kaarten.js';
-import type { MeldcodeCommando } from '../../src/domain/index.js';
-import { demoRegios, demoRegister, testFlow, testStores } from '../support/app.js';
+import { demoRegios, demoRegister, naarMelding, testFlow, testStores } from '../support/app.js';
 
 /**
  * Veilig Thuis records the veiligheidsbeoordeling on the melding card in its bound channel
@@ -27,14 +26,7 @@ async function gemeld(opties: { spoed?: boolean; om?: string } = {}) {
   const r = await service.start(annelies, { referentie: 'Gezin K., groep 5', werktMetVolwassenen: false });
   if (!r.ok) throw new Error(r.fout.melding);
   const id = r.waarde.id;
-  for (const commando of [
-    { soort: 'signalen', signalen: { categorieen: ['anders'], beschrijving: 'Feiten feiten feiten.', waargenomenDoor: 'Leerkracht' } },
-    { soort: 'overleg', overleg: { met: ['collega'], adviesVeiligThuis: false, uitkomst: 'Zorgen.', voldoendeSignalen: true } },
-    { soort: 'gesprek', gesprek: { uitkomst: 'gevoerd', samenvatting: 'Gesprek.' } },
-    { soort: 'afweging', vraag: 1, antwoord: true },
-    { soort: 'afweging', vraag: 2, antwoord: true, onveiligheid: 'structureel' },
-    { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder: { naam: 'Annelies', telefoon: '0612345678' }, feiten: 'Feiten.', spoed: opties.spoed ?? false, gemeente: 'Demostad' } },
-  ] satisfies MeldcodeCommando[]) {
+  for (const commando of naarMelding({ spoed: opties.spoed })) {
     const s = await service.pasToe(annelies, id, commando);
     if (!s.ok) throw new Error(s.fout.melding);
   }

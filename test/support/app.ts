@@ -6,7 +6,7 @@ import { MeldcodeFlow } from '../../src/app/meldcodeFlow.js';
 import { MeldcodeService } from '../../src/app/meldcodeService.js';
 import type { RegioGids } from '../../src/app/regio.js';
 import { laadRegios } from '../../src/app/regioConfig.js';
-import { STANDAARD_BEWAARTERMIJNEN, standaardBeleid } from '../../src/domain/index.js';
+import { STANDAARD_BEWAARTERMIJNEN, standaardBeleid, type MeldcodeCommando } from '../../src/domain/index.js';
 import { openSqliteStores } from '../../src/store/sqlite.js';
 import type { Stores } from '../../src/store/ports.js';
 
@@ -33,4 +33,16 @@ export const demoRegios: RegioGids = laadRegios(join(import.meta.dirname, '..', 
 export function testFlow(stores: Stores, klok = new TestKlok(), regios: RegioGids = demoRegios): { flow: MeldcodeFlow; service: MeldcodeService; klok: TestKlok } {
   const service = new MeldcodeService({ stores, klok: klok.lees, regioVoor: (g) => g.vtRegioId ?? 'vt-regio-demo', regios });
   return { flow: new MeldcodeFlow(service, klok.lees, regios), service, klok };
+}
+
+/** The shortest honest walk from a started dossier to a structurele melding (open) for Demostad. */
+export function naarMelding(opties: { spoed?: boolean } = {}): MeldcodeCommando[] {
+  return [
+    { soort: 'signalen', signalen: { categorieen: ['anders'], beschrijving: 'Feiten feiten feiten.', waargenomenDoor: 'Leerkracht' } },
+    { soort: 'overleg', overleg: { met: ['collega'], adviesVeiligThuis: false, uitkomst: 'Zorgen.', voldoendeSignalen: true } },
+    { soort: 'gesprek', gesprek: { uitkomst: 'gevoerd', samenvatting: 'Gesprek.' } },
+    { soort: 'afweging', vraag: 1, antwoord: true },
+    { soort: 'afweging', vraag: 2, antwoord: true, onveiligheid: 'structureel' },
+    { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder: { naam: 'Annelies', telefoon: '0612345678' }, feiten: 'Feiten.', spoed: opties.spoed ?? false, gemeente: 'Demostad' } },
+  ];
 }
