@@ -54,7 +54,7 @@ for (let walk = 0; walk < WALKS; walk += 1) {
   await actie(walk, 'afweging', { ...d, vraag: '1', antwoord: 'ja' });
   if (walk % 2 === 0) {
     for (const vraag of ['2', '3', '4', '5']) await actie(walk, 'afweging', { ...d, vraag, antwoord: vraag === '2' ? 'nee' : 'ja' });
-    await actie(walk, 'advies', { ...d, datum: '2026-03-03', adviseurVeiligThuis: 'M. Jansen', afspraken: 'Ouders uitnodigen.', opNaamAdviesvrager: 'true' });
+    await actie(walk, 'advies', { ...d, datum: '2026-03-03', adviseurVeiligThuis: 'M. Jansen', afspraken: 'Ouders uitnodigen.', opNaamAdviesvrager: 'true', adviesvragerNaam: 'Prof', adviesvragerTelefoon: '0612345678' });
   } else {
     await actie(walk, 'afweging', { ...d, vraag: '2', antwoord: 'ja' });
     await actie(walk, 'melding', { ...d, soort: 'open', besprokenMetGezin: 'true', melderNaam: 'Prof', melderTelefoon: '0612345678', feiten: 'Blauwe plekken gezien.', spoed: 'false', gemeente: 'Demostad' });
