@@ -10,7 +10,8 @@ import { haalKern } from '../src/bot/compositie.js';
 export function maakTermijnenHandler(kern: () => Promise<Kern>) {
   return async (timer: Timer, context: InvocationContext): Promise<void> => {
     const { termijnbewaking } = await (await kern()).verzending();
-    const u = await termijnbewaking.tick();
+    // The monitoring moments have their own timer (functions/monitoring.ts) over the same due query.
+    const u = await termijnbewaking.tick('termijnen');
     // Only counts: dossier ids belong in the audit trail, not in the log.
     context.log(`Termijnen${timer.isPastDue ? ' (ingehaald)' : ''}: ${u.dossiers} dossier(s), ${u.ingezet} verzendopdracht(en), ${u.overzichten} overzicht(en), ${u.hersteld} hersteld.`);
   };

@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   const verzending = await applicatie.verzending();
 
   // The timers of Azure run in-process every minute: the outbox sweep (functions/bezorging.ts) and
-  // the deadline tick (functions/termijnen.ts). A tick still running is not started twice.
+  // one tick for both the deadline and the monitoring timers (functions/termijnen.ts,
+  // functions/monitoring.ts). A tick still running is not started twice.
   let tikt = false;
   const veeg = setInterval(() => {
     applicatie.bezorging.veeg().catch((fout: unknown) => consoleLogger.error('Veegronde bezorging mislukt', { fout: fout instanceof Error ? fout.message : String(fout) }));

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { dueReminders, markeerVerzonden, tijdstip, type Dossier, type Herinnering, type RegioBeleid } from '../domain/index.js';
+import { dueReminders, markeerVerzonden, mijlpaalSoort, tijdstip, type Dossier, type Herinnering, type RegioBeleid } from '../domain/index.js';
 import { gesprekId, type AuditRegel, type GesprekReferentie, type GesprekSleutel, type Stores } from '../store/ports.js';
 import type { Wachtrij } from '../store/wachtrij.js';
 import { werkDossierBij } from './bijwerken.js';
@@ -107,6 +107,19 @@ export interface TickUitslag {
 
 const SYSTEEM = { id: 'meldroute', naam: 'meldroute termijnbewaking' } as const;
 
+/**
+ * The two timers of the design share the due query and the ledger: `termijnen` enforces the
+ * deadlines of the chain (every few minutes), `monitoring` reminds Veilig Thuis of the monitoring
+ * moments (a calendar matter, so less often). `alles` is both at once, for npm start.
+ */
+export type TickGroep = 'termijnen' | 'monitoring' | 'alles';
+
+function hoortBij(groep: TickGroep, h: Herinnering): boolean {
+  if (groep === 'alles') return true;
+  const monitoring = mijlpaalSoort(h.mijlpaal.id, h.mijlpaal.verantwoordelijke) === 'monitoring';
+  return groep === 'monitoring' ? monitoring : !monitoring;
+}
+
 interface Besluit {
   readonly dossierId: string;
   readonly herinneringen: Herinnering[];
@@ -129,7 +142,7 @@ export class Termijnbewaking {
     this.adressen = new NudgeAdressen(deps);
   }
 
-  async tick(): Promise<TickUitslag> {
+  async tick(groep: TickGroep = 'alles'): Promise<TickUitslag> {
     const nu = this.deps.klok();
     const besluiten: Besluit[] = [];
     let hersteld = 0;
@@ -137,8 +150,9 @@ export class Termijnbewaking {
     do {
       const pagina = await this.deps.stores.dossiers.dueVoor(tijdstip(nu), { max: 200, ...(vervolg ? { vervolg } : {}) });
       for (const { waarde: d } of pagina.items) {
-        const due = dueReminders(d, nu, this.deps.beleidVoor(d.regioId));
-        if (due.length === 0) continue; // outside office hours, or only outbox entries are due
+        const due = dueReminders(d, nu, this.deps.beleidVoor(d.regioId)).filter((h) => hoortBij(groep, h));
+        // Outside office hours, only outbox entries due, or only the other timer's nudges.
+        if (due.length === 0) continue;
         const besluit: Besluit = { dossierId: d.id, herinneringen: [], jobs: [] };
         for (const h of due) {
           const r = await this.beslis(d, h, nu);
