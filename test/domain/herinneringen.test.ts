@@ -189,7 +189,12 @@ describe('dueReminders: the escalation ladder', () => {
 
 describe('overdracht not confirmed: the team channel after 1 werkdag, the coordinator after 2', () => {
   const echt = standaardBeleid();
-  it('is the standard ladder for a lokaal team', () => expect(overdrachtLadder).toBeDefined());
+  it('is the standard ladder for a lokaal team: counted from receipt, the channel after 1 werkdag and the coordinator after 2', () => {
+    expect(overdrachtLadder?.filter((t) => t.vanaf === 'start').map((t) => [t.publiek, t.werkdagenTovDeadline])).toEqual([
+      ['lokaal-team-kanaal', 1],
+      ['coordinator', 2],
+    ]);
+  });
   // Received Monday 2 March 10:00; deadline Monday 9 March.
   it.each([
     ['ma 2 maart: nog niets', '2026-03-02 16:00', []],
