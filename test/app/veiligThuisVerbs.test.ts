@@ -290,6 +290,7 @@ describe('monitoring outcome on the Veilig Thuis card', () => {
 });
 
 describe('Veilig Thuis closes the dossier', () => {
+  const BEVESTIGD = { bevestigdOp: '2026-03-01', bevestigingWijze: 'brief' };
   it('the form refuses an empty reason and keeps the card open; nothing is closed', async () => {
     const { stuur, versie, stores, id } = await gemeld();
     expect(json(await stuur(sanne, 'open'))).toContain('"verb":"vt-afsluiten-formulier"');
@@ -304,14 +305,28 @@ describe('Veilig Thuis closes the dossier', () => {
   it('after the overdracht: the card says it is closed and why, nobody holds zicht op veiligheid, no actions are left', async () => {
     const { stuur, versie, stores, id } = await gemeld();
     await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', versie: await versie() });
-    const w = await stuur(sanne, 'vt-afsluiten', { afsluitreden: 'Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.', versie: await versie() });
+    const w = await stuur(sanne, 'vt-afsluiten', {
+      afsluitreden: 'Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.',
+      ...BEVESTIGD,
+      afsluitberichtOp: '2026-03-02',
+      afsluitberichtWijze: 'e-mail',
+      versie: await versie(),
+    });
     const kaart = json(w);
     expect(kaart).toContain('Dossier afgesloten; de melder krijgt bericht.');
     expect(kaart).toContain('Dossier afgesloten 2 maart 2026, 10:00: Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.');
     expect(kaart).toContain('"title":"Zicht op veiligheid","value":"Niemand: het dossier is afgesloten"');
     expect(kaart).toContain('"actions":[]');
     const d = (await stores.dossiers.get(id))?.waarde;
-    expect(d?.veiligThuis).toMatchObject({ fase: 'afgesloten', afsluitreden: 'Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.' });
+    expect(d?.veiligThuis).toMatchObject({
+      fase: 'afgesloten',
+      afsluitreden: 'Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.',
+      afsluiting: { directbetrokkenen: { op: '2026-03-01', wijze: 'brief' }, afsluitberichtDoorVt: { op: '2026-03-02', wijze: 'e-mail', aan: ['MDT Demostad'] } },
+    });
+    expect(kaart).toContain('"title":"Bevestiging directbetrokkenen","value":"1 maart 2026, per brief"');
+    expect(kaart).toContain('"title":"Afsluitbericht door Veilig Thuis","value":"aan MDT Demostad: 2 maart 2026, per e-mail"');
+    // No channel in meldroute for an MDT: nothing goes out but the melder's terugkoppeling.
+    expect(d?.uitgaand?.map((u) => u.effect.soort).filter((s) => s === 'afsluitbericht-naar-lokaal-team')).toEqual([]);
     expect(d?.uitgaand?.some((u) => u.effect.soort === 'terugkoppeling-aan-melder' && u.effect.moment === 'afsluiting')).toBe(true);
   });
 

@@ -28,6 +28,14 @@ const vb = (besluit: 'geen-vervolg' | 'overdracht' | 'voorwaarden-en-vervolg' | 
 });
 const gi = { soort: 'gecertificeerde-instelling' as const, naam: 'Jeugdbescherming Gelderland' };
 const bevestig: VtCommando = { soort: 'bevestig-overdracht', regisseur: 'J. de Vries' };
+/** Closing after an overdracht whose card never reached a channel: Veilig Thuis sends the afsluitbericht itself. */
+const sluitAf = (extra: Partial<Extract<VtCommando, { soort: 'sluit-af' }>> = {}): VtCommando => ({
+  soort: 'sluit-af',
+  reden: 'Veiligheid hersteld.',
+  directbetrokkenen: { op: '2026-03-02', wijze: 'brief' },
+  afsluitberichtDoorVt: { op: '2026-03-02', wijze: 'e-mail' },
+  ...extra,
+});
 
 describe('veiligheidsbeoordeling decisions', () => {
   it.each([
@@ -317,7 +325,7 @@ describe('domain errors found against the source documents (issue 10)', () => {
       ['after the veiligheidsbeoordeling (open melding)', () => gemeld(), vb('onderzoek'), 'na-veiligheidsbeoordeling'],
       ['after the veiligheidsbeoordeling (anoniem tegenover het gezin)', anoniem, vb('voorwaarden-en-vervolg'), 'na-veiligheidsbeoordeling'],
       ['geen vervolg', anoniem, vb('geen-vervolg'), 'na-veiligheidsbeoordeling'],
-      ['at the end', () => loop(aangeboden(), bevestig), { soort: 'sluit-af', reden: 'Veiligheid hersteld.' }, 'afsluiting'],
+      ['at the end', () => loop(aangeboden(), bevestig), sluitAf(), 'afsluiting'],
     ])('%s', (_naam, maak, cmd, moment) => {
       expect(aanMelder(vt(maak(), cmd).effecten)).toEqual([{ soort: 'terugkoppeling-aan-melder', moment }]);
     });

@@ -228,8 +228,24 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     }
     expect(kaart).not.toContain('vt-monitoring-formulier');
     const sluiten = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-afsluiten-formulier', { dossierId });
-    const dicht = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-afsluiten', { dossierId, versie: versieVan(sluiten), afsluitreden: 'Veiligheid stabiel na 12 maanden.' });
+    // The lokaal team got its overdracht card in its channel: the afsluitbericht goes there, VT records only the confirmation.
+    expect(sluiten).toContain('Het afsluitbericht gaat als kaart naar het kanaal van Wijkteam Noord');
+    expect(sluiten).not.toContain('"id":"afsluitberichtOp"');
+    const dicht = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-afsluiten', { dossierId, versie: versieVan(sluiten), afsluitreden: 'Veiligheid stabiel na 12 maanden.', bevestigdOp: '2026-03-02', bevestigingWijze: 'gesprek' });
     expect(dicht).toContain('Veiligheid stabiel na 12 maanden.');
+    expect(dicht).toContain('"title":"Bevestiging directbetrokkenen","value":"2 maart 2026, in een gesprek"');
+    // The afsluitbericht card arrives in the team's channel, without actions, and its overdracht card says "afgesloten".
+    const afsluitberichten = naar(NOORD, 'POST').filter((o) => JSON.stringify(o.activity).includes('Afsluitbericht · Veilig Thuis Demoregio'));
+    expect(afsluitberichten).toHaveLength(1);
+    const bericht = JSON.stringify(afsluitberichten[0]?.activity);
+    for (const verwacht of ['Gezin V.', 'Veilig Thuis Demoregio heeft het dossier afgesloten op 2 maart 2026, 10:00.', 'Reden: Veiligheid stabiel na 12 maanden.', 'Veilig Thuis Demoregio, 0800-2000']) {
+      expect(bericht).toContain(verwacht);
+    }
+    expect(bericht).not.toContain('Action.Execute');
+    expect(bericht).not.toContain('Blauwe plekken');
+    const teamKaartNu = JSON.stringify(naar(NOORD, 'PUT').at(-1)?.activity);
+    expect(teamKaartNu).toContain('heeft het dossier afgesloten op 2 maart 2026, 10:00. Voor uw team staat niets meer open.');
+    expect(teamKaartNu).not.toContain('"verb":"lt-');
     const aanMelder = naar(`a:${professional.id}`, 'POST').filter((o) => JSON.stringify(o.activity).includes('heeft de casus afgesloten'));
     expect(aanMelder).toHaveLength(1);
     expect(JSON.stringify(aanMelder[0]?.activity)).toContain('Gezin V.');
