@@ -279,7 +279,9 @@ export function overdrachtKaart(
         { titel: 'Fase', waarde: FASE_LABELS[v.fase] },
         ...(volgende ? [{ titel: 'Volgende termijn', waarde: termijnTekst(d, volgende) }] : []),
         { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
-        { titel: 'Oppaktermijn', waarde: `contact met het gezin uiterlijk ${datum(contactGezinDeadline(vanIso(o.ontvangenOp), o.adviesTermijnDagen))} (${dagen === 7 ? '1 week' : `${dagen} dagen`}, geadviseerd door Veilig Thuis)` },
+        ...(aangeboden || overgedragen
+          ? [{ titel: 'Oppaktermijn', waarde: `contact met het gezin uiterlijk ${datum(contactGezinDeadline(vanIso(o.ontvangenOp), o.adviesTermijnDagen))} (${dagen === 7 ? '1 week' : `${dagen} dagen`}, geadviseerd door Veilig Thuis)` }]
+          : []),
         { titel: 'Veilig Thuis', waarde: `${vt.naam}, ${vt.telefoon}` },
         ...voortgangOverdracht(d),
       ],

@@ -152,6 +152,50 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     expect(d?.veiligThuis?.overdracht).toMatchObject({ regisseur: 'J. de Vries', terugkoppeling: { samenvatting: 'Huisbezoek gedaan; veiligheidsplan gestart.' } });
   });
 
+  it('bevestigen -> regie overdragen -> the VT channel gets an information card and its melding card is updated', async () => {
+    const { dossierId, teamKaart } = await overgedragen();
+    const bevestigd = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-bevestig', { dossierId, versie: versieVan(teamKaart), regisseur: 'J. de Vries' });
+    expect(bevestigd).toContain('"verb":"lt-regie"');
+    expect(bevestigd).toContain('"id":"regieVoorwaarden"');
+    const regie = {
+      dossierId,
+      versie: versieVan(bevestigd),
+      regieSoort: 'lopende-hulpverlening',
+      regiePartij: 'GGZ Demostad',
+      regieRegisseur: 'P. Pieters',
+      regieVoorwaarden: 'Vader drinkt niet als de kinderen er zijn.\nMoeder belt bij dreiging 112.',
+      veiligheidsplan: 'Veiligheidsplan van 2 maart, bij GGZ Demostad.',
+      regieReden: 'Moeder is in behandeling bij de GGZ.',
+    };
+    const vtUpdatesVoor = naar(INTAKE, 'PUT').length;
+    const na = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-regie', regie);
+    expect(na).toContain('Regie overgedragen aan GGZ Demostad; Veilig Thuis is geïnformeerd.');
+    expect(na).toContain('Voor uw team staat niets meer open.');
+    expect(na).not.toContain('"verb":"lt-');
+
+    // Veilig Thuis: one information card in its channel, without actions...
+    const info = () => naar(INTAKE, 'POST').filter((o) => JSON.stringify(o.activity).includes('Regie overgedragen · Veilig Thuis Demoregio'));
+    expect(info()).toHaveLength(1);
+    const bericht = JSON.stringify(info()[0]?.activity);
+    for (const verwacht of ['Gezin K., groep 5', 'Wijkteam Noord heeft de regie overgedragen aan GGZ Demostad.', 'Moeder belt bij dreiging 112.', 'Veiligheidsplan van 2 maart, bij GGZ Demostad.', 'Moeder is in behandeling bij de GGZ.', 'P. Pieters']) {
+      expect(bericht).toContain(verwacht);
+    }
+    expect(bericht).not.toContain('Action.Execute');
+    // ...and its melding card updated in place: zicht op veiligheid is with the new party.
+    expect(naar(INTAKE, 'PUT').length).toBeGreaterThan(vtUpdatesVoor);
+    const vtKaart = JSON.stringify(naar(INTAKE, 'PUT').at(-1)?.activity);
+    expect(vtKaart).toMatch(/"Zicht op veiligheid","value":"GGZ Demostad \\+\(regisseur: P\. Pieters\\+\)"/);
+    expect(vtKaart).toContain('Regie overgedragen');
+
+    // A second click from the same card, or from a colleague's: nothing twice.
+    const nogmaals = await klikIn(wijkCollega, WIJK_TEAM, NOORD, 'lt-regie', regie);
+    expect(nogmaals).toContain('niet meer actueel');
+    const d = (await applicatie.stores.dossiers.get(dossierId))?.waarde;
+    expect(d?.gebeurtenissen.filter((g) => g.soort === 'regie-overgedragen')).toHaveLength(1);
+    expect(info()).toHaveLength(1);
+    expect(d?.uitgaand?.find((u) => u.effect.soort === 'regie-overgedragen')?.bezorgdOp).toBeDefined();
+  });
+
   it('two members confirm at once: exactly one confirmation, the other sees who confirmed', async () => {
     const { dossierId, teamKaart } = await overgedragen();
     const versie = versieVan(teamKaart);
