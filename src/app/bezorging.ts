@@ -48,6 +48,10 @@ export type Bezorgweergave =
       readonly moment: Extract<Effect, { soort: 'terugkoppeling-aan-melder' }>['moment'];
       readonly veiligThuis: VeiligThuisContact;
     }
+  /** To Veilig Thuis in its channel: the lokaal team handed the regie on. */
+  | { readonly soort: 'regie-bericht'; readonly dossier: Dossier; readonly veiligThuis: VeiligThuisContact }
+  /** To the lokaal team in its channel: Veilig Thuis closed the dossier. */
+  | { readonly soort: 'afsluitbericht'; readonly dossier: Dossier; readonly veiligThuis: VeiligThuisContact }
   | { readonly soort: 'koppeling-ontbreekt'; readonly regioNaam: string; readonly veiligThuis: VeiligThuisContact }
   | { readonly soort: 'professional'; readonly dossier: Dossier }
   | TermijnWeergave
@@ -215,6 +219,10 @@ export class Bezorging {
         return this.informeerLokaalTeam(d, u, u.effect);
       case 'terugkoppeling-aan-melder':
         return this.terugkoppelingAanMelder(d, u, u.effect.moment);
+      case 'regie-overgedragen':
+        return this.regieNaarVeiligThuis(d, u, u.effect.regioId);
+      case 'afsluitbericht-naar-lokaal-team':
+        return this.afsluitberichtNaarLokaalTeam(d, u, u.effect.teamId);
       default:
         // Only deliverable effects are saved in the outbox (TE_BEZORGEN); an unknown one is a bug.
         throw new Error(`Geen bezorging voor effect ${u.effect.soort}`);
@@ -258,11 +266,7 @@ export class Bezorging {
     if (kanaal === undefined) {
       // Veilig Thuis keeps zicht op veiligheid until the team confirms; its card shows the overdracht waits.
       this.deps.log.warn('Overdracht wacht: geen kanaal van het lokale team gekoppeld', { regioId: d.regioId, teamKey, dossierId: d.id });
-      await this.werkBij(d.id, (x) => ({
-        ok: true,
-        waarde: { dossier: wijzigUitgaand(x, u.id, (y) => ({ ...y, wachtOpKoppelingSinds: y.wachtOpKoppelingSinds ?? tijdstip(op), volgendePogingOp: tijdstip(op.plus({ minutes: OPNIEUW_NA_MINUTEN })) })), effecten: [] },
-      }));
-      return;
+      return this.wachtOpKanaal(d.id, u.id);
     }
     const vt = this.deps.regios.veiligThuis(d.regioId);
     const activityId = await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}`, d.id, 'lokaal-team-kanaal', () =>
@@ -295,6 +299,51 @@ export class Bezorging {
       );
     }
     await this.markeerBezorgd(d.id, u.id);
+  }
+
+  /**
+   * Veilig Thuis hears in its channel that the regie moved on: an information card beside the
+   * melding card, which the sweep after this change updates in place. Without a bound channel it
+   * waits, as a melding does, and the region's beheerders are told.
+   */
+  private async regieNaarVeiligThuis(d: Dossier, u: Uitgaand, regioId: string): Promise<void> {
+    const kanaal = await this.deps.adresboek.veiligThuisKanaal(regioId);
+    if (kanaal === undefined) return this.wachtOpKoppeling(d, u, regioId);
+    const vt = this.deps.regios.veiligThuis(regioId);
+    const activityId = await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}`, d.id, 'vt-kanaal', () =>
+      this.deps.bezorger.plaats(kanaal.referentie, { weergave: { soort: 'regie-bericht', dossier: d, veiligThuis: vt } }),
+    );
+    if (activityId !== undefined) await this.markeerBezorgd(d.id, u.id, activityId);
+  }
+
+  /**
+   * The afsluitbericht goes to the channel the lokaal team is bound to now (never merely where its
+   * overdracht card once was: a channel bound elsewhere meanwhile must not get case data). Its
+   * overdracht card turns to "afgesloten" with the other channel cards.
+   */
+  private async afsluitberichtNaarLokaalTeam(d: Dossier, u: Uitgaand, teamKey: string): Promise<void> {
+    const kanaal = await this.deps.adresboek.lokaalTeamKanaal(d.regioId, teamKey);
+    if (kanaal === undefined) {
+      this.deps.log.warn('Afsluitbericht wacht: geen kanaal van het lokale team gekoppeld', { regioId: d.regioId, teamKey, dossierId: d.id });
+      return this.wachtOpKanaal(d.id, u.id);
+    }
+    const vt = this.deps.regios.veiligThuis(d.regioId);
+    const activityId = await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}`, d.id, 'lokaal-team-kanaal', () =>
+      this.deps.bezorger.plaats(kanaal.referentie, { weergave: { soort: 'afsluitbericht', dossier: d, veiligThuis: vt } }),
+    );
+    if (activityId !== undefined) await this.markeerBezorgd(d.id, u.id, activityId);
+  }
+
+  /** No bound channel for the lokaal team: the entry waits in the outbox and is tried again later. */
+  private async wachtOpKanaal(dossierId: string, uitgaandId: string): Promise<void> {
+    const op = this.deps.klok();
+    await this.werkBij(dossierId, (x) => ({
+      ok: true,
+      waarde: {
+        dossier: wijzigUitgaand(x, uitgaandId, (y) => ({ ...y, wachtOpKoppelingSinds: y.wachtOpKoppelingSinds ?? tijdstip(op), volgendePogingOp: tijdstip(op.plus({ minutes: OPNIEUW_NA_MINUTEN })) })),
+        effecten: [],
+      },
+    }));
   }
 
   /** The melder hears in their personal chat what Veilig Thuis decided (also after an anonymous melding). */

@@ -5,6 +5,8 @@ import {
   ONVEILIGHEDEN,
   OVERLEG_ROLLEN,
   PARTIJ_SOORTEN,
+  REGIE_PARTIJ_SOORTEN,
+  VERZENDWIJZEN,
   VB_BESLUITEN,
   REDENEN_GEEN_GESPREK,
   SIGNAAL_CATEGORIEEN,
@@ -305,6 +307,20 @@ export const TerugkoppelingInvoer = z.object({ samenvatting: tekst('de terugkopp
 export const LaterOppakkenInvoer = z.object({ reden: tekst('de reden', 4000), oppakkenOp: datum('de datum van oppakken') });
 export const TerugNaarVtInvoer = z.object({ redenTerug: tekst('waarom het niet lukt', 4000) });
 
+/**
+ * The lokaal team hands the regie to another party (seed 004 §8.5): who takes it over (the party
+ * and its regisseur), why, and what moves with it: the veiligheidsvoorwaarden, one per line, and
+ * the veiligheidsplan. Field ids are prefixed: they share one card with the team's other forms.
+ */
+export const RegieOverdragenInvoer = z.object({
+  regieSoort: z.enum(REGIE_PARTIJ_SOORTEN, { error: 'Kies aan welke partij de regie overgaat.' }),
+  regiePartij: tekst('de naam van de partij', 200),
+  regieRegisseur: tekst('de naam van de nieuwe regisseur', 200),
+  regieVoorwaarden: regels(1000).pipe(z.array(z.string()).min(1, { error: 'Geef de veiligheidsvoorwaarden mee, één per regel.' })),
+  veiligheidsplan: tekst('het veiligheidsplan (wat erin staat of waar het is)', 4000),
+  regieReden: tekst('de reden van de overdracht van de regie', 2000),
+});
+
 /** The party of an overdracht as a form gives it: a lokaal team from the list, or another party by name. */
 const partijVelden = {
   partijSoort: z.enum(PARTIJ_SOORTEN, { error: 'Kies aan wie wordt overgedragen.' }),
@@ -351,8 +367,29 @@ export const MonitoringInvoer = z.object({
   vervolgstap: z.enum(MONITORING_VERVOLGSTAPPEN, { error: 'Kies de vervolgstap.' }),
 });
 
-/** Veilig Thuis closes the dossier; the reason is recorded. */
-export const VtAfsluitenInvoer = z.object({ afsluitreden: tekst('de reden van afsluiten', 2000) });
+const verzendwijze = (wat: string) => z.enum(VERZENDWIJZEN, { error: `Kies hoe ${wat} is verstuurd.` });
+
+/**
+ * Veilig Thuis closes the dossier: the reason, the written confirmation to the directbetrokkenen
+ * (when and how), and, when an overdrachtspartij is not reachable in meldroute, when and how
+ * Veilig Thuis sent it the afsluitbericht itself (whether that is needed, the domain decides).
+ */
+export const VtAfsluitenInvoer = z
+  .object({
+    afsluitreden: tekst('de reden van afsluiten', 2000),
+    bevestigdOp: datum('de bevestiging aan de directbetrokkenen'),
+    bevestigingWijze: verzendwijze('de bevestiging aan de directbetrokkenen'),
+    afsluitberichtOp: optioneleDatum('het afsluitbericht'),
+    afsluitberichtWijze: z
+      .string()
+      .optional()
+      .transform((s) => (s ? s : undefined))
+      .pipe(verzendwijze('het afsluitbericht').optional()),
+  })
+  .superRefine((i, ctx) => {
+    if (i.afsluitberichtOp !== undefined && i.afsluitberichtWijze === undefined) ctx.addIssue({ code: 'custom', path: ['afsluitberichtWijze'], message: 'Kies hoe het afsluitbericht is verstuurd.' });
+    if (i.afsluitberichtOp === undefined && i.afsluitberichtWijze !== undefined) ctx.addIssue({ code: 'custom', path: ['afsluitberichtOp'], message: 'Kies de datum waarop het afsluitbericht is verstuurd.' });
+  });
 
 /** A melding Veilig Thuis registers itself; the gemeente is checked against the region on the server. */
 export const VtRegistratieInvoer = z.object({

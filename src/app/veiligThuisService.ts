@@ -4,12 +4,12 @@ import type { DossierWeergave } from './toegang.js';
 /**
  * Who gives which step of the Veilig Thuis chain (seed 004): Veilig Thuis in its bound channel
  * decides and closes; the lokaal team in its bound channel confirms, makes contact, reports back
- * or hands the case back. A view is recomputed on the server for every request (weergaveVoor), so
+ * hands the case back or hands the regie on. A view is recomputed on the server for every request (weergaveVoor), so
  * card data never grants a step.
  */
 export const KETENSTAPPEN: Readonly<Record<'veilig-thuis' | 'lokaal-team', readonly VtCommando['soort'][]>> = {
   'veilig-thuis': ['veiligheidsbeoordeling', 'wissel-naar-onderzoek', 'rond-vervolg-af', 'monitoring', 'start-escalatie', 'rond-escalatie-af', 'sluit-af'],
-  'lokaal-team': ['bevestig-overdracht', 'contact-gezin', 'terugkoppeling', 'beargumenteerd-besluit', 'terug-naar-vt'],
+  'lokaal-team': ['bevestig-overdracht', 'contact-gezin', 'terugkoppeling', 'beargumenteerd-besluit', 'terug-naar-vt', 'draag-regie-over'],
 };
 
 export function magKetenstap(weergave: DossierWeergave, soort: VtCommando['soort'], d: Dossier): boolean {

@@ -1,7 +1,15 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Bericht, Bezorger } from '../app/bezorging.js';
 import type { KaartBijlage } from '../cards/kaarten.js';
-import { koppelingOntbreektKaart, lokaalTeamBerichtKaart, melderTerugkoppelingKaart, overdrachtKaart, vtMeldingKaart } from '../cards/kanaalKaarten.js';
+import {
+  afsluitberichtKaart,
+  koppelingOntbreektKaart,
+  lokaalTeamBerichtKaart,
+  melderTerugkoppelingKaart,
+  overdrachtKaart,
+  regieBerichtKaart,
+  vtMeldingKaart,
+} from '../cards/kanaalKaarten.js';
 import type { RegioGids } from '../app/regio.js';
 import type { Dossier } from '../domain/index.js';
 import { termijnKaart, termijnOnbestelbaarKaart, termijnOverzichtKaart } from '../cards/termijnKaarten.js';
@@ -71,6 +79,10 @@ export function kaartRenderer(regios: RegioGids, professionalKaart: (d: Dossier)
         return lokaalTeamBerichtKaart(w.dossier, w.aanleiding, w.veiligThuis);
       case 'melder-terugkoppeling':
         return melderTerugkoppelingKaart(w.dossier, w.moment, w.veiligThuis);
+      case 'regie-bericht':
+        return regieBerichtKaart(w.dossier, w.veiligThuis);
+      case 'afsluitbericht':
+        return afsluitberichtKaart(w.dossier, w.veiligThuis);
       case 'koppeling-ontbreekt':
         return koppelingOntbreektKaart(w.regioNaam, w.veiligThuis);
       case 'professional':

@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import {
   FASE_LABELS,
+  afsluitberichtOntvangers,
   SIGNAAL_CATEGORIE_LABELS,
   STANDAARD_ADVIES_TERMIJN_DAGEN,
   contactGezinDeadline,
@@ -13,17 +14,20 @@ import {
   type Dossier,
   type Mijlpaal,
   type MonitoringMoment,
+  type Verzending,
   type WerkdagKalender,
 } from '../domain/index.js';
 import type { Bericht } from '../app/bezorging.js';
 import { VT_BRON_LABELS } from '../app/labels.js';
 import type { VeiligThuisContact } from '../app/regio.js';
-import { lokaleTijd } from '../app/verslag.js';
+import { lokaleDatum, lokaleTijd } from '../app/verslag.js';
 import type { Weergave } from '../app/weergave.js';
 import { ADAPTIVE_CARD, LEEG_KADER, bouw, datum, metVernieuwing, type KaartBijlage } from './kaarten.js';
 import koppelingOntbreekt from './koppelingOntbreekt.json' with { type: 'json' };
 import { zonderMarkdown } from './markdown.js';
+import afsluitbericht from './afsluitbericht.json' with { type: 'json' };
 import overdracht from './overdracht.json' with { type: 'json' };
+import regieBericht from './regieBericht.json' with { type: 'json' };
 import vtBeoordeling from './vtBeoordeling.json' with { type: 'json' };
 import vtAfsluiten from './vtAfsluiten.json' with { type: 'json' };
 import vtMelding from './vtMelding.json' with { type: 'json' };
@@ -78,6 +82,7 @@ export function vtMeldingKaart(
         ...(volgende && vtFase.fase !== 'melding-ontvangen' ? [{ titel: 'Volgende termijn', waarde: termijnTekst(d, volgende) }] : []),
         { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
         ...voortgangOverdracht(d),
+        ...afsluitingFeiten(d),
         { titel: m.soort === 'bij-veilig-thuis' ? 'Geregistreerd' : 'Verstuurd door de melder', waarde: lokaleTijd(vtFase.ontvangenOp) },
       ],
     },
@@ -192,6 +197,41 @@ function voortgangOverdracht(d: Dossier): Feit[] {
     ...feit('Terugkoppeling', o.terugkoppeling ? `${lokaleTijd(o.terugkoppeling.op)}: ${o.terugkoppeling.samenvatting}` : undefined),
     ...feit('Beargumenteerd besluit', b ? `oppakken op ${datum(eindVanDag(b.oppakkenOp))}: ${b.reden}` : undefined),
     ...feit('Terug bij Veilig Thuis', d.veiligThuis?.terugBijVt?.reden),
+    ...regieFeiten(d),
+  ];
+}
+
+/** To whom the regie went and what moved with it, as both channels read it. */
+function regieFeiten(d: Dossier): Feit[] {
+  const r = d.veiligThuis?.overdracht?.regie;
+  if (r === undefined) return [];
+  return [
+    { titel: 'Regie overgedragen', waarde: zonderMarkdown(`${lokaleTijd(r.op)} door ${r.van.naam} aan ${r.naar.naam} (${REGIE_SOORT_TEKST[r.naar.soort]}), regisseur: ${r.naar.regisseur}`) },
+    ...feit('Reden', r.reden),
+    ...feit('Meegegeven voorwaarden', r.veiligheidsvoorwaarden.join('; ')),
+    ...feit('Veiligheidsplan', r.veiligheidsplan),
+  ];
+}
+
+const REGIE_SOORT_TEKST = {
+  'lopende-hulpverlening': 'lopende hulpverlening',
+  'multidisciplinair-team': 'multidisciplinair team',
+  'gecertificeerde-instelling': 'gecertificeerde instelling',
+  'lokaal-team': 'lokaal team',
+} as const;
+
+const WIJZE_TEKST: Readonly<Record<Verzending['wijze'], string>> = { brief: 'per brief', 'e-mail': 'per e-mail', gesprek: 'in een gesprek' };
+const verzonden = (v: Verzending) => `${lokaleDatum(v.op)}, ${WIJZE_TEKST[v.wijze]}`;
+
+/** What closing recorded: the confirmation to the directbetrokkenen and where the afsluitbericht went. */
+function afsluitingFeiten(d: Dossier): Feit[] {
+  const a = d.veiligThuis?.afsluiting;
+  if (a === undefined) return [];
+  const team = d.veiligThuis?.overdracht?.partij.naam;
+  return [
+    { titel: 'Bevestiging directbetrokkenen', waarde: verzonden(a.directbetrokkenen) },
+    ...(a.afsluitberichtKanaal ? feit('Afsluitbericht', `in het kanaal van ${team ?? 'het lokale team'}`) : []),
+    ...(a.afsluitberichtDoorVt ? feit('Afsluitbericht door Veilig Thuis', `aan ${a.afsluitberichtDoorVt.aan.join(' en ')}: ${verzonden(a.afsluitberichtDoorVt)}`) : []),
   ];
 }
 
@@ -220,7 +260,9 @@ export function overdrachtKaart(
   const volgende = openMijlpalen(d, kalender ?? landelijkeKalender)[0];
   const dagen = o.adviesTermijnDagen ?? STANDAARD_ADVIES_TERMIJN_DAGEN;
   const aangeboden = v.fase === 'overdracht-aangeboden';
-  const overgedragen = v.fase === 'overgedragen';
+  // Once the regie moved on, none of the team's steps is left: the card shows where it went.
+  const regie = o.regie;
+  const overgedragen = v.fase === 'overgedragen' && regie === undefined;
   const heeftFouten = extra.fouten !== undefined && Object.keys(extra.fouten).length > 0;
   const kaart = bouw(
     overdracht,
@@ -237,15 +279,15 @@ export function overdrachtKaart(
         { titel: 'Fase', waarde: FASE_LABELS[v.fase] },
         ...(volgende ? [{ titel: 'Volgende termijn', waarde: termijnTekst(d, volgende) }] : []),
         { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
-        { titel: 'Oppaktermijn', waarde: `contact met het gezin uiterlijk ${datum(contactGezinDeadline(vanIso(o.ontvangenOp), o.adviesTermijnDagen))} (${dagen === 7 ? '1 week' : `${dagen} dagen`}, geadviseerd door Veilig Thuis)` },
+        ...(aangeboden || overgedragen
+          ? [{ titel: 'Oppaktermijn', waarde: `contact met het gezin uiterlijk ${datum(contactGezinDeadline(vanIso(o.ontvangenOp), o.adviesTermijnDagen))} (${dagen === 7 ? '1 week' : `${dagen} dagen`}, geadviseerd door Veilig Thuis)` }]
+          : []),
         { titel: 'Veilig Thuis', waarde: `${vt.naam}, ${vt.telefoon}` },
         ...voortgangOverdracht(d),
       ],
     },
     {
-      uitleg: aangeboden
-        ? 'Veilig Thuis draagt deze casus aan u over. Bevestig de overdracht en benoem een regisseur: vanaf dan heeft uw team zicht op veiligheid.'
-        : 'Uw team heeft zicht op veiligheid. Leg contact met het gezin binnen de termijn en koppel terug aan Veilig Thuis.',
+      uitleg: zonderMarkdown(overdrachtUitleg(v, vt)),
       voorwaarden: v.veiligheidsvoorwaarden.map(zonderMarkdown),
       risicofactoren: (v.veiligheidsbeoordeling?.risicofactoren ?? []).map(zonderMarkdown),
       terugkoppeling: o.terugkoppeling ? zonderMarkdown(o.terugkoppeling.samenvatting) : '',
@@ -254,12 +296,29 @@ export function overdrachtKaart(
       terugkoppelen: overgedragen && o.contactGezinOp !== undefined && o.terugkoppeling === undefined,
       later: aangeboden || (overgedragen && o.contactGezinOp === undefined),
       terug: overgedragen,
-      waarden: { regisseur: '', samenvatting: '', reden: '', oppakkenOp: '', redenTerug: '', ...extra.waarden },
-      fouten: { regisseur: '', samenvatting: '', reden: '', oppakkenOp: '', redenTerug: '', ...extra.fouten },
+      regieOverdragen: overgedragen && o.partij.soort === 'lokaal-team',
+      waarden: { ...LEEG_OVERDRACHT, regieVoorwaarden: v.veiligheidsvoorwaarden.join('\n'), ...extra.waarden },
+      fouten: { ...LEEG_OVERDRACHT, ...extra.fouten },
     },
     d,
   );
   return metVernieuwing(kaart, d, 'lokaal-team');
+}
+
+/** Every field of the team's forms, so no `${...}` is left on the card. */
+const LEEG_OVERDRACHT: Readonly<Record<string, string>> = Object.fromEntries(
+  ['regisseur', 'samenvatting', 'reden', 'oppakkenOp', 'redenTerug', 'regieSoort', 'regiePartij', 'regieRegisseur', 'regieVoorwaarden', 'veiligheidsplan', 'regieReden'].map((k) => [k, '']),
+);
+
+/** Where the team stands, in one sentence at the top of its card. */
+function overdrachtUitleg(v: NonNullable<Dossier['veiligThuis']>, vt: VeiligThuisContact): string {
+  const regie = v.overdracht?.regie;
+  if (v.fase === 'afgesloten') return `${vt.naam} heeft het dossier afgesloten op ${lokaleTijd(v.afgeslotenOp)}. Voor uw team staat niets meer open.`;
+  if (regie !== undefined) {
+    return `Uw team heeft de regie op ${lokaleTijd(regie.op)} overgedragen aan ${regie.naar.naam} (regisseur: ${regie.naar.regisseur}); die heeft nu zicht op veiligheid. ${vt.naam} is geïnformeerd. Voor uw team staat niets meer open.`;
+  }
+  if (v.fase === 'overdracht-aangeboden') return 'Veilig Thuis draagt deze casus aan u over. Bevestig de overdracht en benoem een regisseur: vanaf dan heeft uw team zicht op veiligheid.';
+  return 'Uw team heeft zicht op veiligheid. Leg contact met het gezin binnen de termijn en koppel terug aan Veilig Thuis.';
 }
 
 /** The next milestone and who must act on it, named for the channel's readers. */
@@ -398,9 +457,18 @@ function monitoringKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): Kaa
   return metVernieuwing(kaart, d, 'veilig-thuis');
 }
 
-/** Closing the dossier: the reason is recorded and the melder is told. */
+/**
+ * Closing the dossier: the reason, the written confirmation to the directbetrokkenen, and the
+ * afsluitbericht: a card in the lokaal team's channel, or, for a party meldroute cannot reach,
+ * sent by Veilig Thuis itself and recorded on this form. The melder is told.
+ */
 function afsluitenKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): KaartBijlage {
   const d = w.dossier;
+  const { kanaal, doorVeiligThuis } = afsluitberichtOntvangers(d);
+  const afsluitberichtTekst = [
+    ...(kanaal ? [`Het afsluitbericht gaat als kaart naar het kanaal van ${d.veiligThuis?.overdracht?.partij.naam ?? 'het lokale team'}; hun overdrachtskaart toont dat het dossier is afgesloten.`] : []),
+    ...(doorVeiligThuis.length > 0 ? [`${doorVeiligThuis.join(' en ')} ${doorVeiligThuis.length > 1 ? 'zijn' : 'is'} niet via meldroute bereikbaar: ${w.veiligThuis.naam} verstuurt het afsluitbericht zelf. Leg vast wanneer en hoe.`] : []),
+  ].join(' ');
   const kaart = bouw(
     vtAfsluiten,
     {
@@ -411,10 +479,60 @@ function afsluitenKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): Kaar
       melding: w.melding ?? '',
       meldingStijl: w.fouten && Object.keys(w.fouten).length > 0 ? 'attention' : 'default',
     },
-    { waarden: { afsluitreden: '', ...w.waarden }, fouten: { afsluitreden: '', ...w.fouten } },
+    {
+      afsluitberichtTekst: zonderMarkdown(afsluitberichtTekst),
+      zelfVersturen: doorVeiligThuis.length > 0,
+      waarden: { ...LEEG_AFSLUITEN, ...w.waarden },
+      fouten: { ...LEEG_AFSLUITEN, ...w.fouten },
+    },
     d,
   );
   return metVernieuwing(kaart, d, 'veilig-thuis');
+}
+
+const LEEG_AFSLUITEN: Readonly<Record<string, string>> = Object.fromEntries(['afsluitreden', 'bevestigdOp', 'bevestigingWijze', 'afsluitberichtOp', 'afsluitberichtWijze'].map((k) => [k, '']));
+
+/**
+ * To Veilig Thuis in its channel: the lokaal team handed the regie on (seed 004 §8.5), with the
+ * voorwaarden and plan that went with it. For information; the melding card is updated as well.
+ */
+export function regieBerichtKaart(d: Dossier, vt: VeiligThuisContact): KaartBijlage {
+  const r = d.veiligThuis?.overdracht?.regie;
+  if (r === undefined) throw new RangeError(`Dossier ${d.id} heeft geen regie-overdracht.`);
+  return bouw(
+    regieBericht,
+    {
+      ...LEEG_KADER,
+      kop: `Regie overgedragen · ${vt.naam}`,
+      titel: zonderMarkdown(d.referentie),
+      feiten: [
+        { titel: 'Van', waarde: zonderMarkdown(`${r.van.naam}${r.van.regisseur ? ` (regisseur: ${r.van.regisseur})` : ''}`) },
+        { titel: 'Naar', waarde: zonderMarkdown(`${r.naar.naam} (${REGIE_SOORT_TEKST[r.naar.soort]}), regisseur: ${r.naar.regisseur}`) },
+        { titel: 'Wanneer', waarde: lokaleTijd(r.op) },
+        ...feit('Reden', r.reden),
+      ],
+    },
+    {
+      tekst: zonderMarkdown(`${r.van.naam} heeft de regie overgedragen aan ${r.naar.naam}. Zicht op veiligheid ligt nu bij ${r.naar.naam}.`),
+      voorwaarden: r.veiligheidsvoorwaarden.map(zonderMarkdown),
+      veiligheidsplan: zonderMarkdown(r.veiligheidsplan),
+    },
+  );
+}
+
+/**
+ * The afsluitbericht in the lokaal team's channel (seed 004 §8, overdrachtsbrief "na afronden
+ * monitoring en sluiten dossier"): that Veilig Thuis closed the dossier, when and why, and whom to
+ * call. No actions, never the melder or the facts.
+ */
+export function afsluitberichtKaart(d: Dossier, vt: VeiligThuisContact): KaartBijlage {
+  const v = d.veiligThuis;
+  if (v?.fase !== 'afgesloten') throw new RangeError(`Dossier ${d.id} is niet afgesloten.`);
+  return bouw(
+    afsluitbericht,
+    { ...LEEG_KADER, kop: `Afsluitbericht · ${vt.naam}`, titel: zonderMarkdown(d.referentie), feiten: [...feit('Gemeente', d.meldcode.melding?.gemeente), { titel: 'Afgesloten', waarde: lokaleTijd(v.afgeslotenOp) }] },
+    { tekst: zonderMarkdown(`${vt.naam} heeft het dossier afgesloten op ${lokaleTijd(v.afgeslotenOp)}.`), reden: zonderMarkdown(v.afsluitreden ?? ''), vt: `${vt.naam}, ${vt.telefoon}` },
+  );
 }
 
 const AANLEIDING_TEKST = {

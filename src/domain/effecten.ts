@@ -48,6 +48,8 @@ export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set([
   'overdracht-naar-lokaal-team',
   'lokaal-team-geinformeerd',
   'terugkoppeling-aan-melder',
+  'regie-overgedragen',
+  'afsluitbericht-naar-lokaal-team',
 ]);
 
 /** Saves the change's deliverable effects in the dossier's outbox, in the same write as the change. */

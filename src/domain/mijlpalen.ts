@@ -92,8 +92,8 @@ export function openMijlpalen(dossier: Dossier, kalender: WerkdagKalender = land
     // A beargumenteerd besluit moves the term; it gets its own id so its nudges start afresh.
     const termijn = besluit ? eindVanDag(besluit.oppakkenOp) : contactGezinDeadline(vanIso(o.ontvangenOp), o.adviesTermijnDagen);
     const achtervoegsel = besluit ? `-na-besluit-${besluit.oppakkenOp}` : '';
-    if (o.partij.soort !== 'lokaal-team') {
-      // Contact and terugkoppeling are the lokaal team's duties only (seed 004 §8).
+    if (o.partij.soort !== 'lokaal-team' || o.regie !== undefined) {
+      // Contact and terugkoppeling are the lokaal team's duties only (seed 004 §8), and end when it hands the regie on.
     } else if (o.contactGezinOp === undefined) {
       mijlpalen.push({ id: `contact-gezin${achtervoegsel}`, omschrijving: 'Contact met het gezin', deadline: termijn, verantwoordelijke: 'lokaal-team' });
     } else if (o.terugkoppeling === undefined) {

@@ -331,6 +331,27 @@ export const Vervolg = z.object({
 });
 export type Vervolg = z.infer<typeof Vervolg>;
 
+/** Who may take over the regie from a lokaal team (DOMAIN.md §4): named, outside meldroute. */
+export const REGIE_PARTIJ_SOORTEN = ['lopende-hulpverlening', 'multidisciplinair-team', 'gecertificeerde-instelling', 'lokaal-team'] as const;
+
+/**
+ * The lokaal team hands the regie to another party (seed 004 §8.5): the veiligheidsvoorwaarden and
+ * the veiligheidsplan move explicitly with it, and Veilig Thuis is told. Kept as it was handed
+ * over: from whom, to whom, when, why, and what went with it.
+ */
+export const RegieOverdracht = z.object({
+  op: Tijdstip,
+  /** The party that held the regie and its regisseur, as they were at the moment of handing over. */
+  van: z.object({ naam: Tekst(200), regisseur: Tekst(200).optional() }),
+  naar: z.object({ soort: z.enum(REGIE_PARTIJ_SOORTEN), naam: Tekst(200), regisseur: Tekst(200) }),
+  reden: Tekst(2000),
+  /** As they moved: Veilig Thuis's own list on the dossier stays as Veilig Thuis set it. */
+  veiligheidsvoorwaarden: z.array(Tekst(1000)).min(1),
+  /** What the veiligheidsplan says, or where it is. */
+  veiligheidsplan: Tekst(4000),
+});
+export type RegieOverdracht = z.infer<typeof RegieOverdracht>;
+
 export const Overdracht = z.object({
   partij: Overdrachtspartij,
   moment: OverdrachtMoment,
@@ -344,6 +365,8 @@ export const Overdracht = z.object({
     .optional(),
   /** VT's advised pick-up term for the lokaal team in days; absent means the standard week. */
   adviesTermijnDagen: z.number().int().min(1).max(90).optional(),
+  /** The receiving lokaal team handed the regie on; its own duties ended there. */
+  regie: RegieOverdracht.optional(),
 });
 export type Overdracht = z.infer<typeof Overdracht>;
 
@@ -385,6 +408,24 @@ export const Escalatie = z.object({
 });
 export type Escalatie = z.infer<typeof Escalatie>;
 
+/** How a written message left: by letter, by e-mail, or handed over in a conversation. */
+export const VERZENDWIJZEN = ['brief', 'e-mail', 'gesprek'] as const;
+export const Verzending = z.object({ op: z.iso.date(), wijze: z.enum(VERZENDWIJZEN) });
+export type Verzending = z.infer<typeof Verzending>;
+
+/**
+ * Closing the dossier (seed 004 §5-8, "afsluiten dossier"): the written confirmation to the
+ * directbetrokkenen, and the afsluitbericht to the overdrachtspartijen: a card in the lokaal team's
+ * channel where meldroute reached it, otherwise sent by Veilig Thuis itself and recorded here.
+ */
+export const Afsluiting = z.object({
+  directbetrokkenen: Verzending,
+  /** The lokaal team (its key) whose channel receives the afsluitbericht card. */
+  afsluitberichtKanaal: Tekst(200).optional(),
+  afsluitberichtDoorVt: Verzending.extend({ aan: z.array(Tekst(200)).min(1) }).optional(),
+});
+export type Afsluiting = z.infer<typeof Afsluiting>;
+
 /**
  * What Veilig Thuis records in every phase. Data of an earlier phase stays (after terug-bij-vt a
  * new veiligheidsbeoordeling sits beside the old overdracht); what a phase cannot be without is
@@ -414,6 +455,7 @@ const VtBasis = z.object({
   afgeslotenOp: Tijdstip.optional(),
   /** Why Veilig Thuis closed the dossier, as it recorded it. */
   afsluitreden: Tekst(2000).optional(),
+  afsluiting: Afsluiting.optional(),
 });
 
 /**
@@ -460,6 +502,10 @@ export const Effect = z.discriminatedUnion('soort', [
   z.object({ soort: z.literal('terugkoppeling-naar-veilig-thuis'), regioId: Tekst(100) }),
   z.object({ soort: z.literal('terug-naar-veilig-thuis'), regioId: Tekst(100) }),
   z.object({ soort: z.literal('escalatie-gestart'), route: EscalatieRoute }),
+  /** Veilig Thuis hears in its channel that the regie moved on (its melding card is updated as well). */
+  z.object({ soort: z.literal('regie-overgedragen'), regioId: Tekst(100) }),
+  /** The afsluitbericht card for the lokaal team whose channel received the overdracht card. */
+  z.object({ soort: z.literal('afsluitbericht-naar-lokaal-team'), teamId: Tekst(200) }),
   z.object({ soort: z.literal('dossier-afgesloten') }),
 ]);
 export type Effect = z.infer<typeof Effect>;

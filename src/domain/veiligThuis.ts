@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { metGebeurtenis, tijdstip, type Context, type Effect, type Wijziging } from './effecten.js';
 import { nieuweMeldcode } from './meldcode.js';
 import type {
+  Afsluiting,
   Dossier,
   Melding,
   EscalatieRoute,
@@ -9,16 +10,18 @@ import type {
   Overdracht,
   OverdrachtMoment,
   Overdrachtspartij,
+  RegieOverdracht,
   VbBesluit,
   VeiligThuis,
   Veiligheidsbeoordeling,
   Veiligheidstaxatie,
   VtFase,
   VtInFase,
+  Verzending,
 } from './model.js';
 import { fout, ok, type DomeinFout, type Resultaat } from './resultaat.js';
 import { uiterlijkeStartZichtVeiligThuis, vanIso } from './tijd/termijnen.js';
-import { landelijkeKalender, type WerkdagKalender } from './tijd/werkdagen.js';
+import { ZONE, landelijkeKalender, type WerkdagKalender } from './tijd/werkdagen.js';
 
 /** Monitoring moments in months after the overdracht: at least 3 and 12 (seeds 002, 003, 004 §7.1). */
 export const STANDAARD_MONITORING_MAANDEN: readonly number[] = [3, 12];
@@ -63,7 +66,22 @@ export type VtCommando =
     }
   | { readonly soort: 'start-escalatie'; readonly reden: string }
   | { readonly soort: 'rond-escalatie-af'; readonly uitkomst: 'I' | 'II' }
-  | { readonly soort: 'sluit-af'; readonly reden: string };
+  | {
+      readonly soort: 'draag-regie-over';
+      readonly naar: RegieOverdracht['naar'];
+      readonly reden: string;
+      /** Prefilled from Veilig Thuis's list and edited by the team: what moves is what it sends. */
+      readonly veiligheidsvoorwaarden: readonly string[];
+      readonly veiligheidsplan: string;
+    }
+  | {
+      readonly soort: 'sluit-af';
+      readonly reden: string;
+      /** The written confirmation to the directbetrokkenen: when it was sent, and how. */
+      readonly directbetrokkenen: Verzending;
+      /** Needed when a party has no channel in meldroute (afsluitberichtOntvangers): VT sent it itself. */
+      readonly afsluitberichtDoorVt?: Verzending;
+    };
 
 export type VtFoutCode =
   | 'geen-melding'
@@ -77,7 +95,13 @@ export type VtFoutCode =
   | 'geen-escalatie'
   | 'escalatie-loopt-al'
   | 'besluit-past-niet-bij-taxatie'
-  | 'ongeldige-termijn';
+  | 'ongeldige-termijn'
+  | 'regie-overgedragen'
+  | 'voorwaarden-ontbreken'
+  | 'veiligheidsplan-ontbreekt'
+  | 'bevestiging-in-toekomst'
+  | 'afsluitbericht-ontbreekt'
+  | 'afsluitbericht-in-toekomst';
 
 export type VtFout = DomeinFout<VtFoutCode>;
 
@@ -101,6 +125,7 @@ const TOEGESTAAN = {
   'beargumenteerd-besluit': ['overdracht-aangeboden', 'overgedragen'],
   'terug-naar-vt': ['overgedragen'],
   monitoring: ['overgedragen'],
+  'draag-regie-over': ['overgedragen'],
   'start-escalatie': ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
   'rond-escalatie-af': ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
   'sluit-af': ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
@@ -187,6 +212,9 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       code: 'ongeldige-overgang',
       melding: `Dat kan nu niet: het dossier is in de fase "${FASE_LABELS[vt.fase]}".`,
     });
+  }
+  if (vt.overdracht?.regie !== undefined && NA_REGIE_VOORBIJ.has(commando.soort)) {
+    return fout({ code: 'regie-overgedragen', melding: `De regie is overgedragen aan ${vt.overdracht.regie.naar.naam}; voor uw team staat hier niets meer open.` });
   }
   const nu = tijdstip(ctx.op);
   const klaar = (nieuw: VeiligThuis, soort: string, omschrijving: string, effecten: Effect[] = []): Resultaat<Wijziging, VtFout> =>
@@ -314,6 +342,35 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
         sluit ? [{ soort: 'dossier-afgesloten' }, ...aanMelder(dossier, 'afsluiting')] : [],
       );
     }
+    case 'draag-regie-over': {
+      inToegestaneFase(vt, commando.soort);
+      const o = vt.overdracht;
+      // Only a lokaal team that took the case over with its duties hands the regie on (seed 004 §8.5).
+      if (o.partij.soort !== 'lokaal-team') return fout({ code: 'ongeldige-overgang', melding: 'Alleen het lokale team dat de overdracht bevestigde, draagt de regie over.' });
+      if (commando.naar.soort === 'lokaal-team' && commando.naar.naam.trim().toLowerCase() === o.partij.naam.trim().toLowerCase()) {
+        return fout({ code: 'ongeldige-overgang', melding: `De regie ligt al bij ${o.partij.naam}. Kies de partij die haar overneemt.` });
+      }
+      const voorwaarden = commando.veiligheidsvoorwaarden.map((v) => v.trim()).filter((v) => v.length > 0);
+      if (voorwaarden.length === 0) {
+        return fout({ code: 'voorwaarden-ontbreken', melding: 'Geef de veiligheidsvoorwaarden mee: die gaan uitdrukkelijk over naar de nieuwe regisseur.' });
+      }
+      const veiligheidsplan = commando.veiligheidsplan.trim();
+      if (veiligheidsplan.length === 0) {
+        return fout({ code: 'veiligheidsplan-ontbreekt', melding: 'Beschrijf het veiligheidsplan, of waar het te vinden is: het gaat mee met de regie.' });
+      }
+      const regie: RegieOverdracht = {
+        op: nu,
+        van: { naam: o.partij.naam, ...(o.regisseur ? { regisseur: o.regisseur } : {}) },
+        naar: commando.naar,
+        reden: commando.reden,
+        veiligheidsvoorwaarden: voorwaarden,
+        veiligheidsplan,
+      };
+      // Zicht op veiligheid moves with the regie; Veilig Thuis's monitoring stays as planned.
+      return klaar({ ...vt, overdracht: { ...o, regie } }, 'regie-overgedragen', `Regie overgedragen door ${o.partij.naam} aan ${commando.naar.naam}`, [
+        { soort: 'regie-overgedragen', regioId: vt.regioId },
+      ]);
+    }
     case 'start-escalatie': {
       if (lopendeEscalatie(vt) !== undefined) return fout({ code: 'escalatie-loopt-al', melding: 'Er loopt al een escalatie; rond die eerst af.' });
       return startRoute(vt, 'a', commando.reden, nu, klaar);
@@ -328,12 +385,52 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       if (commando.uitkomst === 'II' && volgende !== undefined) return startRoute(afgerond, volgende, lopend.reden, nu, klaar);
       return klaar(afgerond, 'escalatie-afgerond', `Escalatie route ${lopend.route} afgerond met uitkomst ${commando.uitkomst}`);
     }
-    case 'sluit-af':
-      return klaar({ ...vt, fase: 'afgesloten', afgeslotenOp: nu, afsluitreden: commando.reden }, 'dossier-afgesloten', 'Dossier afgesloten door Veilig Thuis', [
+    case 'sluit-af': {
+      const afsluiting = afsluitingVan(dossier, commando, ctx.op);
+      if (!afsluiting.ok) return afsluiting;
+      const { afsluitberichtKanaal } = afsluiting.waarde;
+      return klaar({ ...vt, fase: 'afgesloten', afgeslotenOp: nu, afsluitreden: commando.reden, afsluiting: afsluiting.waarde }, 'dossier-afgesloten', 'Dossier afgesloten door Veilig Thuis', [
         { soort: 'dossier-afgesloten' },
+        ...(afsluitberichtKanaal ? [{ soort: 'afsluitbericht-naar-lokaal-team' as const, teamId: afsluitberichtKanaal }] : []),
         ...aanMelder(dossier, 'afsluiting'),
       ]);
+    }
   }
+}
+
+/** The lokaal team's steps: once it handed the regie on, none of them is its to take any more. */
+const NA_REGIE_VOORBIJ: ReadonlySet<VtCommando['soort']> = new Set(['contact-gezin', 'terugkoppeling', 'beargumenteerd-besluit', 'terug-naar-vt', 'draag-regie-over']);
+
+/**
+ * Who gets the afsluitbericht, and how (seed 004 §8, "overdrachtsbrief na afronden monitoring en
+ * sluiten dossier"). The lokaal team whose channel received the overdracht card gets a card there;
+ * every other overdrachtspartij, and a party that took the regie over (it is not in meldroute),
+ * hears it from Veilig Thuis itself.
+ */
+export function afsluitberichtOntvangers(d: Dossier): { readonly kanaal?: string; readonly doorVeiligThuis: readonly string[] } {
+  const o = d.veiligThuis?.overdracht;
+  if (o === undefined) return { doorVeiligThuis: [] };
+  const teamId = o.partij.soort === 'lokaal-team' ? o.partij.teamId : undefined;
+  const bereikt =
+    teamId !== undefined && (d.uitgaand ?? []).some((u) => u.effect.soort === 'overdracht-naar-lokaal-team' && u.effect.teamId === teamId && u.bezorgdOp !== undefined);
+  return { ...(bereikt ? { kanaal: teamId } : {}), doorVeiligThuis: [...(bereikt ? [] : [o.partij.naam]), ...(o.regie ? [o.regie.naar.naam] : [])] };
+}
+
+/** What closing records: the confirmation, and the afsluitbericht by channel or sent by Veilig Thuis. Dates are of what was sent, never later than today. */
+function afsluitingVan(dossier: Dossier, c: Extract<VtCommando, { soort: 'sluit-af' }>, op: DateTime): Resultaat<Afsluiting, VtFout> {
+  const vandaag = op.setZone(ZONE).toISODate() ?? '';
+  if (c.directbetrokkenen.op > vandaag) {
+    return fout({ code: 'bevestiging-in-toekomst', melding: 'Die datum ligt in de toekomst. Leg vast wanneer de bevestiging aan de directbetrokkenen is verstuurd.' });
+  }
+  const { kanaal, doorVeiligThuis } = afsluitberichtOntvangers(dossier);
+  const basis: Afsluiting = { directbetrokkenen: c.directbetrokkenen, ...(kanaal ? { afsluitberichtKanaal: kanaal } : {}) };
+  if (doorVeiligThuis.length === 0) return ok(basis);
+  const b = c.afsluitberichtDoorVt;
+  if (b === undefined) {
+    return fout({ code: 'afsluitbericht-ontbreekt', melding: `Leg vast wanneer en hoe Veilig Thuis het afsluitbericht aan ${doorVeiligThuis.join(' en ')} heeft verstuurd.` });
+  }
+  if (b.op > vandaag) return fout({ code: 'afsluitbericht-in-toekomst', melding: 'Die datum ligt in de toekomst. Leg vast wanneer het afsluitbericht is verstuurd.' });
+  return ok({ ...basis, afsluitberichtDoorVt: { ...b, aan: [...doorVeiligThuis] } });
 }
 
 const VB_BESLUIT_LABELS: Readonly<Record<VbBesluit, string>> = {
@@ -493,6 +590,8 @@ export function zichtOpVeiligheid(dossier: Dossier, nu: DateTime, kalender: Werk
       return veiligThuis;
     case 'overgedragen': {
       const overdracht = vt.overdracht;
+      const regie = overdracht.regie;
+      if (regie !== undefined) return { houder: 'overdrachtspartij', omschrijving: `${regie.naar.naam} (regisseur: ${regie.naar.regisseur})` };
       const regisseur = overdracht.regisseur ? ` (regisseur: ${overdracht.regisseur})` : '';
       return { houder: 'overdrachtspartij', omschrijving: `${overdracht.partij.naam}${regisseur}` };
     }

@@ -290,6 +290,7 @@ describe('monitoring outcome on the Veilig Thuis card', () => {
 });
 
 describe('Veilig Thuis closes the dossier', () => {
+  const BEVESTIGD = { bevestigdOp: '2026-03-01', bevestigingWijze: 'brief' };
   it('the form refuses an empty reason and keeps the card open; nothing is closed', async () => {
     const { stuur, versie, stores, id } = await gemeld();
     expect(json(await stuur(sanne, 'open'))).toContain('"verb":"vt-afsluiten-formulier"');
@@ -304,14 +305,28 @@ describe('Veilig Thuis closes the dossier', () => {
   it('after the overdracht: the card says it is closed and why, nobody holds zicht op veiligheid, no actions are left', async () => {
     const { stuur, versie, stores, id } = await gemeld();
     await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', versie: await versie() });
-    const w = await stuur(sanne, 'vt-afsluiten', { afsluitreden: 'Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.', versie: await versie() });
+    const w = await stuur(sanne, 'vt-afsluiten', {
+      afsluitreden: 'Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.',
+      ...BEVESTIGD,
+      afsluitberichtOp: '2026-03-02',
+      afsluitberichtWijze: 'e-mail',
+      versie: await versie(),
+    });
     const kaart = json(w);
     expect(kaart).toContain('Dossier afgesloten; de melder krijgt bericht.');
     expect(kaart).toContain('Dossier afgesloten 2 maart 2026, 10:00: Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.');
     expect(kaart).toContain('"title":"Zicht op veiligheid","value":"Niemand: het dossier is afgesloten"');
     expect(kaart).toContain('"actions":[]');
     const d = (await stores.dossiers.get(id))?.waarde;
-    expect(d?.veiligThuis).toMatchObject({ fase: 'afgesloten', afsluitreden: 'Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.' });
+    expect(d?.veiligThuis).toMatchObject({
+      fase: 'afgesloten',
+      afsluitreden: 'Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.',
+      afsluiting: { directbetrokkenen: { op: '2026-03-01', wijze: 'brief' }, afsluitberichtDoorVt: { op: '2026-03-02', wijze: 'e-mail', aan: ['MDT Demostad'] } },
+    });
+    expect(kaart).toContain('"title":"Bevestiging directbetrokkenen","value":"1 maart 2026, per brief"');
+    expect(kaart).toContain('"title":"Afsluitbericht door Veilig Thuis","value":"aan MDT Demostad: 2 maart 2026, per e-mail"');
+    // No channel in meldroute for an MDT: nothing goes out but the melder's terugkoppeling.
+    expect(d?.uitgaand?.map((u) => u.effect.soort).filter((s) => s === 'afsluitbericht-naar-lokaal-team')).toEqual([]);
     expect(d?.uitgaand?.some((u) => u.effect.soort === 'terugkoppeling-aan-melder' && u.effect.moment === 'afsluiting')).toBe(true);
   });
 
@@ -319,5 +334,123 @@ describe('Veilig Thuis closes the dossier', () => {
     const { stuur, versie, stores, id } = await gemeld();
     expect(await stuur(als('aad-lt', 'Lotte', teamKanaal), 'vt-afsluiten', { afsluitreden: 'Klaar.', versie: await versie() })).toEqual({ soort: 'alleen-persoonlijk' });
     expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('melding-ontvangen');
+  });
+});
+
+describe('regie overdragen on the overdracht card (seed 004 §8.5)', () => {
+  const lotte = als('aad-lt', 'Lotte', teamKanaal);
+  const dorpKanaal: Gesprek = { soort: 'kanaal', teamId: 'team-dorp', kanaalId: 'dorp', koppeling: { soort: 'lokaal-team', regioId: 'vt-regio-demo', teamKey: 'sociaal-team-demodorp' }, teamLid: true };
+  async function bevestigd() {
+    const g = await gemeld();
+    await g.stuur(sanne, 'vt-beoordeling', {
+      ...TAXATIE,
+      veiligheidsvoorwaarden: 'Vader drinkt niet als de kinderen er zijn.\nMoeder belt bij dreiging 112.',
+      besluit: 'overdracht',
+      partijSoort: 'lokaal-team',
+      lokaalTeam: 'wijkteam-noord',
+      monitoring: 'true',
+      versie: await g.versie(),
+    });
+    await g.stuur(lotte, 'lt-bevestig', { regisseur: 'R. Regie', versie: await g.versie() });
+    return g;
+  }
+  const REGIE = {
+    regieSoort: 'multidisciplinair-team',
+    regiePartij: 'MDT Demostad',
+    regieRegisseur: 'M. Mdt',
+    regieVoorwaarden: 'Vader drinkt niet als de kinderen er zijn.\nMoeder belt bij dreiging 112.\nKinderen gaan elke dag naar school.',
+    veiligheidsplan: 'Veiligheidsplan van 4 maart; het MDT heeft het.',
+    regieReden: 'De problematiek vraagt om het MDT.',
+  };
+
+  it('is offered only after the confirmation, with the current veiligheidsvoorwaarden filled in', async () => {
+    const g = await gemeld();
+    await g.stuur(sanne, 'vt-beoordeling', { ...TAXATIE, veiligheidsvoorwaarden: 'Geen geweld.', besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', versie: await g.versie() });
+    expect(json(await g.stuur(lotte, 'open'))).not.toContain('"verb":"lt-regie"');
+    await g.stuur(lotte, 'lt-bevestig', { regisseur: 'R. Regie', versie: await g.versie() });
+    const kaart = json(await g.stuur(lotte, 'open'));
+    expect(kaart).toContain('"title":"Regie overdragen"');
+    expect(kaart).toContain('"verb":"lt-regie"');
+    expect(kaart).toContain('"id":"regieVoorwaarden","label":"Veiligheidsvoorwaarden die meegaan (één per regel)","isMultiline":true,"maxLength":8000,"isRequired":true,"errorMessage":"Geef de veiligheidsvoorwaarden mee.","value":"Geen geweld."');
+    expect(kaart).not.toContain('${');
+  });
+
+  it.each([
+    ['no veiligheidsplan', { veiligheidsplan: '' }, 'veiligheidsplan', 'Vul het veiligheidsplan (wat erin staat of waar het is) in.'],
+    ['no veiligheidsvoorwaarden', { regieVoorwaarden: '\n \n' }, 'regieVoorwaarden', 'Geef de veiligheidsvoorwaarden mee, één per regel.'],
+    ['no new regisseur', { regieRegisseur: ' ' }, 'regieRegisseur', 'Vul de naam van de nieuwe regisseur in.'],
+    ['no kind of party', { regieSoort: '' }, 'regieSoort', 'Kies aan welke partij de regie overgaat.'],
+  ])('refuses %s, keeps what was typed, records nothing', async (_naam, data, veld, melding) => {
+    const { stuur, versie, stores, id } = await bevestigd();
+    const w = await stuur(lotte, 'lt-regie', { ...REGIE, ...data, versie: await versie() });
+    if (w.soort !== 'kanaal-dossier') throw new Error(w.soort);
+    expect(w.fouten?.[veld]).toBe(melding);
+    const kaart = json(w);
+    expect(kaart).toContain(melding);
+    expect(kaart).toContain('"value":"De problematiek vraagt om het MDT."');
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.overdracht?.regie).toBeUndefined();
+  });
+
+  it('hands the regie over: recorded, zicht moves, VT informed through the outbox, no team actions left', async () => {
+    const { stuur, versie, stores, id } = await bevestigd();
+    const kaart = json(await stuur(lotte, 'lt-regie', { ...REGIE, versie: await versie() }));
+    expect(kaart).toContain('Regie overgedragen aan MDT Demostad; Veilig Thuis is geïnformeerd.');
+    expect(kaart).toContain('"title":"Zicht op veiligheid","value":"MDT Demostad \\\\(regisseur: M. Mdt\\\\)"');
+    expect(kaart).toContain('"title":"Regie overgedragen","value":"2 maart 2026, 10:00 door Wijkteam Noord aan MDT Demostad \\\\(multidisciplinair team\\\\), regisseur: M. Mdt"');
+    expect(kaart).toContain('"title":"Veiligheidsplan","value":"Veiligheidsplan van 4 maart; het MDT heeft het."');
+    expect(kaart).toContain('Voor uw team staat niets meer open.');
+    expect(kaart).not.toContain('"verb":"lt-');
+    // The next term is Veilig Thuis's monitoring, no longer the team's contact.
+    expect(kaart).toMatch(/"title":"Volgende termijn","value":"Monitoring na 3 maanden: uiterlijk [^"]+ · Veilig Thuis"/);
+    const d = (await stores.dossiers.get(id))?.waarde;
+    expect(d?.veiligThuis?.overdracht?.regie).toMatchObject({ van: { naam: 'Wijkteam Noord', regisseur: 'R. Regie' }, naar: { soort: 'multidisciplinair-team', naam: 'MDT Demostad', regisseur: 'M. Mdt' } });
+    expect(d?.veiligThuis?.overdracht?.regie?.veiligheidsvoorwaarden).toHaveLength(3);
+    expect(d?.uitgaand?.filter((u) => u.effect.soort === 'regie-overgedragen')).toHaveLength(1);
+    expect(d?.gebeurtenissen.at(-1)).toMatchObject({ soort: 'regie-overgedragen', door: { id: 'aad-lt' } });
+    // Veilig Thuis reads it on its melding card.
+    expect(json(await stuur(sanne, 'open'))).toContain('"title":"Meegegeven voorwaarden","value":"Vader drinkt niet als de kinderen er zijn.; Moeder belt bij dreiging 112.; Kinderen gaan elke dag naar school."');
+  });
+
+  it('a double click, or a click from a stale card, records it once', async () => {
+    const { stuur, versie, stores, id } = await bevestigd();
+    const data = { ...REGIE, versie: await versie() };
+    await stuur(lotte, 'lt-regie', data);
+    const tweede = json(await stuur(lotte, 'lt-regie', data));
+    expect(tweede).toContain('niet meer actueel');
+    expect(tweede).toContain('Regie overgedragen');
+    expect((await stores.dossiers.get(id))?.waarde.gebeurtenissen.filter((g) => g.soort === 'regie-overgedragen')).toHaveLength(1);
+  });
+
+  it.each<[string, Aanvraag]>([
+    ['a member of another lokaal team', als('aad-dorp', 'Dirk', dorpKanaal)],
+    ['Veilig Thuis in its own channel', sanne],
+    ['a lokaal team member who is not on the bound team', als('aad-lt', 'Lotte', { ...teamKanaal, teamLid: false })],
+  ])('refuses %s: one line, nothing recorded, the refusal audited', async (_naam, wie) => {
+    const { stuur, versie, stores, id } = await bevestigd();
+    expect(await stuur(wie, 'lt-regie', { ...REGIE, versie: await versie() })).toEqual({ soort: 'alleen-persoonlijk' });
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.overdracht?.regie).toBeUndefined();
+    expect((await stores.audit.lijst({ dossierId: id })).at(-1)).toMatchObject({ actor: { id: wie.gebruiker.id }, uitkomst: 'geweigerd' });
+  });
+});
+
+describe('the afsluiten form asks for the written confirmation and, where needed, the afsluitbericht', () => {
+  it.each([
+    ['no date of the confirmation', { bevestigdOp: '' }, 'bevestigdOp', 'Kies een geldige datum bij de bevestiging aan de directbetrokkenen.'],
+    ['no way it was sent', { bevestigingWijze: '' }, 'bevestigingWijze', 'Kies hoe de bevestiging aan de directbetrokkenen is verstuurd.'],
+    ['a confirmation dated in the future', { bevestigdOp: '2026-03-03' }, 'bevestigdOp', 'Die datum ligt in de toekomst.'],
+    ['an MDT without the afsluitbericht Veilig Thuis sent', {}, 'afsluitberichtOp', 'Leg vast wanneer en hoe Veilig Thuis het afsluitbericht aan MDT Demostad heeft verstuurd.'],
+    ['an afsluitbericht date without how', { afsluitberichtOp: '2026-03-02' }, 'afsluitberichtWijze', 'Kies hoe het afsluitbericht is verstuurd.'],
+  ])('refuses %s, keeps what was typed, closes nothing', async (_naam, data, veld, melding) => {
+    const { stuur, versie, stores, id } = await gemeld();
+    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', versie: await versie() });
+    const formulier = json(await stuur(sanne, 'vt-afsluiten-formulier'));
+    expect(formulier).toContain('MDT Demostad is niet via meldroute bereikbaar: Veilig Thuis Demoregio verstuurt het afsluitbericht zelf.');
+    expect(formulier).toContain('"id":"afsluitberichtOp"');
+    const w = await stuur(sanne, 'vt-afsluiten', { afsluitreden: 'Hulp loopt via het MDT.', bevestigdOp: '2026-03-02', bevestigingWijze: 'brief', ...data, versie: await versie() });
+    if (w.soort !== 'kanaal-dossier') throw new Error(w.soort);
+    expect(w.formulier).toBe('afsluiten');
+    expect(w.fouten?.[veld]).toContain(melding);
+    expect(json(w)).toContain('"value":"Hulp loopt via het MDT."');
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('overdracht-aangeboden');
   });
 });

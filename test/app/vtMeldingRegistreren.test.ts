@@ -85,7 +85,7 @@ describe('a melding Veilig Thuis registers itself', () => {
     if (!r.ok) throw new Error(r.fout.melding);
     const id = r.waarde.dossier.id;
     const versie = (await stores.dossiers.get(id))?.waarde.gebeurtenissen.length ?? 0;
-    const dicht = await service.pasKetenstapToe(sanne, id, { soort: 'sluit-af', reden: 'Dubbele melding.' }, versie);
+    const dicht = await service.pasKetenstapToe(sanne, id, { soort: 'sluit-af', reden: 'Dubbele melding.', directbetrokkenen: { op: '2026-03-02', wijze: 'brief' } }, versie);
     expect(dicht.ok).toBe(true);
     expect((await stores.dossiers.get(id))?.waarde.uitgaand?.some((u) => u.effect.soort === 'terugkoppeling-aan-melder')).toBe(false);
   });

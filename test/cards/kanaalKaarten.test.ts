@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { koppelingOntbreektKaart, vtMeldingKaart } from '../../src/cards/kanaalKaarten.js';
+import { landelijkeKalender, type Dossier, type VtCommando } from '../../src/domain/index.js';
+import { afsluitberichtKaart, kanaalDossierKaart, koppelingOntbreektKaart, overdrachtKaart, regieBerichtKaart, vtMeldingKaart } from '../../src/cards/kanaalKaarten.js';
 import { kaartProblemen } from '../support/adaptiveCards.js';
-import { ams, gemeld } from '../domain/fixtures.js';
+import { aangeboden, ams, ctx, gemeld, lokaalTeam, vt as vtStap, vtMedewerker } from '../domain/fixtures.js';
 
 const vt = { naam: 'Veilig Thuis Gelderland-Zuid', telefoon: '0800-2000' };
 const nu = ams('2026-03-02 11:00');
@@ -32,5 +33,87 @@ describe('the melding card in the Veilig Thuis channel', () => {
     expect(json).toContain('koppel kanaal aan Veilig Thuis Gelderland-Zuid');
     expect(json).not.toContain('Gezin');
     expect(kaart.content['refresh']).toBeUndefined();
+  });
+});
+
+describe('regie overdragen and the afsluitbericht on the channel cards', () => {
+  const bevestigd = () => {
+    const d = aangeboden();
+    const v = d.veiligThuis;
+    if (v === undefined) throw new Error('geen VT');
+    return vtStap({ ...d, veiligThuis: { ...v, veiligheidsvoorwaarden: ['Vader drinkt niet als de kinderen er zijn.'] } }, { soort: 'bevestig-overdracht', regisseur: 'J. de Vries' }).dossier;
+  };
+  const regie: VtCommando = {
+    soort: 'draag-regie-over',
+    naar: { soort: 'gecertificeerde-instelling', naam: 'Jeugdbescherming Gelderland', regisseur: 'G. *Gids*' },
+    reden: 'Ondertoezichtstelling uitgesproken.',
+    veiligheidsvoorwaarden: ['Vader drinkt niet als de kinderen er zijn.', 'Kinderen naar school.'],
+    veiligheidsplan: 'Plan van 9 maart, bij de GI.',
+  };
+  const overgedragen = (): Dossier => vtStap(bevestigd(), regie, ctx('2026-03-10 14:00', lokaalTeam)).dossier;
+  const json = (k: { content: Record<string, unknown> }) => JSON.stringify(k.content);
+
+  it('the overdracht card offers regie overdragen once confirmed, with the voorwaarden filled in, and is a valid card', () => {
+    const kaart = overdrachtKaart(bevestigd(), nu, vt);
+    expect(kaartProblemen(kaart.content)).toEqual([]);
+    expect(json(kaart)).toContain('"verb":"lt-regie"');
+    expect(json(kaart)).toContain('"value":"Vader drinkt niet als de kinderen er zijn."');
+    expect(json(overdrachtKaart(aangeboden(), nu, vt))).not.toContain('"verb":"lt-regie"');
+  });
+
+  it('after the regie overdracht: where it went and what moved, no team actions, Markdown in names escaped', () => {
+    const kaart = overdrachtKaart(overgedragen(), ams('2026-03-11 10:00'), vt);
+    const tekst = json(kaart);
+    expect(kaartProblemen(kaart.content)).toEqual([]);
+    expect(kaart.content['actions']).toEqual([]);
+    expect(tekst).toContain('Uw team heeft de regie op 10 maart 2026, 14:00 overgedragen aan Jeugdbescherming Gelderland');
+    expect(tekst).toContain('"title":"Zicht op veiligheid","value":"Jeugdbescherming Gelderland \\\\(regisseur: G. \\\\*Gids\\\\*\\\\)"');
+    // The team's pick-up term is over: it is no longer shown.
+    expect(tekst).not.toContain('Oppaktermijn');
+    expect(tekst).toContain('"title":"Meegegeven voorwaarden","value":"Vader drinkt niet als de kinderen er zijn.; Kinderen naar school."');
+    expect(tekst).toContain('"title":"Veiligheidsplan","value":"Plan van 9 maart, bij de GI."');
+    expect(tekst).toContain('"title":"Reden","value":"Ondertoezichtstelling uitgesproken."');
+  });
+
+  it('the information card for Veilig Thuis: from whom, to whom, when, why, the voorwaarden and plan; no actions', () => {
+    const kaart = regieBerichtKaart(overgedragen(), vt);
+    const tekst = json(kaart);
+    expect(kaartProblemen(kaart.content)).toEqual([]);
+    expect(kaart.content['actions']).toEqual([]);
+    for (const verwacht of ['Regie overgedragen · Veilig Thuis Gelderland-Zuid', 'Gezin K., groep 5', '"title":"Van","value":"Wijkteam Noord \\\\(regisseur: J. de Vries\\\\)"', 'gecertificeerde instelling', '10 maart 2026, 14:00', 'Kinderen naar school.', 'Plan van 9 maart, bij de GI.', 'Ondertoezichtstelling uitgesproken.']) {
+      expect(tekst).toContain(verwacht);
+    }
+  });
+
+  it('the afsluitbericht: reference, when and why Veilig Thuis closed, whom to call; no actions, no melder, no facts', () => {
+    const dicht = vtStap(overgedragen(), { soort: 'sluit-af', reden: 'Veiligheid stabiel.', directbetrokkenen: { op: '2026-03-20', wijze: 'brief' }, afsluitberichtDoorVt: { op: '2026-03-20', wijze: 'e-mail' } }, ctx('2026-03-20 11:00', vtMedewerker)).dossier;
+    const kaart = afsluitberichtKaart(dicht, vt);
+    const tekst = json(kaart);
+    expect(kaartProblemen(kaart.content)).toEqual([]);
+    expect(kaart.content['actions']).toEqual([]);
+    expect(tekst).toContain('Veilig Thuis Gelderland-Zuid heeft het dossier afgesloten op 20 maart 2026, 11:00.');
+    expect(tekst).toContain('Reden: Veiligheid stabiel.');
+    expect(tekst).toContain('Veilig Thuis Gelderland-Zuid, 0800-2000');
+    expect(tekst).not.toContain('Annelies de Boer');
+    expect(tekst).not.toContain('Blauwe plekken');
+    expect(() => afsluitberichtKaart(overgedragen(), vt)).toThrow(RangeError);
+    // The team's overdracht card says it is closed, the VT card what was recorded.
+    expect(json(overdrachtKaart(dicht, nu, vt))).toContain('heeft het dossier afgesloten op 20 maart 2026, 11:00. Voor uw team staat niets meer open.');
+    const vtKaart = json(vtMeldingKaart(dicht, nu, vt));
+    expect(vtKaart).toContain('"title":"Bevestiging directbetrokkenen","value":"20 maart 2026, per brief"');
+    expect(vtKaart).toContain('"title":"Afsluitbericht door Veilig Thuis","value":"aan Wijkteam Noord en Jeugdbescherming Gelderland: 20 maart 2026, per e-mail"');
+  });
+
+  it('the afsluiten form asks for the afsluitbericht only for a party meldroute cannot reach, and is a valid card', () => {
+    const formulier = (d: Dossier) => kanaalDossierKaart({ soort: 'kanaal-dossier', weergave: 'veilig-thuis', formulier: 'afsluiten', dossier: d, nu, veiligThuis: vt, kalender: landelijkeKalender });
+    const zonderOverdracht = formulier(gemeld());
+    expect(kaartProblemen(zonderOverdracht.content)).toEqual([]);
+    expect(json(zonderOverdracht)).toContain('"id":"bevestigdOp"');
+    expect(json(zonderOverdracht)).not.toContain('"id":"afsluitberichtOp"');
+    expect(json(zonderOverdracht)).not.toContain('${');
+    const metTeam = formulier(aangeboden());
+    expect(kaartProblemen(metTeam.content)).toEqual([]);
+    expect(json(metTeam)).toContain('Wijkteam Noord is niet via meldroute bereikbaar');
+    expect(json(metTeam)).toContain('"id":"afsluitberichtOp"');
   });
 });

@@ -28,6 +28,14 @@ const vb = (besluit: 'geen-vervolg' | 'overdracht' | 'voorwaarden-en-vervolg' | 
 });
 const gi = { soort: 'gecertificeerde-instelling' as const, naam: 'Jeugdbescherming Gelderland' };
 const bevestig: VtCommando = { soort: 'bevestig-overdracht', regisseur: 'J. de Vries' };
+/** Closing after an overdracht whose card never reached a channel: Veilig Thuis sends the afsluitbericht itself. */
+const sluitAf = (extra: Partial<Extract<VtCommando, { soort: 'sluit-af' }>> = {}): VtCommando => ({
+  soort: 'sluit-af',
+  reden: 'Veiligheid hersteld.',
+  directbetrokkenen: { op: '2026-03-02', wijze: 'brief' },
+  afsluitberichtDoorVt: { op: '2026-03-02', wijze: 'e-mail' },
+  ...extra,
+});
 
 describe('veiligheidsbeoordeling decisions', () => {
   it.each([
@@ -317,7 +325,7 @@ describe('domain errors found against the source documents (issue 10)', () => {
       ['after the veiligheidsbeoordeling (open melding)', () => gemeld(), vb('onderzoek'), 'na-veiligheidsbeoordeling'],
       ['after the veiligheidsbeoordeling (anoniem tegenover het gezin)', anoniem, vb('voorwaarden-en-vervolg'), 'na-veiligheidsbeoordeling'],
       ['geen vervolg', anoniem, vb('geen-vervolg'), 'na-veiligheidsbeoordeling'],
-      ['at the end', () => loop(aangeboden(), bevestig), { soort: 'sluit-af', reden: 'Veiligheid hersteld.' }, 'afsluiting'],
+      ['at the end', () => loop(aangeboden(), bevestig), sluitAf(), 'afsluiting'],
     ])('%s', (_naam, maak, cmd, moment) => {
       expect(aanMelder(vt(maak(), cmd).effecten)).toEqual([{ soort: 'terugkoppeling-aan-melder', moment }]);
     });
@@ -376,5 +384,135 @@ describe('escalation ladder (seed 004, bijlage 4): a, then b only after a ended 
 
   it('a second start while one runs is refused', () => {
     expect(weiger(loop(aangeboden(), { soort: 'start-escalatie', reden: 'x' }), { soort: 'start-escalatie', reden: 'y' }).code).toBe('escalatie-loopt-al');
+  });
+});
+
+describe('regie overdragen (seed 004 §8.5): voorwaarden and plan move explicitly, Veilig Thuis is told', () => {
+  const naarGgz: VtCommando = {
+    soort: 'draag-regie-over',
+    naar: { soort: 'lopende-hulpverlening', naam: 'GGZ Rivierenland', regisseur: 'P. Pieters' },
+    reden: 'Moeder is in behandeling bij de GGZ; daar ligt de hulp.',
+    veiligheidsvoorwaarden: ['Vader drinkt niet als de kinderen er zijn.', ' ', 'Moeder belt bij dreiging de politie.'],
+    veiligheidsplan: 'Veiligheidsplan van 10 maart, in het dossier van GGZ Rivierenland.',
+  };
+  const metVoorwaarden = (monitoring = false) => {
+    const d = aangeboden('2026-03-02 10:00', monitoring);
+    const v = d.veiligThuis;
+    if (v === undefined) throw new Error('geen VT');
+    return { ...d, veiligThuis: { ...v, veiligheidsvoorwaarden: ['Vader drinkt niet als de kinderen er zijn.'] } };
+  };
+  const bevestigd = (monitoring = false) => loop(metVoorwaarden(monitoring), bevestig);
+  const regie = (d: Dossier) => vt(d, naarGgz, ctx('2026-03-10 14:00', lokaalTeam));
+  const mdt = { soort: 'multidisciplinair-team' as const, naam: 'MDT Nijmegen' };
+
+  it.each<[string, () => Dossier, VtCommando, string]>([
+    ['before the lokaal team confirmed the overdracht', () => metVoorwaarden(), naarGgz, 'ongeldige-overgang'],
+    ['after an overdracht to another party (VT confirmed on its behalf)', () => loop(gemeld(), vb('overdracht', { partij: mdt }), bevestig), naarGgz, 'ongeldige-overgang'],
+    ['to the same lokaal team', bevestigd, { ...naarGgz, naar: { soort: 'lokaal-team', naam: 'wijkteam noord', regisseur: 'X' } } as VtCommando, 'ongeldige-overgang'],
+    ['without veiligheidsvoorwaarden', bevestigd, { ...naarGgz, veiligheidsvoorwaarden: ['  '] } as VtCommando, 'voorwaarden-ontbreken'],
+    ['without a veiligheidsplan', bevestigd, { ...naarGgz, veiligheidsplan: ' ' } as VtCommando, 'veiligheidsplan-ontbreekt'],
+    ['a second time', () => regie(bevestigd()).dossier, naarGgz, 'regie-overgedragen'],
+  ])('is refused %s', (_naam, maak, cmd, code) => {
+    const f = weiger(maak(), cmd);
+    expect(f.code).toBe(code);
+    expect(f.melding.length).toBeGreaterThan(10);
+  });
+
+  it('records from whom, to whom, when, why, and the voorwaarden and plan that went with it; VT\'s own list stays', () => {
+    const { dossier, effecten } = regie(bevestigd());
+    const v = dossier.veiligThuis;
+    expect(v?.fase).toBe('overgedragen');
+    expect(v?.overdracht?.regie).toEqual({
+      op: '2026-03-10T13:00:00.000Z',
+      van: { naam: 'Wijkteam Noord', regisseur: 'J. de Vries' },
+      naar: { soort: 'lopende-hulpverlening', naam: 'GGZ Rivierenland', regisseur: 'P. Pieters' },
+      reden: 'Moeder is in behandeling bij de GGZ; daar ligt de hulp.',
+      veiligheidsvoorwaarden: ['Vader drinkt niet als de kinderen er zijn.', 'Moeder belt bij dreiging de politie.'],
+      veiligheidsplan: 'Veiligheidsplan van 10 maart, in het dossier van GGZ Rivierenland.',
+    });
+    expect(v?.veiligheidsvoorwaarden).toEqual(['Vader drinkt niet als de kinderen er zijn.']);
+    expect(effecten).toEqual([{ soort: 'regie-overgedragen', regioId: 'vt-gelderland-zuid' }]);
+    expect(dossier.gebeurtenissen.at(-1)).toMatchObject({ soort: 'regie-overgedragen', door: { rol: 'lokaal-team' }, omschrijving: 'Regie overgedragen door Wijkteam Noord aan GGZ Rivierenland' });
+    expect(Dossier.parse(JSON.parse(JSON.stringify(dossier)))).toEqual(dossier);
+  });
+
+  it('zicht op veiligheid moves to the new party and its regisseur', () => {
+    expect(zichtOpVeiligheid(regie(bevestigd()).dossier, ams('2026-03-11 10:00'))).toEqual({ houder: 'overdrachtspartij', omschrijving: 'GGZ Rivierenland (regisseur: P. Pieters)' });
+  });
+
+  it.each([
+    ['before contact with the family', (d: Dossier) => d],
+    ['after contact, before the terugkoppeling', (d: Dossier) => loop(d, { soort: 'contact-gezin' })],
+    ['after a beargumenteerd besluit', (d: Dossier) => loop(d, { soort: 'beargumenteerd-besluit', reden: 'Vakantie.', oppakkenOp: '2026-03-20' })],
+  ])('the lokaal team\'s milestones end (%s); Veilig Thuis\'s monitoring stays as planned', (_naam, stap) => {
+    const voor = stap(bevestigd(true));
+    expect(openMijlpalen(voor).some((m) => m.verantwoordelijke === 'lokaal-team')).toBe(true);
+    const na = regie(voor).dossier;
+    expect(openMijlpalen(na).map((m) => [m.id, m.verantwoordelijke])).toEqual([
+      ['monitoring-3', 'veilig-thuis'],
+      ['monitoring-12', 'veilig-thuis'],
+    ]);
+  });
+
+  it.each<[string, VtCommando]>([
+    ['contact met gezin', { soort: 'contact-gezin' }],
+    ['terugkoppeling', { soort: 'terugkoppeling', samenvatting: 'x' }],
+    ['beargumenteerd besluit', { soort: 'beargumenteerd-besluit', reden: 'x', oppakkenOp: '2026-03-20' }],
+    ['terug naar Veilig Thuis', { soort: 'terug-naar-vt', reden: 'x' }],
+  ])('afterwards the team cannot give %s any more', (_naam, cmd) => {
+    expect(weiger(regie(bevestigd()).dossier, cmd).code).toBe('regie-overgedragen');
+  });
+
+  it('Veilig Thuis still monitors and closes', () => {
+    const na = regie(bevestigd(true)).dossier;
+    const gemonitord = loop(na, { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan' });
+    expect(loop(gemonitord, sluitAf()).veiligThuis?.fase).toBe('afgesloten');
+  });
+});
+
+describe('sluit-af records the written confirmation and where the afsluitbericht went', () => {
+  const dicht = (d: Dossier, cmd: VtCommando) => vt(d, cmd, ctx('2026-03-20 10:00', vtMedewerker));
+  /** The overdracht card reached the team's channel: its outbox entry was delivered. */
+  const metTeamkaart = (d: Dossier): Dossier => ({
+    ...d,
+    uitgaand: [{ id: '1-1', effect: { soort: 'overdracht-naar-lokaal-team', teamId: 'team-noord' }, aangemaaktOp: '2026-03-02T09:00:00.000Z', bezorgdOp: '2026-03-02T09:00:01.000Z', activityId: 'act-1' }],
+  });
+  const metRegie = (d: Dossier) =>
+    loop(
+      d,
+      bevestig,
+      { soort: 'draag-regie-over', naar: { soort: 'gecertificeerde-instelling', naam: 'Jeugdbescherming Gelderland', regisseur: 'G. Gids' }, reden: 'Ondertoezichtstelling.', veiligheidsvoorwaarden: ['Geen geweld.'], veiligheidsplan: 'Bij de GI.' },
+    );
+  const zonderBericht = sluitAf({ afsluitberichtDoorVt: undefined });
+
+  it.each<[string, () => Dossier, string | undefined, string[]]>([
+    ['no overdracht: the confirmation only', () => gemeld(), undefined, []],
+    ['a lokaal team whose channel got the overdracht card: a card there', () => metTeamkaart(aangeboden()), 'team-noord', []],
+    ['a lokaal team meldroute never reached: Veilig Thuis sends it', () => aangeboden(), undefined, ['Wijkteam Noord']],
+    ['another party: Veilig Thuis sends it', () => loop(gemeld(), vb('overdracht', { partij: gi })), undefined, ['Jeugdbescherming Gelderland']],
+    ['the regie went on: the team in its channel, the new party by Veilig Thuis', () => metRegie(metTeamkaart(aangeboden())), 'team-noord', ['Jeugdbescherming Gelderland']],
+  ])('%s', (_naam, maak, kanaal, doorVt) => {
+    const d = maak();
+    if (doorVt.length > 0) expect(weiger(d, zonderBericht)).toMatchObject({ code: 'afsluitbericht-ontbreekt', melding: expect.stringContaining(doorVt.join(' en ')) });
+    const { dossier, effecten } = dicht(d, doorVt.length > 0 ? sluitAf() : zonderBericht);
+    expect(dossier.veiligThuis?.afsluiting).toEqual({
+      directbetrokkenen: { op: '2026-03-02', wijze: 'brief' },
+      ...(kanaal ? { afsluitberichtKanaal: kanaal } : {}),
+      ...(doorVt.length > 0 ? { afsluitberichtDoorVt: { op: '2026-03-02', wijze: 'e-mail', aan: doorVt } } : {}),
+    });
+    expect(effecten.filter((e) => e.soort === 'afsluitbericht-naar-lokaal-team')).toEqual(kanaal ? [{ soort: 'afsluitbericht-naar-lokaal-team', teamId: kanaal }] : []);
+    expect(Dossier.parse(JSON.parse(JSON.stringify(dossier)))).toEqual(dossier);
+  });
+
+  it.each<[string, VtCommando, string]>([
+    ['a confirmation dated tomorrow', sluitAf({ directbetrokkenen: { op: '2026-03-21', wijze: 'brief' } }), 'bevestiging-in-toekomst'],
+    ['an afsluitbericht dated tomorrow', sluitAf({ afsluitberichtDoorVt: { op: '2026-03-21', wijze: 'brief' } }), 'afsluitbericht-in-toekomst'],
+  ])('refuses %s: it records what was sent', (_naam, cmd, code) => {
+    const r = pasVeiligThuisToe(aangeboden(), cmd, ctx('2026-03-20 23:30', vtMedewerker));
+    expect(r.ok ? 'ok' : r.fout.code).toBe(code);
+  });
+
+  it('today counts in Amsterdam: just after midnight there it is already the next day', () => {
+    expect(pasVeiligThuisToe(gemeld(), sluitAf({ directbetrokkenen: { op: '2026-03-21', wijze: 'gesprek' } }), ctx('2026-03-21 00:30', vtMedewerker)).ok).toBe(true);
   });
 });

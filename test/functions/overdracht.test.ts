@@ -152,6 +152,50 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     expect(d?.veiligThuis?.overdracht).toMatchObject({ regisseur: 'J. de Vries', terugkoppeling: { samenvatting: 'Huisbezoek gedaan; veiligheidsplan gestart.' } });
   });
 
+  it('bevestigen -> regie overdragen -> the VT channel gets an information card and its melding card is updated', async () => {
+    const { dossierId, teamKaart } = await overgedragen();
+    const bevestigd = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-bevestig', { dossierId, versie: versieVan(teamKaart), regisseur: 'J. de Vries' });
+    expect(bevestigd).toContain('"verb":"lt-regie"');
+    expect(bevestigd).toContain('"id":"regieVoorwaarden"');
+    const regie = {
+      dossierId,
+      versie: versieVan(bevestigd),
+      regieSoort: 'lopende-hulpverlening',
+      regiePartij: 'GGZ Demostad',
+      regieRegisseur: 'P. Pieters',
+      regieVoorwaarden: 'Vader drinkt niet als de kinderen er zijn.\nMoeder belt bij dreiging 112.',
+      veiligheidsplan: 'Veiligheidsplan van 2 maart, bij GGZ Demostad.',
+      regieReden: 'Moeder is in behandeling bij de GGZ.',
+    };
+    const vtUpdatesVoor = naar(INTAKE, 'PUT').length;
+    const na = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-regie', regie);
+    expect(na).toContain('Regie overgedragen aan GGZ Demostad; Veilig Thuis is geïnformeerd.');
+    expect(na).toContain('Voor uw team staat niets meer open.');
+    expect(na).not.toContain('"verb":"lt-');
+
+    // Veilig Thuis: one information card in its channel, without actions...
+    const info = () => naar(INTAKE, 'POST').filter((o) => JSON.stringify(o.activity).includes('Regie overgedragen · Veilig Thuis Demoregio'));
+    expect(info()).toHaveLength(1);
+    const bericht = JSON.stringify(info()[0]?.activity);
+    for (const verwacht of ['Gezin K., groep 5', 'Wijkteam Noord heeft de regie overgedragen aan GGZ Demostad.', 'Moeder belt bij dreiging 112.', 'Veiligheidsplan van 2 maart, bij GGZ Demostad.', 'Moeder is in behandeling bij de GGZ.', 'P. Pieters']) {
+      expect(bericht).toContain(verwacht);
+    }
+    expect(bericht).not.toContain('Action.Execute');
+    // ...and its melding card updated in place: zicht op veiligheid is with the new party.
+    expect(naar(INTAKE, 'PUT').length).toBeGreaterThan(vtUpdatesVoor);
+    const vtKaart = JSON.stringify(naar(INTAKE, 'PUT').at(-1)?.activity);
+    expect(vtKaart).toMatch(/"Zicht op veiligheid","value":"GGZ Demostad \\+\(regisseur: P\. Pieters\\+\)"/);
+    expect(vtKaart).toContain('Regie overgedragen');
+
+    // A second click from the same card, or from a colleague's: nothing twice.
+    const nogmaals = await klikIn(wijkCollega, WIJK_TEAM, NOORD, 'lt-regie', regie);
+    expect(nogmaals).toContain('niet meer actueel');
+    const d = (await applicatie.stores.dossiers.get(dossierId))?.waarde;
+    expect(d?.gebeurtenissen.filter((g) => g.soort === 'regie-overgedragen')).toHaveLength(1);
+    expect(info()).toHaveLength(1);
+    expect(d?.uitgaand?.find((u) => u.effect.soort === 'regie-overgedragen')?.bezorgdOp).toBeDefined();
+  });
+
   it('two members confirm at once: exactly one confirmation, the other sees who confirmed', async () => {
     const { dossierId, teamKaart } = await overgedragen();
     const versie = versieVan(teamKaart);
@@ -228,8 +272,24 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     }
     expect(kaart).not.toContain('vt-monitoring-formulier');
     const sluiten = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-afsluiten-formulier', { dossierId });
-    const dicht = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-afsluiten', { dossierId, versie: versieVan(sluiten), afsluitreden: 'Veiligheid stabiel na 12 maanden.' });
+    // The lokaal team got its overdracht card in its channel: the afsluitbericht goes there, VT records only the confirmation.
+    expect(sluiten).toContain('Het afsluitbericht gaat als kaart naar het kanaal van Wijkteam Noord');
+    expect(sluiten).not.toContain('"id":"afsluitberichtOp"');
+    const dicht = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-afsluiten', { dossierId, versie: versieVan(sluiten), afsluitreden: 'Veiligheid stabiel na 12 maanden.', bevestigdOp: '2026-03-02', bevestigingWijze: 'gesprek' });
     expect(dicht).toContain('Veiligheid stabiel na 12 maanden.');
+    expect(dicht).toContain('"title":"Bevestiging directbetrokkenen","value":"2 maart 2026, in een gesprek"');
+    // The afsluitbericht card arrives in the team's channel, without actions, and its overdracht card says "afgesloten".
+    const afsluitberichten = naar(NOORD, 'POST').filter((o) => JSON.stringify(o.activity).includes('Afsluitbericht · Veilig Thuis Demoregio'));
+    expect(afsluitberichten).toHaveLength(1);
+    const bericht = JSON.stringify(afsluitberichten[0]?.activity);
+    for (const verwacht of ['Gezin V.', 'Veilig Thuis Demoregio heeft het dossier afgesloten op 2 maart 2026, 10:00.', 'Reden: Veiligheid stabiel na 12 maanden.', 'Veilig Thuis Demoregio, 0800-2000']) {
+      expect(bericht).toContain(verwacht);
+    }
+    expect(bericht).not.toContain('Action.Execute');
+    expect(bericht).not.toContain('Blauwe plekken');
+    const teamKaartNu = JSON.stringify(naar(NOORD, 'PUT').at(-1)?.activity);
+    expect(teamKaartNu).toContain('heeft het dossier afgesloten op 2 maart 2026, 10:00. Voor uw team staat niets meer open.');
+    expect(teamKaartNu).not.toContain('"verb":"lt-');
     const aanMelder = naar(`a:${professional.id}`, 'POST').filter((o) => JSON.stringify(o.activity).includes('heeft de casus afgesloten'));
     expect(aanMelder).toHaveLength(1);
     expect(JSON.stringify(aanMelder[0]?.activity)).toContain('Gezin V.');

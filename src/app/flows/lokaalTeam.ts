@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { VtCommando } from '../../domain/index.js';
-import { LaterOppakkenInvoer, RegisseurInvoer, TerugNaarVtInvoer, TerugkoppelingInvoer, alsWaarden } from '../kaartInvoer.js';
+import { LaterOppakkenInvoer, RegieOverdragenInvoer, RegisseurInvoer, TerugNaarVtInvoer, TerugkoppelingInvoer, alsWaarden } from '../kaartInvoer.js';
 import { inKanaal, type KanaalContext } from './verb.js';
 
 /**
  * The lokaal team on the overdracht card in its bound channel (seed 004 §8): confirm and name the
  * regisseur, contact with the family, terugkoppeling to Veilig Thuis, a beargumenteerd besluit to
- * pick the case up later, or hand it back. A click from an older card, or the second of two
+ * pick the case up later, hand it back, or hand the regie to another party. A click from an older card, or the second of two
  * clicks at once, records nothing and shows the card as it now stands (who confirmed).
  */
 async function stap(ctx: KanaalContext, commando: VtCommando, gelukt: string) {
@@ -43,5 +43,22 @@ export const LOKAAL_TEAM_VERBS = [
     weergave: 'lokaal-team',
     invoer: TerugNaarVtInvoer,
     handle: (ctx, i) => stap(ctx, { soort: 'terug-naar-vt', reden: i.redenTerug }, 'De casus ligt weer bij Veilig Thuis.'),
+  }),
+  inKanaal({
+    verb: 'lt-regie',
+    weergave: 'lokaal-team',
+    invoer: RegieOverdragenInvoer,
+    handle: (ctx, i) =>
+      stap(
+        ctx,
+        {
+          soort: 'draag-regie-over',
+          naar: { soort: i.regieSoort, naam: i.regiePartij, regisseur: i.regieRegisseur },
+          reden: i.regieReden,
+          veiligheidsvoorwaarden: i.regieVoorwaarden,
+          veiligheidsplan: i.veiligheidsplan,
+        },
+        `Regie overgedragen aan ${i.regiePartij}; Veilig Thuis is geïnformeerd.`,
+      ),
   }),
 ] as const;

@@ -54,7 +54,20 @@ const FOUT_VELD: Partial<Record<string, string>> = {
   'uitkomst-onderzoek-ontbreekt': 'uitkomstOnderzoek',
   'reden-geen-monitoring-ontbreekt': 'redenGeenMonitoring',
   'geen-monitoringmoment': 'maandenNaOverdracht',
+  'bevestiging-in-toekomst': 'bevestigdOp',
+  'afsluitbericht-ontbreekt': 'afsluitberichtOp',
+  'afsluitbericht-in-toekomst': 'afsluitberichtOp',
 };
+
+/** The afsluiten form as a command; the afsluitbericht by Veilig Thuis only when both its fields are given. */
+function naarAfsluiten(i: z.infer<typeof VtAfsluitenInvoer>): VtCommando {
+  return {
+    soort: 'sluit-af',
+    reden: i.afsluitreden,
+    directbetrokkenen: { op: i.bevestigdOp, wijze: i.bevestigingWijze },
+    ...(i.afsluitberichtOp && i.afsluitberichtWijze ? { afsluitberichtDoorVt: { op: i.afsluitberichtOp, wijze: i.afsluitberichtWijze } } : {}),
+  };
+}
 
 /**
  * Submits a form's command: success shows the card with `gelukt`; a refusal of one field keeps
@@ -121,6 +134,6 @@ export const VEILIG_THUIS_VERBS = [
     weergave: 'veilig-thuis',
     formulier: 'afsluiten',
     invoer: VtAfsluitenInvoer,
-    handle: (ctx, i) => formulierStap(ctx, 'afsluiten', { soort: 'sluit-af', reden: i.afsluitreden }, 'Dossier afgesloten; de melder krijgt bericht.'),
+    handle: (ctx, i) => formulierStap(ctx, 'afsluiten', naarAfsluiten(i), 'Dossier afgesloten; de melder krijgt bericht.'),
   }),
 ] as const;
