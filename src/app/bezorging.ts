@@ -50,6 +50,8 @@ export type Bezorgweergave =
     }
   /** To Veilig Thuis in its channel: the lokaal team handed the regie on. */
   | { readonly soort: 'regie-bericht'; readonly dossier: Dossier; readonly veiligThuis: VeiligThuisContact }
+  /** To Veilig Thuis in its channel: what the lokaal team did with the overdracht. */
+  | { readonly soort: 'team-bericht'; readonly dossier: Dossier; readonly aanleiding: TeamAanleiding; readonly nu: DateTime }
   /** To the lokaal team in its channel: Veilig Thuis closed the dossier. */
   | { readonly soort: 'afsluitbericht'; readonly dossier: Dossier; readonly veiligThuis: VeiligThuisContact }
   | { readonly soort: 'koppeling-ontbreekt'; readonly regioNaam: string; readonly veiligThuis: VeiligThuisContact }
@@ -61,6 +63,15 @@ export type Bezorgweergave =
       readonly nu: DateTime;
     }
   | { readonly soort: 'termijn-onbestelbaar'; readonly dossier: Dossier | undefined; readonly wat: string; readonly reden: string };
+
+/** The lokaal team's steps Veilig Thuis hears of in its channel, by the effect each one saves. */
+export const TEAM_AANLEIDINGEN = {
+  'overdracht-bevestigd': 'overdracht-bevestigd',
+  'terugkoppeling-naar-veilig-thuis': 'terugkoppeling',
+  'beargumenteerd-besluit-naar-veilig-thuis': 'beargumenteerd-besluit',
+  'terug-naar-veilig-thuis': 'terug-naar-vt',
+} as const satisfies Partial<Record<Effect['soort'], string>>;
+export type TeamAanleiding = (typeof TEAM_AANLEIDINGEN)[keyof typeof TEAM_AANLEIDINGEN];
 
 /** A nudge card: one milestone of one dossier, for one recipient, with the actions that resolve it. */
 export interface TermijnWeergave {
@@ -220,7 +231,15 @@ export class Bezorging {
       case 'terugkoppeling-aan-melder':
         return this.terugkoppelingAanMelder(d, u, u.effect.moment);
       case 'regie-overgedragen':
-        return this.regieNaarVeiligThuis(d, u, u.effect.regioId);
+        return this.naarVeiligThuisKanaal(d, u, u.effect.regioId, (vt) => ({ soort: 'regie-bericht', dossier: d, veiligThuis: vt }));
+      case 'overdracht-bevestigd':
+        // Veilig Thuis confirmed on another party's behalf itself: nothing to tell its own channel.
+        if (d.veiligThuis?.overdracht?.partij.soort !== 'lokaal-team') return this.markeerBezorgd(d.id, u.id);
+        return this.teamBericht(d, u, u.effect);
+      case 'terugkoppeling-naar-veilig-thuis':
+      case 'beargumenteerd-besluit-naar-veilig-thuis':
+      case 'terug-naar-veilig-thuis':
+        return this.teamBericht(d, u, u.effect);
       case 'afsluitbericht-naar-lokaal-team':
         return this.afsluitberichtNaarLokaalTeam(d, u, u.effect.teamId);
       default:
@@ -301,18 +320,23 @@ export class Bezorging {
     await this.markeerBezorgd(d.id, u.id);
   }
 
+  /** A step of the lokaal team on the overdracht card, told to Veilig Thuis with what it recorded. */
+  private teamBericht(d: Dossier, u: Uitgaand, effect: Extract<Effect, { soort: keyof typeof TEAM_AANLEIDINGEN }>): Promise<void> {
+    const aanleiding = TEAM_AANLEIDINGEN[effect.soort];
+    return this.naarVeiligThuisKanaal(d, u, effect.regioId, () => ({ soort: 'team-bericht', dossier: d, aanleiding, nu: this.deps.klok() }));
+  }
+
   /**
-   * Veilig Thuis hears in its channel that the regie moved on: an information card beside the
-   * melding card, which the sweep after this change updates in place. Without a bound channel it
+   * Veilig Thuis hears in its channel what the receiving party did (regie moved on, confirmed,
+   * terugkoppeling, later oppakken, handed back): a new message, so it is noticed, beside the
+   * melding card that the sweep after this change updates in place. Without a bound channel it
    * waits, as a melding does, and the region's beheerders are told.
    */
-  private async regieNaarVeiligThuis(d: Dossier, u: Uitgaand, regioId: string): Promise<void> {
+  private async naarVeiligThuisKanaal(d: Dossier, u: Uitgaand, regioId: string, weergave: (vt: VeiligThuisContact) => Bezorgweergave): Promise<void> {
     const kanaal = await this.deps.adresboek.veiligThuisKanaal(regioId);
     if (kanaal === undefined) return this.wachtOpKoppeling(d, u, regioId);
     const vt = this.deps.regios.veiligThuis(regioId);
-    const activityId = await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}`, d.id, 'vt-kanaal', () =>
-      this.deps.bezorger.plaats(kanaal.referentie, { weergave: { soort: 'regie-bericht', dossier: d, veiligThuis: vt } }),
-    );
+    const activityId = await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}`, d.id, 'vt-kanaal', () => this.deps.bezorger.plaats(kanaal.referentie, { weergave: weergave(vt) }));
     if (activityId !== undefined) await this.markeerBezorgd(d.id, u.id, activityId);
   }
 

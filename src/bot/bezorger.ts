@@ -8,6 +8,7 @@ import {
   melderTerugkoppelingKaart,
   overdrachtKaart,
   regieBerichtKaart,
+  teamBerichtKaart,
   vtMeldingKaart,
 } from '../cards/kanaalKaarten.js';
 import type { RegioGids } from '../app/regio.js';
@@ -81,6 +82,8 @@ export function kaartRenderer(regios: RegioGids, professionalKaart: (d: Dossier)
         return melderTerugkoppelingKaart(w.dossier, w.moment, w.veiligThuis);
       case 'regie-bericht':
         return regieBerichtKaart(w.dossier, w.veiligThuis);
+      case 'team-bericht':
+        return teamBerichtKaart(w.dossier, w.aanleiding, w.nu, regios.kalender(w.dossier.regioId));
       case 'afsluitbericht':
         return afsluitberichtKaart(w.dossier, w.veiligThuis);
       case 'koppeling-ontbreekt':

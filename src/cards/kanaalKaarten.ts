@@ -17,7 +17,7 @@ import {
   type Verzending,
   type WerkdagKalender,
 } from '../domain/index.js';
-import type { Bericht } from '../app/bezorging.js';
+import type { Bericht, TeamAanleiding } from '../app/bezorging.js';
 import { VT_BRON_LABELS } from '../app/labels.js';
 import type { VeiligThuisContact } from '../app/regio.js';
 import { lokaleDatum, lokaleTijd } from '../app/verslag.js';
@@ -28,6 +28,7 @@ import { zonderMarkdown } from './markdown.js';
 import afsluitbericht from './afsluitbericht.json' with { type: 'json' };
 import overdracht from './overdracht.json' with { type: 'json' };
 import regieBericht from './regieBericht.json' with { type: 'json' };
+import teamBericht from './teamBericht.json' with { type: 'json' };
 import vtBeoordeling from './vtBeoordeling.json' with { type: 'json' };
 import vtAfsluiten from './vtAfsluiten.json' with { type: 'json' };
 import vtMelding from './vtMelding.json' with { type: 'json' };
@@ -532,6 +533,47 @@ export function afsluitberichtKaart(d: Dossier, vt: VeiligThuisContact): KaartBi
     afsluitbericht,
     { ...LEEG_KADER, kop: `Afsluitbericht · ${vt.naam}`, titel: zonderMarkdown(d.referentie), feiten: [...feit('Gemeente', d.meldcode.melding?.gemeente), { titel: 'Afgesloten', waarde: lokaleTijd(v.afgeslotenOp) }] },
     { tekst: zonderMarkdown(`${vt.naam} heeft het dossier afgesloten op ${lokaleTijd(v.afgeslotenOp)}.`), reden: zonderMarkdown(v.afsluitreden ?? ''), vt: `${vt.naam}, ${vt.telefoon}` },
+  );
+}
+
+/**
+ * To Veilig Thuis in its channel: what the lokaal team did on the overdracht card (seed 004 §8.5:
+ * confirmation, terugkoppeling, a beargumenteerd besluit, or the case handed back), as a new
+ * message so it is noticed; the melding card itself is updated in place beside it.
+ */
+export function teamBerichtKaart(d: Dossier, aanleiding: TeamAanleiding, nu: DateTime, kalender?: WerkdagKalender): KaartBijlage {
+  const o = d.veiligThuis?.overdracht;
+  if (o === undefined) throw new RangeError(`Dossier ${d.id} heeft geen overdracht.`);
+  const team = o.partij.naam;
+  const besluit = o.beargumenteerdBesluit;
+  const terug = d.veiligThuis?.terugBijVt;
+  const inhoud: Record<TeamAanleiding, { tekst: string; detail?: string; op?: string }> = {
+    'overdracht-bevestigd': { tekst: `${team} heeft de overdracht bevestigd${o.regisseur ? `; regisseur: ${o.regisseur}` : ''}. Het lokale team heeft nu zicht op veiligheid.`, ...(o.bevestigdOp ? { op: o.bevestigdOp } : {}) },
+    terugkoppeling: { tekst: `Terugkoppeling van ${team}:`, ...(o.terugkoppeling ? { detail: o.terugkoppeling.samenvatting, op: o.terugkoppeling.op } : {}) },
+    'beargumenteerd-besluit': besluit
+      ? { tekst: `${team} pakt de casus later op, uiterlijk ${datum(eindVanDag(besluit.oppakkenOp))}.`, detail: `Reden: ${besluit.reden}`, op: besluit.op }
+      : { tekst: `${team} heeft een beargumenteerd besluit genomen.` },
+    'terug-naar-vt': { tekst: `${team} legt de casus terug bij Veilig Thuis.`, ...(terug ? { detail: `Reden: ${terug.reden}`, op: terug.op } : {}) },
+  };
+  const { tekst, detail = '', op } = inhoud[aanleiding];
+  const volgende = openMijlpalen(d, kalender ?? landelijkeKalender)[0];
+  const terugBijVt = aanleiding === 'terug-naar-vt';
+  return bouw(
+    teamBericht,
+    {
+      ...LEEG_KADER,
+      kop: `Bericht van ${team}`,
+      titel: zonderMarkdown(d.referentie),
+      melding: terugBijVt ? 'Veilig Thuis heeft weer zicht op veiligheid: leg op de meldingskaart een nieuwe veiligheidsbeoordeling vast.' : '',
+      meldingStijl: terugBijVt ? 'attention' : 'default',
+      feiten: [
+        ...feit('Gemeente', d.meldcode.melding?.gemeente),
+        ...feit('Wanneer', op ? lokaleTijd(op) : undefined),
+        ...(volgende ? [{ titel: 'Volgende termijn', waarde: termijnTekst(d, volgende) }] : []),
+        { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zichtOpVeiligheid(d, nu, kalender).omschrijving) },
+      ],
+    },
+    { tekst: zonderMarkdown(tekst), detail: zonderMarkdown(detail) },
   );
 }
 

@@ -49,6 +49,11 @@ export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set([
   'lokaal-team-geinformeerd',
   'terugkoppeling-aan-melder',
   'regie-overgedragen',
+  // What the lokaal team did, told in the Veilig Thuis channel beside the updated melding card.
+  'overdracht-bevestigd',
+  'terugkoppeling-naar-veilig-thuis',
+  'beargumenteerd-besluit-naar-veilig-thuis',
+  'terug-naar-veilig-thuis',
   'afsluitbericht-naar-lokaal-team',
 ]);
 

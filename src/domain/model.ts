@@ -504,6 +504,8 @@ export const Effect = z.discriminatedUnion('soort', [
   z.object({ soort: z.literal('escalatie-gestart'), route: EscalatieRoute }),
   /** Veilig Thuis hears in its channel that the regie moved on (its melding card is updated as well). */
   z.object({ soort: z.literal('regie-overgedragen'), regioId: Tekst(100) }),
+  /** Veilig Thuis hears that the lokaal team will pick the case up later, and why (seed 004 §8.5). */
+  z.object({ soort: z.literal('beargumenteerd-besluit-naar-veilig-thuis'), regioId: Tekst(100) }),
   /** The afsluitbericht card for the lokaal team whose channel received the overdracht card. */
   z.object({ soort: z.literal('afsluitbericht-naar-lokaal-team'), teamId: Tekst(200) }),
   z.object({ soort: z.literal('dossier-afgesloten') }),

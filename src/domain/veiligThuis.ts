@@ -317,6 +317,7 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
         { ...vt, overdracht: { ...vt.overdracht, beargumenteerdBesluit: { reden: commando.reden, oppakkenOp: commando.oppakkenOp, op: nu } } },
         'beargumenteerd-besluit',
         `Beargumenteerd besluit: casus wordt opgepakt op ${commando.oppakkenOp}`,
+        [{ soort: 'beargumenteerd-besluit-naar-veilig-thuis', regioId: vt.regioId }],
       );
     }
     case 'terug-naar-vt':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { landelijkeKalender, type Dossier, type VtCommando } from '../../src/domain/index.js';
-import { afsluitberichtKaart, kanaalDossierKaart, koppelingOntbreektKaart, overdrachtKaart, regieBerichtKaart, vtMeldingKaart } from '../../src/cards/kanaalKaarten.js';
+import { afsluitberichtKaart, kanaalDossierKaart, koppelingOntbreektKaart, overdrachtKaart, regieBerichtKaart, teamBerichtKaart, vtMeldingKaart } from '../../src/cards/kanaalKaarten.js';
 import { kaartProblemen } from '../support/adaptiveCards.js';
 import { aangeboden, ams, ctx, gemeld, lokaalTeam, vt as vtStap, vtMedewerker } from '../domain/fixtures.js';
 
@@ -33,6 +33,25 @@ describe('the melding card in the Veilig Thuis channel', () => {
     expect(json).toContain('koppel kanaal aan Veilig Thuis Gelderland-Zuid');
     expect(json).not.toContain('Gezin');
     expect(kaart.content['refresh']).toBeUndefined();
+  });
+});
+
+describe("the lokaal team's steps, told in the Veilig Thuis channel", () => {
+  const bevestigd = () => vtStap(aangeboden(), { soort: 'bevestig-overdracht', regisseur: 'J. *de* Vries' }, ctx('2026-03-03 10:00', lokaalTeam)).dossier;
+  const later = () => vtStap(aangeboden(), { soort: 'beargumenteerd-besluit', reden: 'Regisseur met verlof.', oppakkenOp: '2026-03-12' }, ctx('2026-03-03 10:00', lokaalTeam)).dossier;
+  const terug = () => vtStap(bevestigd(), { soort: 'terug-naar-vt', reden: 'Gezin weigert contact.' }, ctx('2026-03-05 10:00', lokaalTeam)).dossier;
+  it.each([
+    ['bevestigd: who the regisseur is, zicht at the team', bevestigd, 'overdracht-bevestigd', ['Bericht van Wijkteam Noord', 'Wijkteam Noord heeft de overdracht bevestigd; regisseur: J. \\\\*de\\\\* Vries.', '3 maart 2026, 10:00', '"title":"Zicht op veiligheid","value":"Wijkteam Noord']],
+    ['later oppakken: the new date and the reason', later, 'beargumenteerd-besluit', ['pakt de casus later op, uiterlijk donderdag 12 maart 2026.', 'Reden: Regisseur met verlof.']],
+    ['terug naar Veilig Thuis: the reason, and what Veilig Thuis must do now', terug, 'terug-naar-vt', ['legt de casus terug bij Veilig Thuis.', 'Reden: Gezin weigert contact.', 'nieuwe veiligheidsbeoordeling', '"style":"attention"', '"value":"Veilig Thuis"']],
+  ] as const)('%s', (_naam, dossier, aanleiding, verwacht) => {
+    const kaart = teamBerichtKaart(dossier(), aanleiding, ams('2026-03-05 11:00'));
+    const tekst = JSON.stringify(kaart.content);
+    expect(kaartProblemen(kaart.content)).toEqual([]);
+    expect(kaart.content['actions']).toEqual([]);
+    for (const v of verwacht) expect(tekst).toContain(v);
+    expect(tekst).not.toContain('Blauwe plekken');
+    expect(tekst).not.toContain('${');
   });
 });
 

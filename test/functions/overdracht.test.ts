@@ -150,6 +150,31 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     expect(naar(NOORD, 'POST').filter((o) => JSON.stringify(o.activity).includes('Overdracht ·'))).toHaveLength(1);
     const d = (await applicatie.stores.dossiers.get(dossierId))?.waarde;
     expect(d?.veiligThuis?.overdracht).toMatchObject({ regisseur: 'J. de Vries', terugkoppeling: { samenvatting: 'Huisbezoek gedaan; veiligheidsplan gestart.' } });
+
+    // Veilig Thuis is told in its channel, in new messages it will notice: the confirmation (its
+    // responsibility for zicht op veiligheid ends there) and the terugkoppeling with its text.
+    const berichten = naar(INTAKE, 'POST').map((o) => JSON.stringify(o.activity)).filter((a) => a.includes('Bericht van Wijkteam Noord'));
+    expect(berichten).toHaveLength(2);
+    expect(berichten[0]).toContain('Wijkteam Noord heeft de overdracht bevestigd; regisseur: J. de Vries.');
+    expect(berichten[1]).toContain('Terugkoppeling van Wijkteam Noord:');
+    expect(berichten[1]).toContain('Huisbezoek gedaan; veiligheidsplan gestart.');
+    for (const b of berichten) expect(b).not.toContain('Blauwe plekken');
+  });
+
+  it('later oppakken and terug naar Veilig Thuis are each told in the Veilig Thuis channel, with the reason', async () => {
+    const { dossierId, teamKaart } = await overgedragen();
+    const later = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-later', { dossierId, versie: versieVan(teamKaart), reden: 'Regisseur pas terug van verlof.', oppakkenOp: '2026-03-12' });
+    expect(later).toContain('Beargumenteerd besluit vastgelegd');
+    const bevestigd = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-bevestig', { dossierId, versie: versieVan(later), regisseur: 'J. de Vries' });
+    await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-terug', { dossierId, versie: versieVan(bevestigd), redenTerug: 'Gezin weigert elk contact.' });
+
+    const berichten = naar(INTAKE, 'POST').map((o) => JSON.stringify(o.activity)).filter((a) => a.includes('Bericht van Wijkteam Noord'));
+    expect(berichten).toHaveLength(3);
+    expect(berichten[0]).toContain('Wijkteam Noord pakt de casus later op, uiterlijk donderdag 12 maart 2026.');
+    expect(berichten[0]).toContain('Reden: Regisseur pas terug van verlof.');
+    expect(berichten[2]).toContain('Wijkteam Noord legt de casus terug bij Veilig Thuis.');
+    expect(berichten[2]).toContain('Reden: Gezin weigert elk contact.');
+    expect(berichten[2]).toContain('leg op de meldingskaart een nieuwe veiligheidsbeoordeling vast');
   });
 
   it('bevestigen -> regie overdragen -> the VT channel gets an information card and its melding card is updated', async () => {
