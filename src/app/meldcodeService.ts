@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import {
+  metAfgehandeldeTermijnen,
   metUitgaand,
   pasMeldcodeToe,
   pasVeiligThuisToe,
@@ -229,8 +230,9 @@ export class MeldcodeService {
       if (vanafRevisie !== undefined && revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
       const op = this.deps.klok();
       const w = toepassen(d, op);
-      // Effects for others are saved with the change (the outbox), in the same write.
-      return w.ok ? { ok: true, waarde: metUitgaand(w.waarde, op) } : w;
+      // Effects for others are saved with the change (the outbox), in the same write; so is the
+      // update of the nudge cards whose deadline this change met.
+      return w.ok ? { ok: true, waarde: metUitgaand(metAfgehandeldeTermijnen(d, w.waarde, this.instellingenVoor(d).kalender), op) } : w;
     });
     return r.ok ? this.naWijziging(r.waarde) : r;
   }

@@ -61,9 +61,11 @@ export class TermijnOpsteller implements Opsteller {
     if (!inhoud.success || inhoud.data.soort !== 'overzicht') return;
     const ledger = this.deps.stores.herinneringen;
     const op = tijdstip(this.deps.klok());
+    const items = inhoud.data.items.map((i) => i.sleutel);
     for (const i of inhoud.data.items) {
       const regel = await ledger.get(i.sleutel);
-      if (regel !== undefined && regel.waarde.status !== 'verzonden') await ledger.markeerVerzonden(i.sleutel, activityId, op);
+      // Each item knows its neighbours: one met deadline updates the whole card, the others as they stand.
+      if (regel !== undefined && regel.waarde.status !== 'verzonden') await ledger.markeerVerzonden(i.sleutel, activityId, op, items);
     }
   }
 

@@ -48,6 +48,7 @@ export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set([
   'overdracht-naar-lokaal-team',
   'lokaal-team-geinformeerd',
   'terugkoppeling-aan-melder',
+  'termijn-afgehandeld',
 ]);
 
 /** Saves the change's deliverable effects in the dossier's outbox, in the same write as the change. */

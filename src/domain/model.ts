@@ -461,6 +461,16 @@ export const Effect = z.discriminatedUnion('soort', [
   z.object({ soort: z.literal('terug-naar-veilig-thuis'), regioId: Tekst(100) }),
   z.object({ soort: z.literal('escalatie-gestart'), route: EscalatieRoute }),
   z.object({ soort: z.literal('dossier-afgesloten') }),
+  /**
+   * The change met milestones for which nudge cards went out: those cards now say "afgehandeld
+   * door … op …". Who and when are the change's own gebeurtenis, never a card's data.
+   */
+  z.object({
+    soort: z.literal('termijn-afgehandeld'),
+    mijlpalen: z.array(z.object({ id: Tekst(200), omschrijving: Tekst(500) })).min(1),
+    door: Actor,
+    op: Tijdstip,
+  }),
 ]);
 export type Effect = z.infer<typeof Effect>;
 
