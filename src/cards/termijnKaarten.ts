@@ -68,9 +68,11 @@ export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldi
     },
     w.dossier,
   );
-  if (vermeldingen.length === 0) return kaart;
+  // Refreshed on the server whenever someone looks at it, so a met deadline shows "afgehandeld" even before its update arrives.
+  const vernieuw = { action: { type: 'Action.Execute', verb: 'termijn-vernieuw', title: 'Vernieuwen', data: { dossierId: w.dossier.id, mijlpaal: w.mijlpaal.id, niveau: w.niveau, publiek: w.publiek } } };
+  if (vermeldingen.length === 0) return { contentType: ADAPTIVE_CARD, content: { ...kaart.content, refresh: vernieuw } };
   const entities = vermeldingen.map((v) => ({ type: 'mention', text: `<at>${zonderMarkdown(v.naam)}</at>`, mentioned: { id: v.id, name: v.naam } }));
-  return { contentType: ADAPTIVE_CARD, content: { ...kaart.content, msteams: { entities } } };
+  return { contentType: ADAPTIVE_CARD, content: { ...kaart.content, refresh: vernieuw, msteams: { entities } } };
 }
 
 /** One card for a channel with many nudges at one office moment (Teams: 1 800 messages an hour per conversation). */

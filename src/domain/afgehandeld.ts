@@ -32,3 +32,16 @@ export function metAfgehandeldeTermijnen(voor: Dossier, w: Wijziging, kalender?:
   const effect: Effect = { soort: 'termijn-afgehandeld', mijlpalen: gehaald.map((m) => ({ id: m.id, omschrijving: m.omschrijving })), door: gebeurtenis.door, op: gebeurtenis.op };
   return { ...w, effecten: [...w.effecten, effect] };
 }
+
+/**
+ * Who met a milestone and when, as the change that met it saved it in the dossier's outbox: what
+ * a nudge card shows when it is refreshed or clicked after its deadline was met.
+ */
+export function afhandelingVan(d: Dossier, mijlpaalId: string): { readonly omschrijving: string; readonly door: Dossier['eigenaar']; readonly op: string } | undefined {
+  for (const u of [...(d.uitgaand ?? [])].reverse()) {
+    if (u.effect.soort !== 'termijn-afgehandeld') continue;
+    const m = u.effect.mijlpalen.find((x) => x.id === mijlpaalId);
+    if (m !== undefined) return { omschrijving: m.omschrijving, door: { id: u.effect.door.id, naam: u.effect.door.naam }, op: u.effect.op };
+  }
+  return undefined;
+}
