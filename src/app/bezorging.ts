@@ -230,6 +230,8 @@ export class Bezorging {
 
   private async bezorgEen(d: Dossier, u: Uitgaand): Promise<void> {
     switch (u.effect.soort) {
+      case 'termijn-afgehandeld':
+        return this.termijnAfgehandeld(d, u, u.effect);
       case 'melding-naar-veilig-thuis':
         return this.meldingNaarVeiligThuis(d, u, u.effect);
       case 'overdracht-naar-lokaal-team':
@@ -238,8 +240,6 @@ export class Bezorging {
         return this.informeerLokaalTeam(d, u, u.effect);
       case 'terugkoppeling-aan-melder':
         return this.terugkoppelingAanMelder(d, u, u.effect.moment);
-      case 'termijn-afgehandeld':
-        return this.termijnAfgehandeld(d, u, u.effect);
       default:
         // Only deliverable effects are saved in the outbox (TE_BEZORGEN); an unknown one is a bug.
         throw new Error(`Geen bezorging voor effect ${u.effect.soort}`);
