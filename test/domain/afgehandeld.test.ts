@@ -53,11 +53,11 @@ describe('metAfgehandeldeTermijnen: the effect that turns nudge cards into "afge
     expect(metAfgehandeldeTermijnen(voor, w)).toBe(w);
   });
 
-  it('closing the dossier meets every nudged milestone at once', () => {
+  it('a case handed back to Veilig Thuis meets every nudged milestone at once', () => {
     const voor = geherinnerd(contactGelegdMetMonitoring(), 'monitoring-3', 'monitoring-12');
-    const w = metAfgehandeldeTermijnen(voor, vt(voor, { soort: 'sluit-af', reden: 'Veiligheid hersteld.' }, VT_OP));
+    const w = metAfgehandeldeTermijnen(voor, vt(voor, { soort: 'terug-naar-vt', reden: 'Veiligheid niet te bereiken.' }, OP));
     const effect = w.effecten.find((e) => e.soort === 'termijn-afgehandeld');
-    expect(effect).toMatchObject({ mijlpalen: [{ id: 'monitoring-3' }, { id: 'monitoring-12' }], door: vtMedewerker });
+    expect(effect).toMatchObject({ mijlpalen: [{ id: 'monitoring-3' }, { id: 'monitoring-12' }], door: lokaalTeam });
   });
 
   it('a change without a gebeurtenis (the tick recording its own nudges) names nobody', () => {
