@@ -1,6 +1,8 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import {
+  NIVEAU_WAARDEN,
   bevestigOntvangst,
+  openMijlpalen,
   revisie,
   teBezorgen,
   tijdstip,
@@ -14,7 +16,7 @@ import {
   type Uitgaand,
   type Wijziging,
 } from '../domain/index.js';
-import type { AuditRegel, GesprekReferentie, HerinneringLedger, KanaalSleutel, Stores } from '../store/ports.js';
+import type { AuditRegel, GesprekReferentie, GesprekSleutel, HerinneringLedger, KanaalSleutel, Stores } from '../store/ports.js';
 import { werkDossierBij } from './bijwerken.js';
 import type { Logger } from './logger.js';
 import type { RegioGids, VeiligThuisContact } from './regio.js';
@@ -59,9 +61,10 @@ export type Bezorgweergave =
   | TermijnWeergave
   | {
       readonly soort: 'termijn-overzicht';
-      readonly items: readonly { readonly dossier: Dossier; readonly mijlpaal: Mijlpaal; readonly niveau: Niveau }[];
+      readonly items: readonly OverzichtItem[];
       readonly nu: DateTime;
     }
+  | TermijnAfgehandeldWeergave
   | { readonly soort: 'termijn-onbestelbaar'; readonly dossier: Dossier | undefined; readonly wat: string; readonly reden: string };
 
 /** The lokaal team's steps Veilig Thuis hears of in its channel, by the effect each one saves. */
@@ -84,6 +87,26 @@ export interface TermijnWeergave {
   /** Who route a brings together, by name: shown when escalation is offered. */
   readonly escalatieMet: string;
 }
+
+/** Who met a deadline and when: from the change that met it, never from a card. */
+export interface Afhandeling {
+  readonly door: string;
+  readonly op: DateTime;
+}
+
+/** A nudge card once its deadline is met: no actions any more, only who met it and when. */
+export interface TermijnAfgehandeldWeergave {
+  readonly soort: 'termijn-afgehandeld';
+  readonly dossier: Dossier;
+  readonly omschrijving: string;
+  /** Undefined when the deadline was met but who and when is not known here (a refresh before delivery). */
+  readonly afhandeling: Afhandeling | undefined;
+}
+
+/** One case on an overview card: still open, or met (`afgehandeld`, its who and when if known). */
+export type OverzichtItem =
+  | { readonly dossier: Dossier; readonly mijlpaal: Mijlpaal; readonly niveau: Niveau }
+  | { readonly dossier: Dossier; readonly afgehandeld: Afhandeling | undefined };
 
 export interface Bericht {
   readonly weergave: Bezorgweergave;
@@ -222,6 +245,8 @@ export class Bezorging {
 
   private async bezorgEen(d: Dossier, u: Uitgaand): Promise<void> {
     switch (u.effect.soort) {
+      case 'termijn-afgehandeld':
+        return this.termijnAfgehandeld(d, u, u.effect);
       case 'melding-naar-veilig-thuis':
         return this.meldingNaarVeiligThuis(d, u, u.effect);
       case 'overdracht-naar-lokaal-team':
@@ -382,6 +407,67 @@ export class Bezorging {
       this.deps.bezorger.plaats(naar, { weergave: { soort: 'melder-terugkoppeling', dossier: d, moment, veiligThuis: vt } }),
     );
     if (activityId !== undefined) await this.markeerBezorgd(d.id, u.id, activityId);
+  }
+
+  /**
+   * Every nudge card that went out for the met milestones now says "afgehandeld door … op …",
+   * updated in place where it was posted (a channel, a personal chat). The ledger remembers each
+   * updated nudge, so a second delivery of the same effect changes nothing more. An overview
+   * card is rendered again: this case afgehandeld, the others as they stand.
+   */
+  private async termijnAfgehandeld(d: Dossier, u: Uitgaand, effect: Extract<Effect, { soort: 'termijn-afgehandeld' }>): Promise<void> {
+    const ledger = this.deps.stores.herinneringen;
+    const markering = { door: effect.door.naam, op: effect.op };
+    const afhandeling: Afhandeling = { door: effect.door.naam, op: DateTime.fromISO(effect.op) };
+    const bijgewerkt = new Set<string>();
+    for (const m of effect.mijlpalen) {
+      for (const { waarde: r } of await ledger.verzondenVoor(d.id, m.id)) {
+        if (r.afgehandeld !== undefined) continue;
+        if (r.activityId !== undefined && r.naar !== undefined && !bijgewerkt.has(r.activityId)) {
+          const bericht: Bericht = r.overzicht
+            ? { weergave: { soort: 'termijn-overzicht', items: await this.overzichtItems(r.overzicht, r.sleutel, afhandeling), nu: this.deps.klok() } }
+            : { weergave: { soort: 'termijn-afgehandeld', dossier: d, omschrijving: m.omschrijving, afhandeling } };
+          await this.werkNudgeBij(r.naar, r.activityId, bericht);
+          bijgewerkt.add(r.activityId);
+        }
+        await ledger.markeerAfgehandeld(r.sleutel, markering);
+      }
+    }
+    await this.markeerBezorgd(d.id, u.id);
+  }
+
+  /** A card in a conversation that is gone (403, 404) needs no update; anything else is tried again by the sweep. */
+  private async werkNudgeBij(naar: GesprekSleutel, activityId: string, bericht: Bericht): Promise<void> {
+    const referentie = naar.soort === 'kanaal' ? await this.deps.adresboek.kanaal(naar) : await this.deps.adresboek.persoonlijk(naar.gebruikerId);
+    if (referentie === undefined) return;
+    try {
+      await this.deps.bezorger.werkBij(referentie, activityId, bericht);
+    } catch (fout) {
+      if (fout instanceof BezorgFout && (fout.soort === 'geblokkeerd' || fout.soort === 'gesprek-weg')) {
+        this.deps.log.warn('Herinnering niet bijgewerkt: het gesprek is er niet meer', { fout: fout.message });
+        return;
+      }
+      throw fout;
+    }
+  }
+
+  /** The items of an overview card as they stand now; `sleutel` is the one this change met. */
+  private async overzichtItems(sleutels: readonly string[], sleutel: string, afhandeling: Afhandeling): Promise<OverzichtItem[]> {
+    const items: OverzichtItem[] = [];
+    for (const s of sleutels) {
+      const r = (await this.deps.stores.herinneringen.get(s))?.waarde;
+      const dossier = r === undefined ? undefined : (await this.deps.stores.dossiers.get(r.dossierId))?.waarde;
+      if (r === undefined || dossier === undefined) continue;
+      if (s === sleutel || r.afgehandeld !== undefined) {
+        items.push({ dossier, afgehandeld: s === sleutel ? afhandeling : r.afgehandeld && { door: r.afgehandeld.door, op: DateTime.fromISO(r.afgehandeld.op) } });
+        continue;
+      }
+      const mijlpaal = openMijlpalen(dossier, this.deps.regios.kalender(dossier.regioId)).find((m) => m.id === r.mijlpaal);
+      const niveau = NIVEAU_WAARDEN.find((n) => n === r.niveau);
+      // Met meanwhile by another change whose delivery has not run yet: it names who, soon.
+      items.push(mijlpaal !== undefined && niveau !== undefined ? { dossier, mijlpaal, niveau } : { dossier, afgehandeld: undefined });
+    }
+    return items;
   }
 
   private async markeerBezorgd(dossierId: string, uitgaandId: string, activityId?: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import {
+  metAfgehandeldeTermijnen,
   metUitgaand,
   pasMeldcodeToe,
   pasVeiligThuisToe,
@@ -166,12 +167,24 @@ export class MeldcodeService {
   }
 
   async open(a: Aanvraag, dossierId: string, weergave?: string): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
-    return this.lees(a, dossierId, 'read', weergave);
+    return this.lees(a, dossierId, 'read', this.magZien(a, weergave));
   }
 
   /** The dossierverslag: a read that leaves meldroute, audited as an export. */
   async exporteer(a: Aanvraag, dossierId: string): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
-    return this.lees(a, dossierId, 'export');
+    return this.lees(a, dossierId, 'export', this.magZien(a));
+  }
+
+  /** An audited read under the caller's rule: a nudge card is also for the region's roles (escalation). */
+  async leesVoor(a: Aanvraag, dossierId: string, mag: (d: Dossier) => boolean): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
+    return this.lees(a, dossierId, 'read', mag);
+  }
+
+  private magZien(a: Aanvraag, weergave?: string): (d: Dossier) => boolean {
+    return (d) => {
+      const gezien = weergaveVoor(a.gesprek, a.gebruiker, d);
+      return gezien !== 'geen' && (weergave === undefined || weergave === gezien);
+    };
   }
 
   /**
@@ -229,8 +242,9 @@ export class MeldcodeService {
       if (vanafRevisie !== undefined && revisie(d) !== vanafRevisie) return { ok: false, fout: KAART_VEROUDERD };
       const op = this.deps.klok();
       const w = toepassen(d, op);
-      // Effects for others are saved with the change (the outbox), in the same write.
-      return w.ok ? { ok: true, waarde: metUitgaand(w.waarde, op) } : w;
+      // Effects for others are saved with the change (the outbox), in the same write; so is the
+      // update of the nudge cards whose deadline this change met.
+      return w.ok ? { ok: true, waarde: metUitgaand(metAfgehandeldeTermijnen(d, w.waarde, this.instellingenVoor(d).kalender), op) } : w;
     });
     return r.ok ? this.naWijziging(r.waarde) : r;
   }
@@ -356,14 +370,13 @@ export class MeldcodeService {
     return { code: 'gemeente-onbekend', melding: `Deze gemeente hoort niet bij de regio van ${regio?.veiligThuis.naam ?? 'deze casus'}. ${kies}` };
   }
 
-  private async lees(a: Aanvraag, dossierId: string, actie: 'read' | 'export', weergave?: string): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
+  private async lees(a: Aanvraag, dossierId: string, actie: 'read' | 'export', magLezen: (d: Dossier) => boolean): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
     const v = await this.deps.stores.dossiers.get(dossierId);
     if (v === undefined) {
       await this.audit(a, actie, dossierId, 'niet-gevonden');
       return { ok: false, fout: { code: 'dossier-niet-gevonden', melding: 'Deze casus bestaat niet (meer).' } };
     }
-    const gezien = weergaveVoor(a.gesprek, a.gebruiker, v.waarde);
-    const mag = gezien !== 'geen' && (weergave === undefined || weergave === gezien);
+    const mag = magLezen(v.waarde);
     await this.audit(a, actie, dossierId, mag ? 'toegestaan' : 'geweigerd');
     return mag ? { ok: true, waarde: v.waarde } : { ok: false, fout: GEEN_TOEGANG };
   }

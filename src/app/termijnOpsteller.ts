@@ -13,7 +13,7 @@ const Inhoud = z.discriminatedUnion('soort', [
   TermijnItem,
   z.object({ soort: z.literal('overzicht'), items: z.array(TermijnItem.extend({ sleutel: z.string().min(1), dossierId: z.string().min(1) })).min(1) }),
 ]);
-const PUBLIEK = ['professional', 'vt-medewerker', 'vt-teamleider', 'lokaal-team-kanaal', 'coordinator'] as const satisfies readonly Publiek[];
+export const PUBLIEK = ['professional', 'vt-medewerker', 'vt-teamleider', 'lokaal-team-kanaal', 'coordinator'] as const satisfies readonly Publiek[];
 
 export interface TermijnOpstellerDeps {
   readonly stores: Pick<Stores, 'dossiers' | 'gesprekken' | 'herinneringen'>;
@@ -61,9 +61,11 @@ export class TermijnOpsteller implements Opsteller {
     if (!inhoud.success || inhoud.data.soort !== 'overzicht') return;
     const ledger = this.deps.stores.herinneringen;
     const op = tijdstip(this.deps.klok());
+    const items = inhoud.data.items.map((i) => i.sleutel);
     for (const i of inhoud.data.items) {
       const regel = await ledger.get(i.sleutel);
-      if (regel !== undefined && regel.waarde.status !== 'verzonden') await ledger.markeerVerzonden(i.sleutel, activityId, op);
+      // Each item knows its neighbours: one met deadline updates the whole card, the others as they stand.
+      if (regel !== undefined && regel.waarde.status !== 'verzonden') await ledger.markeerVerzonden(i.sleutel, activityId, op, items);
     }
   }
 
@@ -84,11 +86,7 @@ export class TermijnOpsteller implements Opsteller {
   }
 
   private bericht(dossier: Dossier, mijlpaal: Mijlpaal, niveau: Niveau, publiek: Publiek, ontvanger: string, nu: DateTime): Bericht {
-    const regio = this.deps.regios.regio(dossier.regioId);
-    const teamKey = this.teamKey(dossier);
-    const gemeente = (teamKey === undefined ? undefined : this.deps.regios.lokaalTeam(teamKey)?.gemeente.naam) ?? (dossier.meldcode.melding as { gemeente?: string } | undefined)?.gemeente ?? '';
-    const routeA = escalatieContacten(regio, gemeente, 'a').map((id) => this.deps.regios.persoon(id)?.naam ?? id);
-    const escalatieMet = routeA.length > 0 ? routeA.join(' en ') : 'de teamleider van Veilig Thuis en de coördinator van het lokale team';
+    const escalatieMet = escalatieMetVoor(this.deps.regios, dossier);
     // At expiry the coordinator is @mentioned: the card must not drown in the chat.
     const vermeldingen = publiek === 'coordinator' && (niveau === 'verlopen' || niveau === 'escalatie-voorstel') ? [{ id: ontvanger, naam: this.deps.regios.persoon(ontvanger)?.naam ?? 'coördinator' }] : [];
     return { weergave: { soort: 'termijn', dossier, mijlpaal, niveau, publiek, nu, escalatieMet }, vermeldingen };
@@ -102,7 +100,7 @@ export class TermijnOpsteller implements Opsteller {
   }
 
   private teamKey(d: Dossier): string | undefined {
-    return d.veiligThuis !== undefined && 'overdracht' in d.veiligThuis ? d.veiligThuis.overdracht?.partij.teamId : undefined;
+    return teamKeyVan(d);
   }
 
   private coordinatoren(d: Dossier): readonly string[] {
@@ -121,4 +119,16 @@ export class TermijnOpsteller implements Opsteller {
       await ledger.markeerOpgegeven(sleutel, fout instanceof Error ? fout.message : String(fout), op);
     }
   }
+}
+
+function teamKeyVan(d: Dossier): string | undefined {
+  return d.veiligThuis !== undefined && 'overdracht' in d.veiligThuis ? d.veiligThuis.overdracht?.partij.teamId : undefined;
+}
+
+/** Who route a brings together, by name: on the nudge card when it is sent and when it is refreshed. */
+export function escalatieMetVoor(regios: RegioGids, dossier: Dossier): string {
+  const teamKey = teamKeyVan(dossier);
+  const gemeente = (teamKey === undefined ? undefined : regios.lokaalTeam(teamKey)?.gemeente.naam) ?? (dossier.meldcode.melding as { gemeente?: string } | undefined)?.gemeente ?? '';
+  const routeA = escalatieContacten(regios.regio(dossier.regioId), gemeente, 'a').map((id) => regios.persoon(id)?.naam ?? id);
+  return routeA.length > 0 ? routeA.join(' en ') : 'de teamleider van Veilig Thuis en de coördinator van het lokale team';
 }

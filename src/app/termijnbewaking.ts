@@ -195,7 +195,8 @@ export class Termijnbewaking {
         tenantId: o.tenantId,
         inhoud: { soort: 'termijn', mijlpaal: h.mijlpaal.id, niveau: h.niveau, ontvanger: o.id } satisfies TermijnInhoud,
       };
-      if (await ledger.claim(sleutel, { dossierId: d.id, publiek: h.publiek, op })) {
+      // Milestone, level and conversation go with the claim: the card is updated there once the deadline is met.
+      if (await ledger.claim(sleutel, { dossierId: d.id, publiek: h.publiek, op, mijlpaal: h.mijlpaal.id, niveau: h.niveau, naar: o.naar })) {
         jobs.push(job);
         continue;
       }

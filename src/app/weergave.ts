@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { evaluateAfwegingskader, isMeldcodeAfgesloten, type Dossier, type WerkdagKalender } from '../domain/index.js';
+import type { TermijnAfgehandeldWeergave, TermijnWeergave } from './bezorging.js';
 import type { Fouten, Waarden } from './kaartInvoer.js';
 import type { VeiligThuisContact } from './regio.js';
 import type { VerslagInhoud } from './verslag.js';
@@ -80,6 +81,8 @@ export type Weergave =
       /** Lokale teams of the dossier's gemeente, offered as overdrachtspartij. */
       readonly lokaleTeams?: readonly { readonly key: string; readonly naam: string }[];
     } & RegioWeergave)
+  /** A nudge card refreshed or clicked: still open, or met ("afgehandeld door … op …"). */
+  | { readonly soort: 'herinnering'; readonly kaart: TermijnWeergave | TermijnAfgehandeldWeergave }
   | { readonly soort: 'fout'; readonly melding: string };
 
 /** Forms on a channel card. */

@@ -13,7 +13,7 @@ import {
 } from '../cards/kanaalKaarten.js';
 import type { RegioGids } from '../app/regio.js';
 import type { Dossier } from '../domain/index.js';
-import { termijnKaart, termijnOnbestelbaarKaart, termijnOverzichtKaart } from '../cards/termijnKaarten.js';
+import { termijnAfgehandeldKaart, termijnKaart, termijnOnbestelbaarKaart, termijnOverzichtKaart } from '../cards/termijnKaarten.js';
 import type { GesprekReferentie } from '../store/ports.js';
 import { alsBezorgFout } from './teamsHttp.js';
 
@@ -96,6 +96,8 @@ export function kaartRenderer(regios: RegioGids, professionalKaart: (d: Dossier)
         return termijnOverzichtKaart(w);
       case 'termijn-onbestelbaar':
         return termijnOnbestelbaarKaart(w);
+      case 'termijn-afgehandeld':
+        return termijnAfgehandeldKaart(w);
     }
   };
 }

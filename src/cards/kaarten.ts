@@ -25,6 +25,7 @@ import type { DossierScherm } from '../app/weergave.js';
 import type { VeiligThuisContact } from '../app/regio.js';
 import { gebeurtenisRegel, lokaleTijd, onderregel, verslagAlsTekst, type VerslagInhoud } from '../app/verslag.js';
 import { kanaalDossierKaart } from './kanaalKaarten.js';
+import { termijnAfgehandeldKaart, termijnKaart } from './termijnKaarten.js';
 import { zonderMarkdown } from './markdown.js';
 import advies from './advies.json' with { type: 'json' };
 import afsluiten from './afsluiten.json' with { type: 'json' };
@@ -720,6 +721,8 @@ export function kaartVoor(w: Weergave, omgeving: KaartOmgeving = {}): KaartBijla
       return verslagKaart(w.dossier, w.inhoud, w.nu, w);
     case 'kanaal-dossier':
       return kanaalDossierKaart(w);
+    case 'herinnering':
+      return w.kaart.soort === 'termijn' ? termijnKaart(w.kaart) : termijnAfgehandeldKaart(w.kaart);
     case 'fout':
       return foutKaart(w.melding);
   }

@@ -1,9 +1,11 @@
-import type { Bericht, Bezorgweergave, TermijnWeergave } from '../app/bezorging.js';
-import type { Niveau, Publiek } from '../domain/index.js';
+import type { DateTime } from 'luxon';
+import type { Afhandeling, Bericht, Bezorgweergave, TermijnAfgehandeldWeergave, TermijnWeergave } from '../app/bezorging.js';
+import { ZONE, type Niveau, type Publiek } from '../domain/index.js';
 import { ADAPTIVE_CARD, LEEG_KADER, bouw, datum, type KaartBijlage } from './kaarten.js';
 import { zonderMarkdown } from './markdown.js';
 import termijn from './termijn.json' with { type: 'json' };
 import termijnOverzicht from './termijnOverzicht.json' with { type: 'json' };
+import termijnAfgehandeld from './termijnAfgehandeld.json' with { type: 'json' };
 
 /**
  * Nudge cards: a deadline of one case, for the person or channel that must act, with the actions
@@ -66,24 +68,45 @@ export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldi
     },
     w.dossier,
   );
-  if (vermeldingen.length === 0) return kaart;
+  // Refreshed on the server whenever someone looks at it, so a met deadline shows "afgehandeld" even before its update arrives.
+  const vernieuw = { action: { type: 'Action.Execute', verb: 'termijn-vernieuw', title: 'Vernieuwen', data: { dossierId: w.dossier.id, mijlpaal: w.mijlpaal.id, niveau: w.niveau, publiek: w.publiek } } };
+  if (vermeldingen.length === 0) return { contentType: ADAPTIVE_CARD, content: { ...kaart.content, refresh: vernieuw } };
   const entities = vermeldingen.map((v) => ({ type: 'mention', text: `<at>${zonderMarkdown(v.naam)}</at>`, mentioned: { id: v.id, name: v.naam } }));
-  return { contentType: ADAPTIVE_CARD, content: { ...kaart.content, msteams: { entities } } };
+  return { contentType: ADAPTIVE_CARD, content: { ...kaart.content, refresh: vernieuw, msteams: { entities } } };
 }
 
 /** One card for a channel with many nudges at one office moment (Teams: 1 800 messages an hour per conversation). */
 export function termijnOverzichtKaart(w: Extract<Bezorgweergave, { soort: 'termijn-overzicht' }>): KaartBijlage {
+  const open = w.items.filter((i) => !('afgehandeld' in i)).length;
   return bouw(
     termijnOverzicht,
-    { ...LEEG_KADER, kop: 'Termijnen · overzicht', titel: `${w.items.length} casussen vragen aandacht` },
+    { ...LEEG_KADER, kop: 'Termijnen · overzicht', titel: open === 0 ? 'Alle termijnen afgehandeld' : `${open} casussen vragen aandacht` },
     {
       inleiding: 'Voor deze casussen nadert of verstreek een termijn. Open een casus om de stap vast te leggen; een vastgelegde stap verdwijnt vanzelf uit de herinneringen.',
       casussen: w.items.map((i) => ({
         dossierId: i.dossier.id,
         referentie: zonderMarkdown(i.dossier.referentie),
-        wat: `${zonderMarkdown(i.mijlpaal.omschrijving)}: ${isVerlopen(i.niveau) ? 'verlopen op' : 'uiterlijk'} ${datum(i.mijlpaal.deadline)}`,
+        // A met deadline keeps its line, without a button: the team sees it was done, and by whom.
+        ...('afgehandeld' in i
+          ? { wat: afgehandeldTekst(i.afgehandeld), knoppen: false }
+          : { wat: `${zonderMarkdown(i.mijlpaal.omschrijving)}: ${isVerlopen(i.niveau) ? 'verlopen op' : 'uiterlijk'} ${datum(i.mijlpaal.deadline)}`, knoppen: true }),
       })),
     },
+  );
+}
+
+const datumTijd = (d: DateTime) => d.setZone(ZONE).setLocale('nl').toFormat("cccc d MMMM yyyy 'om' HH:mm");
+
+function afgehandeldTekst(a: Afhandeling | undefined): string {
+  return a === undefined ? 'Afgehandeld: de termijn is intussen gehaald.' : `Afgehandeld door ${zonderMarkdown(a.door)} op ${datumTijd(a.op)}`;
+}
+
+/** A nudge whose deadline was met: updated in place, its actions gone, saying who met it and when. */
+export function termijnAfgehandeldKaart(w: TermijnAfgehandeldWeergave): KaartBijlage {
+  return bouw(
+    termijnAfgehandeld,
+    { ...LEEG_KADER, kop: zonderMarkdown(`Afgehandeld · ${w.omschrijving}`), titel: zonderMarkdown(w.dossier.referentie), meldingStijl: 'good', melding: afgehandeldTekst(w.afhandeling) },
+    { tekst: 'Deze termijn is gehaald. Op deze herinnering is niets meer te doen.' },
   );
 }
 
@@ -94,7 +117,7 @@ export function termijnOnbestelbaarKaart(w: Extract<Bezorgweergave, { soort: 'te
     { ...LEEG_KADER, kop: 'Herinnering niet bezorgd', titel: w.dossier ? zonderMarkdown(w.dossier.referentie) : 'Onbekende casus', meldingStijl: 'attention', melding: `meldroute kon een herinnering niet bezorgen: ${zonderMarkdown(w.reden)}` },
     {
       inleiding: `Het ging om: ${zonderMarkdown(w.wat)}. Zorg dat de juiste persoon dit weet, bijvoorbeeld door de casus te openen of het kanaal te koppelen.`,
-      casussen: w.dossier ? [{ dossierId: w.dossier.id, referentie: zonderMarkdown(w.dossier.referentie), wat: 'Open de casus om de stand te zien.' }] : [],
+      casussen: w.dossier ? [{ dossierId: w.dossier.id, referentie: zonderMarkdown(w.dossier.referentie), wat: 'Open de casus om de stand te zien.', knoppen: true }] : [],
     },
   );
 }

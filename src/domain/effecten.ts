@@ -44,6 +44,7 @@ export function metGebeurtenis(dossier: Dossier, ctx: Context, soort: string, om
  * application needs no delivery for. (The Veilig Thuis chain adds its own as it gets cards.)
  */
 export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set([
+  'termijn-afgehandeld',
   'melding-naar-veilig-thuis',
   'overdracht-naar-lokaal-team',
   'lokaal-team-geinformeerd',

@@ -221,7 +221,7 @@ function ontleed(dossier: Dossier, sleutel: string): { mijlpaalId: string; nivea
   return i > 0 && NIVEAU_WAARDEN.includes(niveau) ? { mijlpaalId: rest.slice(0, i), niveau } : undefined;
 }
 
-const NIVEAU_WAARDEN: readonly Niveau[] = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'];
+export const NIVEAU_WAARDEN: readonly Niveau[] = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'];
 
 /** Snoozed nudges not yet sent again whose milestone is still open: a met deadline needs no second nudge. */
 function openUitgesteld(dossier: Dossier, beleid: RegioBeleid): Herinnering[] {

@@ -11,6 +11,7 @@ export * from './veiligThuis.js';
 export * from './dossier.js';
 export * from './mijlpalen.js';
 export * from './herinneringen.js';
+export * from './afgehandeld.js';
 export * from './privacy.js';
 export * from './tijd/werkdagen.js';
 export * from './tijd/termijnen.js';

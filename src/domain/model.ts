@@ -509,6 +509,16 @@ export const Effect = z.discriminatedUnion('soort', [
   /** The afsluitbericht card for the lokaal team whose channel received the overdracht card. */
   z.object({ soort: z.literal('afsluitbericht-naar-lokaal-team'), teamId: Tekst(200) }),
   z.object({ soort: z.literal('dossier-afgesloten') }),
+  /**
+   * The change met milestones for which nudge cards went out: those cards now say "afgehandeld
+   * door … op …". Who and when are the change's own gebeurtenis, never a card's data.
+   */
+  z.object({
+    soort: z.literal('termijn-afgehandeld'),
+    mijlpalen: z.array(z.object({ id: Tekst(200), omschrijving: Tekst(500) })).min(1),
+    door: Actor,
+    op: Tijdstip,
+  }),
 ]);
 export type Effect = z.infer<typeof Effect>;
 

@@ -383,6 +383,19 @@ class CosmosLedger extends LedgerBasis {
     return resources.map((d) => this.lees(d).waarde);
   }
 
+  async verzondenVoor(dossierId: string, mijlpaal: string): Promise<Versie<LedgerRegel>[]> {
+    const { resources } = await this.c.items
+      .query<LedgerDoc>({
+        query: "SELECT * FROM c WHERE c.dossierId = @dossierId AND c.status = 'verzonden' AND c.mijlpaal = @mijlpaal",
+        parameters: [
+          { name: '@dossierId', value: dossierId },
+          { name: '@mijlpaal', value: mijlpaal },
+        ],
+      })
+      .fetchAll();
+    return resources.map((d) => this.lees(d));
+  }
+
   protected async vervangAls(regel: LedgerRegel, etag: string): Promise<boolean> {
     const id = docId(regel.sleutel);
     try {

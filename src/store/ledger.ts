@@ -9,6 +9,7 @@ export abstract class LedgerBasis implements HerinneringLedger {
   abstract get(sleutel: string): Promise<Versie<LedgerRegel> | undefined>;
   abstract teHerproberen(geclaimdVoor: string): Promise<Versie<LedgerRegel>[]>;
   abstract opgegeven(max: number): Promise<LedgerRegel[]>;
+  abstract verzondenVoor(dossierId: string, mijlpaal: string): Promise<Versie<LedgerRegel>[]>;
   /** Writes `regel` only if the stored entry still has `etag`; false when someone was first. */
   protected abstract vervangAls(regel: LedgerRegel, etag: string): Promise<boolean>;
 
@@ -16,8 +17,12 @@ export abstract class LedgerBasis implements HerinneringLedger {
     return this.vervangAls({ ...regel.waarde, status: 'geclaimd', pogingen: regel.waarde.pogingen + 1, geclaimdOp: op }, regel.etag);
   }
 
-  async markeerVerzonden(sleutel: string, activityId: string, op: string): Promise<void> {
-    await this.wijzig(sleutel, (r) => ({ ...r, status: 'verzonden', activityId, verzondenOp: op }));
+  async markeerVerzonden(sleutel: string, activityId: string, op: string, overzicht?: readonly string[]): Promise<void> {
+    await this.wijzig(sleutel, (r) => ({ ...r, status: 'verzonden', activityId, verzondenOp: op, ...(overzicht ? { overzicht: [...overzicht] } : {}) }));
+  }
+
+  async markeerAfgehandeld(sleutel: string, afgehandeld: { readonly door: string; readonly op: string }): Promise<void> {
+    await this.wijzig(sleutel, (r) => ({ ...r, afgehandeld: { door: afgehandeld.door, op: afgehandeld.op } }));
   }
 
   async markeerMislukt(sleutel: string, fout: string, _op: string): Promise<void> {
@@ -29,7 +34,18 @@ export abstract class LedgerBasis implements HerinneringLedger {
   }
 
   protected static nieuweClaim(sleutel: string, gegevens: ClaimGegevens): LedgerRegel {
-    return { sleutel, dossierId: gegevens.dossierId, publiek: gegevens.publiek, status: 'geclaimd', pogingen: 1, geclaimdOp: gegevens.op };
+    const { mijlpaal, niveau, naar } = gegevens;
+    return {
+      sleutel,
+      dossierId: gegevens.dossierId,
+      publiek: gegevens.publiek,
+      status: 'geclaimd',
+      pogingen: 1,
+      geclaimdOp: gegevens.op,
+      ...(mijlpaal ? { mijlpaal } : {}),
+      ...(niveau ? { niveau } : {}),
+      ...(naar ? { naar } : {}),
+    };
   }
 
   private async wijzig(sleutel: string, f: (r: LedgerRegel) => LedgerRegel): Promise<void> {

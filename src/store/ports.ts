@@ -129,6 +129,11 @@ export interface DossierStore {
 
 // ---------------------------------------------------------------- reminder ledger
 
+export const GesprekSleutelSchema = z.discriminatedUnion('soort', [
+  z.object({ soort: z.literal('persoonlijk'), gebruikerId: z.string().min(1) }),
+  z.object({ soort: z.literal('kanaal'), teamId: z.string().min(1), kanaalId: z.string().min(1) }),
+]);
+
 /**
  * `mislukt`: this attempt failed and may be retried; `opgegeven`: never retried (the bot was
  * removed, the conversation is gone, too many attempts, or nothing is left to send).
@@ -144,6 +149,14 @@ export const LedgerRegel = z.object({
   verzondenOp: z.string().optional(),
   activityId: z.string().optional(),
   laatsteFout: z.string().optional(),
+  /** A nudge: its milestone, level and conversation, so its card can be updated once the deadline is met. */
+  mijlpaal: z.string().min(1).optional(),
+  niveau: z.string().min(1).optional(),
+  naar: GesprekSleutelSchema.optional(),
+  /** An item of an overview card: the ledger keys of every item on that card, this one included. */
+  overzicht: z.array(z.string().min(1)).optional(),
+  /** The card now says its deadline was met: by whom and when, from the change that met it. */
+  afgehandeld: z.object({ door: z.string().min(1), op: z.string().min(1) }).optional(),
 });
 export type LedgerRegel = z.infer<typeof LedgerRegel>;
 
@@ -151,6 +164,10 @@ export interface ClaimGegevens {
   readonly dossierId: string;
   readonly publiek: string;
   readonly op: string;
+  /** For a nudge (see LedgerRegel). */
+  readonly mijlpaal?: string;
+  readonly niveau?: string;
+  readonly naar?: GesprekSleutel;
 }
 
 export interface HerinneringLedger {
@@ -158,7 +175,8 @@ export interface HerinneringLedger {
   claim(sleutel: string, gegevens: ClaimGegevens): Promise<boolean>;
   /** Takes over a failed or stale claim for a retry; true for exactly one caller. */
   herclaim(regel: Versie<LedgerRegel>, op: string): Promise<boolean>;
-  markeerVerzonden(sleutel: string, activityId: string, op: string): Promise<void>;
+  /** `overzicht`: the key is an item of an overview card with these item keys (see LedgerRegel). */
+  markeerVerzonden(sleutel: string, activityId: string, op: string, overzicht?: readonly string[]): Promise<void>;
   markeerMislukt(sleutel: string, fout: string, op: string): Promise<void>;
   /** Final: the key is never retried; `reden` says why, for the coordinator and the admin. */
   markeerOpgegeven(sleutel: string, reden: string, op: string): Promise<void>;
@@ -167,6 +185,10 @@ export interface HerinneringLedger {
   teHerproberen(geclaimdVoor: string): Promise<Versie<LedgerRegel>[]>;
   /** Nudges given up for good (undeliverable, poisoned), most recently claimed first: for "herinneringen". */
   opgegeven(max: number): Promise<LedgerRegel[]>;
+  /** The nudges of a dossier for one milestone that reached Teams (status `verzonden`), in no particular order. */
+  verzondenVoor(dossierId: string, mijlpaal: string): Promise<Versie<LedgerRegel>[]>;
+  /** The nudge's card says "afgehandeld": recorded once its card was updated, so a second delivery skips it. */
+  markeerAfgehandeld(sleutel: string, afgehandeld: { readonly door: string; readonly op: string }): Promise<void>;
 }
 
 // ---------------------------------------------------------------- conversation references

@@ -69,6 +69,8 @@ CREATE TABLE IF NOT EXISTS herinneringen (
   geclaimd_op TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS herinneringen_open ON herinneringen (status, geclaimd_op) WHERE status <> 'verzonden';
+-- The sent nudges of one milestone, to update their cards when it is met; an expression index needs no new column.
+CREATE INDEX IF NOT EXISTS herinneringen_mijlpaal ON herinneringen (json_extract(data, '$.dossierId'), json_extract(data, '$.mijlpaal')) WHERE status = 'verzonden';
 
 CREATE TABLE IF NOT EXISTS gesprekken (
   id TEXT PRIMARY KEY,
@@ -351,6 +353,15 @@ class SqliteLedger extends LedgerBasis {
       .prepare<[number], { sleutel: string; data: string }>("SELECT sleutel, data FROM herinneringen WHERE status = 'opgegeven' ORDER BY geclaimd_op DESC LIMIT ?")
       .all(max)
       .map((r) => valideer(LedgerRegel, 'herinnering', r.sleutel, JSON.parse(r.data)));
+  }
+
+  async verzondenVoor(dossierId: string, mijlpaal: string): Promise<Versie<LedgerRegel>[]> {
+    return this.db
+      .prepare<[string, string], { sleutel: string; etag: string; data: string }>(
+        "SELECT sleutel, etag, data FROM herinneringen WHERE status = 'verzonden' AND json_extract(data, '$.dossierId') = ? AND json_extract(data, '$.mijlpaal') = ?",
+      )
+      .all(dossierId, mijlpaal)
+      .map((r) => ({ waarde: valideer(LedgerRegel, 'herinnering', r.sleutel, JSON.parse(r.data)), etag: r.etag }));
   }
 
   protected async vervangAls(regel: LedgerRegel, etag: string): Promise<boolean> {

@@ -6,6 +6,8 @@ import { vasteRegioGids } from '../../src/app/regio.js';
 import type { Dossier, MeldcodeCommando } from '../../src/domain/index.js';
 import type { GesprekReferentie, Stores } from '../../src/store/ports.js';
 import { TestKlok, demoRegister, testFlow, testStores } from '../support/app.js';
+import { aangeboden } from '../domain/fixtures.js';
+import { auditVan } from '../store/contract.js';
 
 /** A Teams that records what it was given, and can be told to fail once. */
 class OpnameBezorger implements Bezorger {
@@ -200,5 +202,45 @@ describe('the outbox: a melding reaches the Veilig Thuis channel of its region',
     const kanaalUpdates = o.bezorger.bijgewerkt.filter((b) => b.activityId === 'act-1');
     expect(kanaalUpdates).toHaveLength(1);
     expect(kanaalUpdates[0]?.bericht.weergave).toMatchObject({ soort: 'vt-melding', dossier: { referentie: 'Gezin K., groep 6' } });
+  });
+});
+
+describe('a met deadline: its nudge cards read "afgehandeld"', () => {
+  it('an overview card is drawn again: the met case afgehandeld, the other case as it stands; a second delivery changes nothing', async () => {
+    const o = opstelling();
+    const kanaal = { soort: 'kanaal' as const, teamId: 'team-noord', kanaalId: 'noord' };
+    const zet = async (id: string, referentie: string) => {
+      const d = { ...aangeboden('2026-03-02 10:00'), id, referentie, regioId: 'vt-regio-demo', herinneringen: [`${id}:overdracht-bevestigen:herinnering`] };
+      await o.stores.dossiers.create(d, auditVan(id));
+      return d;
+    };
+    const a = await zet('dossier-a', 'Gezin A.');
+    await zet('dossier-b', 'Gezin B.');
+    const items = ['dossier-a', 'dossier-b'].map((id) => `${id}:overdracht-bevestigen:herinnering@kanaal:team-noord:noord`);
+    for (const [i, sleutel] of items.entries()) {
+      await o.stores.herinneringen.claim(sleutel, { dossierId: i === 0 ? 'dossier-a' : 'dossier-b', publiek: 'lokaal-team-kanaal', op: '2026-03-03T08:00:00.000Z', mijlpaal: 'overdracht-bevestigen', niveau: 'herinnering', naar: kanaal });
+      await o.stores.herinneringen.markeerVerzonden(sleutel, 'act-overzicht', '2026-03-03T08:00:01.000Z', items);
+    }
+    // What the guarded write saves when the team confirms case A (see metAfgehandeldeTermijnen).
+    const effect = { soort: 'termijn-afgehandeld' as const, mijlpalen: [{ id: 'overdracht-bevestigen', omschrijving: 'Overdracht bevestigen en regisseur benoemen' }], door: { id: 'aad-wijk-1', naam: 'Jeroen de Vries', rol: 'lokaal-team' as const }, op: '2026-03-04T09:15:00.000Z' };
+    const v = await o.stores.dossiers.get(a.id);
+    await o.stores.dossiers.update({ ...a, uitgaand: [{ id: '9-1', effect, aangemaaktOp: effect.op }] }, v!.etag, auditVan(a.id, 'update'));
+
+    await o.bezorging.bezorg(a.id);
+    expect(o.bezorger.bijgewerkt.map((b) => [b.naar, b.activityId])).toEqual([[{ conversation: { id: 'team-noord/noord' } }, 'act-overzicht']]);
+    const w = o.bezorger.bijgewerkt[0]?.bericht.weergave;
+    if (w?.soort !== 'termijn-overzicht') throw new Error(`verwacht een overzicht, kreeg ${w?.soort}`);
+    expect(w.items.map((i) => [i.dossier.referentie, 'afgehandeld' in i ? i.afgehandeld?.door : i.mijlpaal.id])).toEqual([
+      ['Gezin A.', 'Jeroen de Vries'],
+      ['Gezin B.', 'overdracht-bevestigen'],
+    ]);
+    expect((await dossier(o.stores, a.id)).uitgaand?.[0]?.bezorgdOp).toBeDefined();
+    expect((await o.stores.herinneringen.get(items[0]!))?.waarde.afgehandeld).toEqual({ door: 'Jeroen de Vries', op: effect.op });
+
+    // The outbox entry delivered again (a crash before it was marked): nothing more is updated.
+    const na = await o.stores.dossiers.get(a.id);
+    await o.stores.dossiers.update({ ...na!.waarde, uitgaand: [{ id: '9-1', effect, aangemaaktOp: effect.op }] }, na!.etag, auditVan(a.id, 'update'));
+    await o.bezorging.bezorg(a.id);
+    expect(o.bezorger.bijgewerkt).toHaveLength(1);
   });
 });

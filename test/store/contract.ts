@@ -296,6 +296,35 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
         expect((await s.herinneringen.opgegeven(500)).find((r) => r.sleutel === sleutel)).toMatchObject({ status: 'opgegeven', laatsteFout: '403 MessageWritesBlocked' });
         expect((await s.herinneringen.opgegeven(500)).every((r) => r.status === 'opgegeven')).toBe(true);
       });
+
+      it('lists the sent nudges of one dossier for one milestone, with where they went; the afgehandeld mark sticks', async () => {
+        const dossierId = `d-${Math.random().toString(36).slice(2, 8)}`;
+        const kanaal = { soort: 'kanaal' as const, teamId: '19:team@thread.tacv2', kanaalId: '19:kanaal@thread.tacv2' };
+        const nudge = (mijlpaal: string, niveau: string, ontvanger: string) => ({ sleutel: `${dossierId}:${mijlpaal}:${niveau}@${ontvanger}`, gegevens: { ...gegevens, dossierId, mijlpaal, niveau } });
+        const kanaalNudge = nudge('contact-gezin', 'herinnering', 'kanaal');
+        const coordinator = nudge('contact-gezin', 'verlopen', 'mo');
+        const alleenGeclaimd = nudge('contact-gezin', 'escalatie-voorstel', 'fatima');
+        // A milestone id that starts like the other must not be mixed up with it.
+        const anderMijlpaal = nudge('contact-gezin-na-besluit-2026-04-01', 'herinnering', 'kanaal');
+        const anderDossier = { sleutel: `x-${dossierId}:contact-gezin:herinnering@kanaal`, gegevens: { ...gegevens, dossierId: `x-${dossierId}`, mijlpaal: 'contact-gezin' } };
+        await s.herinneringen.claim(kanaalNudge.sleutel, { ...kanaalNudge.gegevens, naar: kanaal });
+        await s.herinneringen.claim(coordinator.sleutel, { ...coordinator.gegevens, naar: { soort: 'persoonlijk', gebruikerId: 'mo' } });
+        for (const n of [alleenGeclaimd, anderMijlpaal, anderDossier]) await s.herinneringen.claim(n.sleutel, n.gegevens);
+        await s.herinneringen.markeerVerzonden(kanaalNudge.sleutel, 'act-kanaal', '2026-03-06T08:00:05.000Z', [kanaalNudge.sleutel, 'ander-item']);
+        for (const n of [coordinator, anderMijlpaal, anderDossier]) await s.herinneringen.markeerVerzonden(n.sleutel, `act-${n.sleutel}`, '2026-03-06T08:00:06.000Z');
+
+        const gevonden = await s.herinneringen.verzondenVoor(dossierId, 'contact-gezin');
+        expect(gevonden.map((r) => r.waarde.sleutel).sort()).toEqual([kanaalNudge.sleutel, coordinator.sleutel].sort());
+        const inKanaal = gevonden.find((r) => r.waarde.sleutel === kanaalNudge.sleutel)?.waarde;
+        expect(inKanaal).toMatchObject({ activityId: 'act-kanaal', mijlpaal: 'contact-gezin', niveau: 'herinnering', naar: kanaal, overzicht: [kanaalNudge.sleutel, 'ander-item'] });
+        expect(gevonden.find((r) => r.waarde.sleutel === coordinator.sleutel)?.waarde.naar).toEqual({ soort: 'persoonlijk', gebruikerId: 'mo' });
+
+        await s.herinneringen.markeerAfgehandeld(coordinator.sleutel, { door: 'Joost Bakker', op: '2026-03-09T10:15:00.000Z' });
+        const na = await s.herinneringen.verzondenVoor(dossierId, 'contact-gezin');
+        expect(na.find((r) => r.waarde.sleutel === coordinator.sleutel)?.waarde).toMatchObject({ status: 'verzonden', afgehandeld: { door: 'Joost Bakker', op: '2026-03-09T10:15:00.000Z' } });
+        expect(na.find((r) => r.waarde.sleutel === kanaalNudge.sleutel)?.waarde.afgehandeld).toBeUndefined();
+        expect(await s.herinneringen.verzondenVoor(dossierId, 'monitoring-3')).toEqual([]);
+      });
     });
 
     describe('conversation references', () => {

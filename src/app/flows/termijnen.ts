@@ -1,6 +1,8 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { herinneringSleutel, standaardBeleid, type Dossier, type Niveau, type VtCommando } from '../../domain/index.js';
+import { afhandelingVan, herinneringSleutel, openMijlpalen, standaardBeleid, type Dossier, type Mijlpaal, type Niveau, type VtCommando } from '../../domain/index.js';
 import type { RegioGids } from '../regio.js';
+import { PUBLIEK, escalatieMetVoor } from '../termijnOpsteller.js';
 import { weergaveVoor } from '../toegang.js';
 import { welkomVoor, type Weergave } from '../weergave.js';
 import { algemeen, type VerbContext } from './verb.js';
@@ -47,7 +49,42 @@ export function magOpgegevenZien(regios: Pick<RegioGids, 'rollenVan'>, gebruiker
     .some((r) => (r.rol === 'beheerder' && r.regioId === d.regioId) || (r.rol === 'coordinator' && teamKey !== undefined && r.lokaalTeamKey === teamKey));
 }
 
+/** Who may see a nudge card: whoever this conversation shows the case to, and the region's roles that escalate. */
+function magNudgeZien(ctx: VerbContext): (d: Dossier) => boolean {
+  const { aanvraag: a } = ctx;
+  return (d) => magEscaleren(ctx.regios, a.gebruiker.id, d) || weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen';
+}
+
+/**
+ * The nudge card as it stands, decided on the server from the dossier: `open` renders a milestone
+ * that is still open; a met one reads "afgehandeld door … op …", who and when from the change
+ * that met it (its outbox entry), never from the card.
+ */
+async function nudgeNu(ctx: VerbContext, mijlpaalId: string, open: (d: Dossier, mijlpaal: Mijlpaal) => Weergave): Promise<Weergave> {
+  const r = await ctx.service.leesVoor(ctx.aanvraag, dossierIdVan(ctx), magNudgeZien(ctx));
+  if (!r.ok) return welkomVoor(ctx.aanvraag, 'U kunt deze herinnering niet (meer) zien.');
+  const d = r.waarde;
+  const mijlpaal = openMijlpalen(d, ctx.regios.kalender(d.regioId)).find((m) => m.id === mijlpaalId);
+  if (mijlpaal !== undefined) return open(d, mijlpaal);
+  const a = afhandelingVan(d, mijlpaalId);
+  return { soort: 'herinnering', kaart: { soort: 'termijn-afgehandeld', dossier: d, omschrijving: a?.omschrijving ?? 'Termijn', afhandeling: a && { door: a.door.naam, op: DateTime.fromISO(a.op) } } };
+}
+
+const VernieuwInvoer = UitstelInvoer.extend({ publiek: z.enum(PUBLIEK) });
+
 export const TERMIJN_VERBS = [
+  algemeen({
+    verb: 'termijn-vernieuw',
+    invoer: VernieuwInvoer,
+    // The card's refresh: in the team channel as in a personal chat; the server decides what it shows.
+    overal: true,
+    ongeldig: (ctx) => welkomVoor(ctx.aanvraag, 'Deze kaart is niet (meer) geldig. Open de casus om de termijn te zien.'),
+    handle: (ctx, i) =>
+      nudgeNu(ctx, i.mijlpaal, (d, mijlpaal) => ({
+        soort: 'herinnering',
+        kaart: { soort: 'termijn', dossier: d, mijlpaal, niveau: i.niveau, publiek: i.publiek, nu: ctx.nu(), escalatieMet: escalatieMetVoor(ctx.regios, d) },
+      })),
+  }),
   algemeen({
     verb: 'herinneringen',
     invoer: z.object({}),
@@ -85,8 +122,9 @@ export const TERMIJN_VERBS = [
     ongeldig: (ctx) => welkomVoor(ctx.aanvraag, 'Deze kaart is niet (meer) geldig. Open de casus om de termijn te zien.'),
     handle: async (ctx, i) => {
       const { aanvraag: a } = ctx;
-      const mag = (d: Dossier) => magEscaleren(ctx.regios, a.gebruiker.id, d) || weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen';
-      const r = await ctx.service.stelHerinneringUit(a, dossierIdVan(ctx), herinneringSleutel(dossierIdVan(ctx), i.mijlpaal, i.niveau), (regioId) => standaardBeleid(ctx.regios.kalender(regioId)), mag);
+      const r = await ctx.service.stelHerinneringUit(a, dossierIdVan(ctx), herinneringSleutel(dossierIdVan(ctx), i.mijlpaal, i.niveau), (regioId) => standaardBeleid(ctx.regios.kalender(regioId)), magNudgeZien(ctx));
+      // A click on a nudge whose deadline was met meanwhile: the card turns into what it now is.
+      if (!r.ok && r.fout.code === 'termijn-gehaald') return nudgeNu(ctx, i.mijlpaal, () => welkomVoor(a, r.fout.melding));
       if (!r.ok) return welkomVoor(a, r.fout.code === 'geen-toegang' ? 'U kunt deze herinnering niet uitstellen.' : r.fout.melding);
       return welkomVoor(a, `Goed: u krijgt deze herinnering nog één keer, op ${r.waarde.op.setLocale('nl').toFormat("cccc d LLLL 'om' HH:mm")}. De termijn zelf blijft staan.`);
     },
