@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { evaluateAfwegingskader, isMeldcodeAfgesloten, type Dossier, type WerkdagKalender } from '../domain/index.js';
+import { evaluateAfwegingskader, isMeldcodeAfgesloten, type Dossier, type Instellingen, type WerkdagKalender } from '../domain/index.js';
 import type { Fouten, Waarden } from './kaartInvoer.js';
 import type { VeiligThuisContact } from './regio.js';
 import type { VerslagInhoud } from './verslag.js';
@@ -79,6 +79,8 @@ export type Weergave =
       readonly melding?: string;
       /** Lokale teams of the dossier's gemeente, offered as overdrachtspartij. */
       readonly lokaleTeams?: readonly { readonly key: string; readonly naam: string }[];
+      /** The region's rule on who monitors, the default the overdracht forms offer. */
+      readonly monitoringRegel?: Instellingen['monitoringRegel'];
     } & RegioWeergave)
   | { readonly soort: 'fout'; readonly melding: string };
 

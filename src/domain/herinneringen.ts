@@ -33,7 +33,7 @@ export interface LadderTrede {
 }
 
 /** Milestones whose protocol sets its own nudge moments, apart from who is responsible. */
-export type MijlpaalSoort = 'contact-gezin' | 'vervolg-afronden' | 'monitoring' | 'overdracht-bevestigen';
+export type MijlpaalSoort = 'contact-gezin' | 'vervolg-afronden' | 'monitoring' | 'monitoring-lokaal-team' | 'overdracht-bevestigen';
 
 export interface RegioBeleid {
   readonly kalender: WerkdagKalender;
@@ -47,7 +47,7 @@ export function mijlpaalSoort(mijlpaalId: string, verantwoordelijke?: Verantwoor
   if (mijlpaalId === 'overdracht-bevestigen') return verantwoordelijke === 'lokaal-team' ? 'overdracht-bevestigen' : undefined;
   if (mijlpaalId.startsWith('contact-gezin')) return 'contact-gezin';
   if (mijlpaalId === 'vervolg-afronden') return 'vervolg-afronden';
-  if (mijlpaalId.startsWith('monitoring-')) return 'monitoring';
+  if (mijlpaalId.startsWith('monitoring-')) return verantwoordelijke === 'lokaal-team' ? 'monitoring-lokaal-team' : 'monitoring';
   return undefined;
 }
 
@@ -97,6 +97,13 @@ export const STANDAARD_PER_SOORT: NonNullable<RegioBeleid['perSoort']> = {
     { niveau: 'herinnering', publiek: 'vt-medewerker', werkdagenTovDeadline: -5 },
     { niveau: 'op-de-dag', publiek: 'vt-medewerker', werkdagenTovDeadline: 0 },
     { niveau: 'verlopen', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
+  ],
+  // The lokaal team monitors (Zuid-Holland Zuid): its channel on the same days; a missed moment is a lokaal team term like any other.
+  'monitoring-lokaal-team': [
+    { niveau: 'herinnering', publiek: 'lokaal-team-kanaal', werkdagenTovDeadline: -5 },
+    { niveau: 'op-de-dag', publiek: 'lokaal-team-kanaal', werkdagenTovDeadline: 0 },
+    { niveau: 'verlopen', publiek: 'coordinator', werkdagenTovDeadline: 1 },
+    { niveau: 'escalatie-voorstel', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
   ],
 };
 

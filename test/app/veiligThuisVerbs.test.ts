@@ -5,7 +5,7 @@ import type { Gesprek } from '../../src/app/toegang.js';
 import { verwerkVerb, type Verb } from '../../src/app/verbs.js';
 import type { Weergave } from '../../src/app/weergave.js';
 import { kaartVoor } from '../../src/cards/kaarten.js';
-import { demoRegios, demoRegister, naarMelding, testFlow, testStores } from '../support/app.js';
+import { AFSPRAKEN_INVOER, PLAN_INVOER, demoRegios, demoRegister, naarMelding, testFlow, testStores } from '../support/app.js';
 
 /**
  * Veilig Thuis records the veiligheidsbeoordeling on the melding card in its bound channel
@@ -59,6 +59,7 @@ describe('Veilig Thuis: veiligheidsbeoordeling on the melding card', () => {
       partijSoort: 'lokaal-team',
       lokaalTeam: 'wijkteam-noord',
       adviesTermijnDagen: '3',
+      ...AFSPRAKEN_INVOER,
       versie: await versie(),
     });
     const kaart = json(w);
@@ -83,7 +84,7 @@ describe('Veilig Thuis: veiligheidsbeoordeling on the melding card', () => {
     ['a term of 0 days', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', adviesTermijnDagen: '0' }, 'adviesTermijnDagen', 'Minstens 1 dag.'],
   ])('refuses %s, keeps what was typed, and records nothing', async (_naam, data, veld, melding) => {
     const { stuur, versie, stores, id } = await gemeld();
-    const w = await stuur(sanne, 'vt-beoordeling', { ...data, risicofactoren: 'Schulden', versie: await versie() });
+    const w = await stuur(sanne, 'vt-beoordeling', { ...AFSPRAKEN_INVOER, ...data, risicofactoren: 'Schulden', versie: await versie() });
     expect(w).toMatchObject({ soort: 'kanaal-dossier', formulier: 'veiligheidsbeoordeling' });
     if (w.soort !== 'kanaal-dossier') throw new Error(w.soort);
     expect(w.fouten?.[veld]).toContain(melding);
@@ -130,7 +131,7 @@ describe('spoed outside office hours names the region\'s crisis service', () => 
 describe('an overdracht to another party is confirmed by Veilig Thuis on its behalf', () => {
   it('VT confirms for an MDT; the lokaal team gets no duties and cannot confirm it', async () => {
     const { stuur, versie, stores, id } = await gemeld();
-    const na = await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', versie: await versie() });
+    const na = await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', ...AFSPRAKEN_INVOER, versie: await versie() });
     expect(json(na)).toContain('Overdracht bevestigen namens MDT Demostad');
     expect(json(na)).toContain('Overdracht aan MDT Demostad bevestigen: uiterlijk maandag 9 maart 2026 · Veilig Thuis');
     const team = await stuur(als('aad-lt', 'Lotte', teamKanaal), 'lt-bevestig', { regisseur: 'L. Team', versie: await versie() });
@@ -142,7 +143,7 @@ describe('an overdracht to another party is confirmed by Veilig Thuis on its beh
 
   it('VT cannot confirm for a lokaal team', async () => {
     const { stuur, versie, stores, id } = await gemeld();
-    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', versie: await versie() });
+    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', ...AFSPRAKEN_INVOER, versie: await versie() });
     expect(await stuur(sanne, 'vt-bevestig-namens', { regisseur: 'S. Jansen', versie: await versie() })).toMatchObject({ soort: 'kanaal-dossier', weergave: 'veilig-thuis', melding: 'U heeft geen toegang tot deze casus.' });
     expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('overdracht-aangeboden');
   });
@@ -154,7 +155,7 @@ describe('V&V and Onderzoek on the Veilig Thuis card', () => {
     await g.stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'voorwaarden-en-vervolg', veiligheidsvoorwaarden: 'Geen geweld.', versie: await g.versie() });
     return g;
   }
-  const AFRONDEN = { veiligheidsvoorwaarden: 'Geen geweld.\nKinderen naar school.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja' };
+  const AFRONDEN = { veiligheidsvoorwaarden: 'Geen geweld.\nKinderen naar school.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja', ...AFSPRAKEN_INVOER, ...PLAN_INVOER };
 
   it('V&V offers switching to Onderzoek; after the switch only Onderzoek afronden is left', async () => {
     const { stuur, versie, stores, id } = await inVervolg();
@@ -234,11 +235,11 @@ describe('monitoring outcome on the Veilig Thuis card', () => {
   async function gemonitord() {
     const g = await gemeld();
     await g.stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'voorwaarden-en-vervolg', versie: await g.versie() });
-    await g.stuur(sanne, 'vt-vervolg-afronden', { veiligheidsvoorwaarden: 'Geen geweld.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja', versie: await g.versie() });
+    await g.stuur(sanne, 'vt-vervolg-afronden', { veiligheidsvoorwaarden: 'Geen geweld.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja', ...AFSPRAKEN_INVOER, ...PLAN_INVOER, versie: await g.versie() });
     await g.stuur(lotte, 'lt-bevestig', { regisseur: 'R. Regie', versie: await g.versie() });
     return g;
   }
-  const UITKOMST = { maandenNaOverdracht: '3', voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'nee', aandachtVoorHerstel: 'ja', vervolgstap: 'doorgaan' };
+  const UITKOMST = { maandenNaOverdracht: '3', voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'nee', aandachtVoorHerstel: 'ja', alleDirectbetrokkenenGesproken: 'ja', vervolgstap: 'doorgaan' };
 
   it('after the confirmed overdracht the card offers the monitoring form with the open moments', async () => {
     const { stuur } = await gemonitord();
@@ -303,7 +304,7 @@ describe('Veilig Thuis closes the dossier', () => {
 
   it('after the overdracht: the card says it is closed and why, nobody holds zicht op veiligheid, no actions are left', async () => {
     const { stuur, versie, stores, id } = await gemeld();
-    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', versie: await versie() });
+    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', ...AFSPRAKEN_INVOER, versie: await versie() });
     const w = await stuur(sanne, 'vt-afsluiten', { afsluitreden: 'Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.', versie: await versie() });
     const kaart = json(w);
     expect(kaart).toContain('Dossier afgesloten; de melder krijgt bericht.');

@@ -65,7 +65,7 @@ describe('transitions and guards', () => {
     ['Onderzoek needs bevestigd/weerlegd', onderzoek, { soort: 'rond-vervolg-af', veiligheidsvoorwaarden: [], partij: wijkteam }, 'uitkomst-onderzoek-ontbreekt'],
     ['not monitoring after V&V needs a reason', vv, { soort: 'rond-vervolg-af', veiligheidsvoorwaarden: [], partij: wijkteam, redenGeenMonitoring: ' ' }, 'reden-geen-monitoring-ontbreekt'],
     ['never monitoring after overdracht to a GI', () => gemeld(), vb('overdracht', { partij: gi, monitoring: true }), 'monitoring-niet-toegestaan'],
-    ['monitoring without a planned moment', () => loop(aangeboden(), bevestig), { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan' }, 'geen-monitoringmoment'],
+    ['monitoring without a planned moment', () => loop(aangeboden(), bevestig), { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan', alleDirectbetrokkenenGesproken: true }, 'geen-monitoringmoment'],
     ['anything after afsluiten', () => loop(gemeld(), vb('geen-vervolg')), { soort: 'start-escalatie', reden: 'x' }, 'ongeldige-overgang'],
     ['finishing an escalation that never started', () => gemeld(), { soort: 'rond-escalatie-af', uitkomst: 'I' }, 'geen-escalatie'],
   ])('refuses %s', (_naam, maak, cmd, code) => {
@@ -101,10 +101,10 @@ describe('transitions and guards', () => {
     const d = loop(
       aangeboden('2026-03-02 10:00', true),
       bevestig,
-      { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan' },
+      { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan', alleDirectbetrokkenenGesproken: true },
     );
     expect(d.veiligThuis?.monitoring?.momenten.map((m) => [m.maandenNaOverdracht, m.uitgevoerdOp !== undefined])).toEqual([[3, true], [12, false]]);
-    const dicht = loop(d, { soort: 'monitoring', maandenNaOverdracht: 12, voorwaardenNagekomen: false, directeVeiligheid: false, stabieleVeiligheid: false, aandachtVoorHerstel: false, vervolgstap: 'afsluiten-geen-mogelijkheden' });
+    const dicht = loop(d, { soort: 'monitoring', maandenNaOverdracht: 12, voorwaardenNagekomen: false, directeVeiligheid: false, stabieleVeiligheid: false, aandachtVoorHerstel: false, vervolgstap: 'afsluiten-geen-mogelijkheden', alleDirectbetrokkenenGesproken: true });
     expect(dicht.veiligThuis?.fase).toBe('afgesloten');
   });
 

@@ -5,7 +5,7 @@ import type { TeamLeden } from '../../src/bot/teamLeden.js';
 import { startHost, type Host } from '../../scripts/host.js';
 import type { KanaalSleutel } from '../../src/store/ports.js';
 import { activity, klik } from '../support/activiteit.js';
-import { TestKlok } from '../support/app.js';
+import { AFSPRAKEN_INVOER, PLAN_INVOER, TestKlok } from '../support/app.js';
 import { testApplicatie } from '../support/bot.js';
 import { startFakeConnector } from '../support/fakeConnector.js';
 
@@ -113,6 +113,7 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
       partijSoort: 'lokaal-team',
       lokaalTeam: 'wijkteam-noord',
       adviesTermijnDagen: '7',
+      ...AFSPRAKEN_INVOER,
     });
     expect(na).toContain('Veiligheidsbeoordeling vastgelegd.');
     // The melder hears what Veilig Thuis decided, in their personal chat.
@@ -214,7 +215,7 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     const vv = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-beoordeling', { dossierId, versie: versieVan(formulier), acuutOnveilig: 'false', structureelOnveilig: 'true', multiproblematiek: 'false', besluit: 'voorwaarden-en-vervolg' });
     expect(vv).toContain('V&V afronden');
     const afronden = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-vervolg-formulier', { dossierId });
-    const afgerond = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-vervolg-afronden', { dossierId, versie: versieVan(afronden), veiligheidsvoorwaarden: 'Geen geweld.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja' });
+    const afgerond = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-vervolg-afronden', { dossierId, versie: versieVan(afronden), veiligheidsvoorwaarden: 'Geen geweld.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja', ...AFSPRAKEN_INVOER, ...PLAN_INVOER });
     expect(afgerond).toContain('Afgerond; de overdracht is aangeboden.');
     const kaarten = naar(NOORD, 'POST').filter((o) => JSON.stringify(o.activity).includes('Overdracht · Wijkteam Noord'));
     expect(kaarten).toHaveLength(1);
@@ -223,7 +224,7 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-bevestig', { dossierId, versie: versieVan(teamKaart), regisseur: 'J. de Vries' });
     let kaart = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-monitoring-formulier', { dossierId });
     for (const maanden of ['3', '12']) {
-      kaart = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-monitoring', { dossierId, versie: versieVan(kaart), maandenNaOverdracht: maanden, voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'ja', aandachtVoorHerstel: 'ja', vervolgstap: 'doorgaan' });
+      kaart = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-monitoring', { dossierId, versie: versieVan(kaart), maandenNaOverdracht: maanden, voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'ja', aandachtVoorHerstel: 'ja', alleDirectbetrokkenenGesproken: 'ja', vervolgstap: 'doorgaan' });
       expect(kaart).toContain(`Monitoring na ${maanden} maanden vastgelegd.`);
     }
     expect(kaart).not.toContain('vt-monitoring-formulier');
