@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { kanaalDossierKaart, koppelingOntbreektKaart, overdrachtKaart, vtMeldingKaart } from '../../src/cards/kanaalKaarten.js';
 import { landelijkeKalender, type Dossier } from '../../src/domain/index.js';
 import { kaartProblemen } from '../support/adaptiveCards.js';
-import { ams, ctx, gemeld, lokaalTeam, taxatie, vt as pasToe, vtMedewerker, wijkteam } from '../domain/fixtures.js';
+import { afspraken, ams, ctx, gemeld, lokaalTeam, taxatie, vt as pasToe, vtMedewerker, wijkteam, zuidHollandZuid as ZHZ } from '../domain/fixtures.js';
 
 const vt = { naam: 'Veilig Thuis Gelderland-Zuid', telefoon: '0800-2000' };
 const nu = ams('2026-03-02 11:00');
@@ -37,13 +37,6 @@ describe('the melding card in the Veilig Thuis channel', () => {
 });
 
 describe('the overdracht agreements and the monitoring plan on both cards', () => {
-  const ZHZ = { monitoringRegel: { 'na-veiligheidsbeoordeling': 'lokaal-team', 'na-onderzoek': 'veilig-thuis', 'na-voorwaarden-en-vervolg': 'lokaal-team' } } as const;
-  const afspraken = {
-    veiligheidsplan: { door: 'overdrachtspartij' },
-    hulpverleningsplan: { door: 'veilig-thuis' },
-    herstelplan: { door: 'anders', naam: 'GGZ Rivierenland' },
-    alsVeiligheidNietHerstelt: 'Terug naar Veilig Thuis; verzoek tot onderzoek bij de Raad.',
-  } as const;
   /** Zuid-Holland Zuid: a direct overdracht with monitoring, so the lokaal team monitors; its 3-month moment recorded. */
   function gemonitord(): Dossier {
     const plan = { metWie: 'Moeder en beide kinderen', frequentieEnWijze: 'Huisbezoek per moment', extraMaanden: [6] };

@@ -11,7 +11,7 @@ import {
   type Dossier,
   type RegioBeleid,
 } from '../../src/domain/index.js';
-import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, nieuwDossier, signalen, taxatie, vt, vtMedewerker, wijkteam } from './fixtures.js';
+import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, nieuwDossier, signalen, taxatie, vt, vtMedewerker, wijkteam, zuidHollandZuid as ZHZ } from './fixtures.js';
 
 // Most tables show the lokaal team's general ladder on the overdracht; its own ladder (not
 // confirmed after 1 and 2 werkdagen) has a table of its own below.
@@ -113,7 +113,6 @@ describe('dueReminders: the escalation ladder', () => {
 
   // An extra moment at 6 months (2 September 2026, a Wednesday) is a moment like 3 and 12. Where
   // the region gives the monitoring to the lokaal team (Zuid-Holland Zuid), its channel is nudged.
-  const ZHZ = { monitoringRegel: { 'na-veiligheidsbeoordeling': 'lokaal-team', 'na-onderzoek': 'veilig-thuis', 'na-voorwaarden-en-vervolg': 'lokaal-team' } } as const;
   const metPlan = (instellingen?: typeof ZHZ) => {
     const plan = { metWie: 'Moeder en de kinderen', frequentieEnWijze: 'Huisbezoek per moment', extraMaanden: [6] };
     const cmd = { soort: 'veiligheidsbeoordeling', taxatie, besluit: 'overdracht', risicofactoren: [], partij: wijkteam, monitoring: true, monitoringPlan: plan } as const;

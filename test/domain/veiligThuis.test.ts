@@ -12,7 +12,7 @@ import {
   VeiligThuis,
   type VtCommando,
 } from '../../src/domain/index.js';
-import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, melder, nieuwDossier, taxatie, totStap4, vraag, vt, vtMedewerker, wijkteam } from './fixtures.js';
+import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, melder, nieuwDossier, taxatie, totStap4, vraag, vt, vtMedewerker, wijkteam, afspraken, zuidHollandZuid as ZHZ } from './fixtures.js';
 
 const loop = (d: Dossier, ...cmds: VtCommando[]) => cmds.reduce((acc, c) => vt(acc, c).dossier, d);
 const weiger = (d: Dossier, cmd: VtCommando) => {
@@ -195,13 +195,6 @@ describe('the monitoring plan (seed 004 §7.1)', () => {
     }
   });
 
-  const ZHZ = { monitoringRegel: { 'na-veiligheidsbeoordeling': 'lokaal-team', 'na-onderzoek': 'veilig-thuis', 'na-voorwaarden-en-vervolg': 'lokaal-team' } } as const;
-  const afspraken = {
-    veiligheidsplan: { door: 'overdrachtspartij' },
-    hulpverleningsplan: { door: 'veilig-thuis' },
-    herstelplan: { door: 'anders', naam: 'GGZ Rivierenland' },
-    alsVeiligheidNietHerstelt: 'Terug naar Veilig Thuis; verzoek tot onderzoek bij de Raad.',
-  } as const;
   const zhz = (d: Dossier, cmd: VtCommando) => vt(d, cmd, { ...ctx('2026-03-03 10:00', vtMedewerker), instellingen: ZHZ });
   it.each([
     ['after V&V the lokaal team monitors (Zuid-Holland Zuid)', vb('voorwaarden-en-vervolg'), undefined, 'lokaal-team'],
