@@ -425,7 +425,7 @@ export const VervolgAfrondenInvoer = z
       .pipe(z.enum(['bevestigd', 'weerlegd'], { error: 'Kies bevestigd of weerlegd.' }).optional()),
     veiligheidsvoorwaarden: regels(1000),
     ...partijVelden,
-    monitoring: z.enum(['ja', 'nee'], { error: 'Kies of Veilig Thuis monitort.' }),
+    monitoring: z.enum(['ja', 'nee'], { error: 'Kies of er na de overdracht wordt gemonitord.' }),
     redenGeenMonitoring: optioneel(2000),
     ...AfsprakenVelden.shape,
     ...PlanVelden.shape,
