@@ -291,7 +291,7 @@ export function overdrachtKaart(
         aangeboden
           ? 'Veilig Thuis draagt deze casus aan u over. Bevestig de overdracht en benoem een regisseur: vanaf dan heeft uw team zicht op veiligheid.'
           : 'Uw team heeft zicht op veiligheid. Leg contact met het gezin binnen de termijn en koppel terug aan Veilig Thuis.'
-      }${monitortDoor(d) === 'lokaal-team' && v.monitoring?.gepland ? ' Uw team monitort volgens de regioafspraak: leg elk monitoringmoment hier vast; Veilig Thuis ziet de uitkomst.' : ''}`,
+      }${monitortDoor(d) === 'lokaal-team' && v.monitoring?.gepland ? ' Uw team monitort: leg elk monitoringmoment hier vast; Veilig Thuis ziet de uitkomst.' : ''}`,
       voorwaarden: v.veiligheidsvoorwaarden.map(zonderMarkdown),
       risicofactoren: (v.veiligheidsbeoordeling?.risicofactoren ?? []).map(zonderMarkdown),
       terugkoppeling: o.terugkoppeling ? zonderMarkdown(o.terugkoppeling.samenvatting) : '',
