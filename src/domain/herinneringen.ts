@@ -33,13 +33,15 @@ export interface LadderTrede {
 }
 
 /** Milestones whose protocol sets its own nudge moments, apart from who is responsible. */
-export type MijlpaalSoort = 'contact-gezin' | 'vervolg-afronden' | 'monitoring' | 'monitoring-lokaal-team' | 'overdracht-bevestigen';
+export type MijlpaalSoort = 'contact-gezin' | 'vervolg-afronden' | 'monitoring' | 'overdracht-bevestigen';
+/** The ladders per kind; monitoring by the lokaal team (a region rule, seed 002) has its own. */
+export type LadderSoort = MijlpaalSoort | 'monitoring-lokaal-team';
 
 export interface RegioBeleid {
   readonly kalender: WerkdagKalender;
   readonly ladders: Readonly<Record<Verantwoordelijke, readonly LadderTrede[]>>;
   /** Per kind of milestone, replacing the ladder of its verantwoordelijke. */
-  readonly perSoort?: Readonly<Partial<Record<MijlpaalSoort, readonly LadderTrede[]>>>;
+  readonly perSoort?: Readonly<Partial<Record<LadderSoort, readonly LadderTrede[]>>>;
 }
 
 export function mijlpaalSoort(mijlpaalId: string, verantwoordelijke?: Verantwoordelijke): MijlpaalSoort | undefined {
@@ -47,7 +49,7 @@ export function mijlpaalSoort(mijlpaalId: string, verantwoordelijke?: Verantwoor
   if (mijlpaalId === 'overdracht-bevestigen') return verantwoordelijke === 'lokaal-team' ? 'overdracht-bevestigen' : undefined;
   if (mijlpaalId.startsWith('contact-gezin')) return 'contact-gezin';
   if (mijlpaalId === 'vervolg-afronden') return 'vervolg-afronden';
-  if (mijlpaalId.startsWith('monitoring-')) return verantwoordelijke === 'lokaal-team' ? 'monitoring-lokaal-team' : 'monitoring';
+  if (mijlpaalId.startsWith('monitoring-')) return 'monitoring';
   return undefined;
 }
 
@@ -113,7 +115,9 @@ export function standaardBeleid(kalender: WerkdagKalender = landelijkeKalender):
 
 function ladderVoor(mijlpaal: Mijlpaal, beleid: RegioBeleid): readonly LadderTrede[] {
   const soort = mijlpaalSoort(mijlpaal.id, mijlpaal.verantwoordelijke);
-  return (soort === undefined ? undefined : beleid.perSoort?.[soort]) ?? beleid.ladders[mijlpaal.verantwoordelijke];
+  // A moment the lokaal team monitors nudges its channel, not the VT medewerker; it stays a monitoring milestone.
+  const ladder: LadderSoort | undefined = soort === 'monitoring' && mijlpaal.verantwoordelijke === 'lokaal-team' ? 'monitoring-lokaal-team' : soort;
+  return (ladder === undefined ? undefined : beleid.perSoort?.[ladder]) ?? beleid.ladders[mijlpaal.verantwoordelijke];
 }
 
 export interface Herinnering {

@@ -4,6 +4,7 @@ import {
   WerkdagKalender,
   dueReminders,
   markeerVerzonden,
+  mijlpaalSoort,
   openMijlpalen,
   STANDAARD_PER_SOORT,
   standaardBeleid,
@@ -130,6 +131,8 @@ describe('dueReminders: the escalation ladder', () => {
     expect(openMijlpalen(d).filter((m) => m.id.startsWith('monitoring-')).map((m) => [m.id, m.verantwoordelijke, lokaal(m.deadline)])).toEqual(
       [3, 6, 12].map((maanden) => [`monitoring-${maanden}`, instellingen ? 'lokaal-team' : 'veilig-thuis', lokaal(ams('2026-03-02').plus({ months: maanden }).endOf('day'))]),
     );
+    // Whoever monitors, it stays a monitoring milestone (the monitoring timer's share of the nudges).
+    expect(openMijlpalen(d).filter((m) => m.id.startsWith('monitoring-')).every((m) => mijlpaalSoort(m.id, m.verantwoordelijke) === 'monitoring')).toBe(true);
     for (const h of dueReminders(d, ams(nu), beleid)) if (h.mijlpaal.id !== 'monitoring-6') d = markeerVerzonden(d, h);
     expect(dueReminders(d, ams(nu), beleid).filter((h) => h.mijlpaal.id === 'monitoring-6').map((h) => [h.niveau, h.publiek])).toEqual(verwacht);
   });
