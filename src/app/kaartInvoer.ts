@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  MONITORING_PARTIJEN,
   MONITORING_VERVOLGSTAPPEN,
+  PLAN_MAKERS,
   VT_BRONNEN,
   ONVEILIGHEDEN,
   OVERLEG_ROLLEN,
@@ -16,6 +18,8 @@ import {
   type Gesprek,
   type Kindcheck,
   type Melding,
+  type MonitoringPlanKeuze,
+  type OverdrachtAfspraken,
   type Overleg,
   type Signalen,
 } from '../domain/index.js';
@@ -271,6 +275,97 @@ const regels = (max: number) =>
     .transform((s) => (s ?? '').split('\n').map((r) => r.trim()).filter((r) => r.length > 0))
     .pipe(z.array(z.string().max(max, { error: `Houd elke regel korter dan ${max} tekens.` })));
 
+/** A choice that may be left empty; which ones are required depends on the rest of the form. */
+const optioneleKeuze = <T extends string>(opties: readonly T[], error: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ? s : undefined))
+    .pipe(z.enum(opties as [T, ...T[]], { error }).optional());
+
+/** The plans agreed at the overdracht (seed 004 §6), in the order the card asks them. */
+export const PLANNEN = ['veiligheidsplan', 'hulpverleningsplan', 'herstelplan'] as const;
+type Plan = (typeof PLANNEN)[number];
+
+/**
+ * The overdracht agreements, on both forms that hand a case over: who makes each plan (the
+ * overdrachtspartij, Veilig Thuis or another party by name) and what happens when safety does not
+ * recover. Required only where the form hands over (`eisAfspraken`).
+ */
+const AfsprakenVelden = z.object({
+  veiligheidsplanDoor: optioneleKeuze(PLAN_MAKERS, 'Kies wie het plan maakt.'),
+  veiligheidsplanAnders: optioneel(200),
+  hulpverleningsplanDoor: optioneleKeuze(PLAN_MAKERS, 'Kies wie het plan maakt.'),
+  hulpverleningsplanAnders: optioneel(200),
+  herstelplanDoor: optioneleKeuze(PLAN_MAKERS, 'Kies wie het plan maakt.'),
+  herstelplanAnders: optioneel(200),
+  alsVeiligheidNietHerstelt: optioneel(4000),
+});
+type AfsprakenWaarden = z.infer<typeof AfsprakenVelden>;
+
+/**
+ * The monitoring plan (seed 004 §7.1): with whom, how often and how, extra moments on top of 3 and
+ * 12 months ("6, 18"), and who monitors when VT deviates from the region's rule. Whole months
+ * 1-36 and no duplicates are the domain's rule (`monitoringMaanden`); here only "is it a number".
+ */
+const PlanVelden = z.object({
+  monitoringDoor: optioneleKeuze(['regioafspraak', ...MONITORING_PARTIJEN], 'Kies wie monitort.'),
+  redenAfwijking: optioneel(2000),
+  monitoringMetWie: optioneel(1000),
+  monitoringHoe: optioneel(2000),
+  extraMomenten: z
+    .string()
+    .max(200, { error: 'Gebruik hoogstens 200 tekens.' })
+    .optional()
+    .transform((s, ctx) => {
+      const delen = (s ?? '').split(/[\s,;]+/).filter((d) => d.length > 0);
+      if (delen.every((d) => /^\d{1,3}$/.test(d))) return delen.map(Number);
+      ctx.addIssue({ code: 'custom', message: "Noem de extra momenten in hele maanden na de overdracht, gescheiden door komma's, bijvoorbeeld 6, 18." });
+      return z.NEVER;
+    }),
+});
+type PlanWaarden = z.infer<typeof PlanVelden>;
+
+const PLAN_TEKST: Readonly<Record<Plan, string>> = { veiligheidsplan: 'het veiligheidsplan', hulpverleningsplan: 'het hulpverleningsplan', herstelplan: 'het herstelplan' };
+
+function eisAfspraken(i: AfsprakenWaarden, ctx: z.RefinementCtx): void {
+  for (const plan of PLANNEN) {
+    const door = i[`${plan}Door`];
+    if (door === undefined) ctx.addIssue({ code: 'custom', path: [`${plan}Door`], message: `Kies wie ${PLAN_TEKST[plan]} maakt.` });
+    else if (door === 'anders' && i[`${plan}Anders`] === undefined) ctx.addIssue({ code: 'custom', path: [`${plan}Anders`], message: `Vul de naam in van de partij die ${PLAN_TEKST[plan]} maakt.` });
+  }
+  if (i.alsVeiligheidNietHerstelt === undefined) ctx.addIssue({ code: 'custom', path: ['alsVeiligheidNietHerstelt'], message: 'Leg vast wat er gebeurt als de veiligheid niet herstelt.' });
+}
+
+function eisPlan(i: PlanWaarden, ctx: z.RefinementCtx): void {
+  if (i.monitoringMetWie === undefined) ctx.addIssue({ code: 'custom', path: ['monitoringMetWie'], message: 'Vul in met wie er bij de monitoring contact is.' });
+  if (i.monitoringHoe === undefined) ctx.addIssue({ code: 'custom', path: ['monitoringHoe'], message: 'Beschrijf hoe vaak en hoe de contacten bij de monitoring gaan.' });
+}
+
+/** The agreements as the domain records them; undefined where the form did not hand over. */
+export function naarAfspraken(i: AfsprakenWaarden): OverdrachtAfspraken | undefined {
+  const maker = (plan: Plan) => {
+    const door = i[`${plan}Door`];
+    const naam = i[`${plan}Anders`];
+    return door === 'anders' ? (naam ? { door, naam } : undefined) : door ? { door } : undefined;
+  };
+  const [veiligheidsplan, hulpverleningsplan, herstelplan] = PLANNEN.map(maker);
+  if (!veiligheidsplan || !hulpverleningsplan || !herstelplan || !i.alsVeiligheidNietHerstelt) return undefined;
+  return { veiligheidsplan, hulpverleningsplan, herstelplan, alsVeiligheidNietHerstelt: i.alsVeiligheidNietHerstelt };
+}
+
+/** The monitoring plan as a command carries it; "regioafspraak" leaves who monitors to the region's rule. */
+export function naarMonitoringPlan(i: PlanWaarden): MonitoringPlanKeuze | undefined {
+  if (i.monitoringMetWie === undefined || i.monitoringHoe === undefined) return undefined;
+  return {
+    metWie: i.monitoringMetWie,
+    frequentieEnWijze: i.monitoringHoe,
+    extraMaanden: i.extraMomenten,
+    ...(i.monitoringDoor && i.monitoringDoor !== 'regioafspraak' ? { door: i.monitoringDoor } : {}),
+    ...(i.redenAfwijking ? { redenAfwijking: i.redenAfwijking } : {}),
+  };
+}
+
 /** The veiligheidsbeoordeling form of the Veilig Thuis card. */
 export const VeiligheidsbeoordelingInvoer = z
   .object({
@@ -293,12 +388,16 @@ export const VeiligheidsbeoordelingInvoer = z
       .optional()
       .transform((s) => (s ? s.trim() : undefined))
       .pipe(z.coerce.number<string | undefined>({ error: 'Vul een aantal dagen in.' }).int({ error: 'Vul hele dagen in.' }).min(1, { error: 'Minstens 1 dag.' }).max(90, { error: 'Hoogstens 90 dagen.' }).optional()),
+    ...AfsprakenVelden.shape,
+    ...PlanVelden.shape,
   })
   .superRefine((i, ctx) => {
     if (i.besluit !== 'overdracht') return;
     if (i.partijSoort === undefined) ctx.addIssue({ code: 'custom', path: ['partijSoort'], message: 'Kies aan wie wordt overgedragen.' });
     else if (i.partijSoort === 'lokaal-team' && i.lokaalTeam === undefined) ctx.addIssue({ code: 'custom', path: ['lokaalTeam'], message: 'Kies het lokale team.' });
     else if (i.partijSoort !== 'lokaal-team' && i.partijNaam === undefined) ctx.addIssue({ code: 'custom', path: ['partijNaam'], message: 'Vul de naam van de partij in.' });
+    eisAfspraken(i, ctx);
+    if (i.monitoring) eisPlan(i, ctx);
   });
 
 /** The lokaal team's actions on the overdracht card. */
@@ -342,8 +441,10 @@ export const VervolgAfrondenInvoer = z
       .pipe(z.enum(['bevestigd', 'weerlegd'], { error: 'Kies bevestigd of weerlegd.' }).optional()),
     veiligheidsvoorwaarden: regels(1000),
     ...partijVelden,
-    monitoring: z.enum(['ja', 'nee'], { error: 'Kies of Veilig Thuis monitort.' }),
+    monitoring: z.enum(['ja', 'nee'], { error: 'Kies of er na de overdracht wordt gemonitord.' }),
     redenGeenMonitoring: optioneel(2000),
+    ...AfsprakenVelden.shape,
+    ...PlanVelden.shape,
   })
   .superRefine((i, ctx) => {
     if (i.partijSoort === 'lokaal-team' && i.lokaalTeam === undefined) ctx.addIssue({ code: 'custom', path: ['lokaalTeam'], message: 'Kies het lokale team.' });
@@ -352,20 +453,33 @@ export const VervolgAfrondenInvoer = z
     if (i.monitoring === 'nee' && !vrijgesteld && i.redenGeenMonitoring === undefined) {
       ctx.addIssue({ code: 'custom', path: ['redenGeenMonitoring'], message: 'Leg vast waarom Veilig Thuis niet monitort.' });
     }
+    eisAfspraken(i, ctx);
+    if (i.monitoring === 'ja') eisPlan(i, ctx);
   });
 
 /**
  * A monitoring moment's outcome (seed 004 §7.2): four questions and the next step. The moment is
  * one of those still open; which are open is checked by the domain.
  */
-export const MonitoringInvoer = z.object({
-  maandenNaOverdracht: z.coerce.number<unknown>({ error: 'Kies het monitoringmoment.' }).int({ error: 'Kies het monitoringmoment.' }).positive({ error: 'Kies het monitoringmoment.' }),
-  voorwaardenNagekomen: jaNee('"worden de veiligheidsvoorwaarden nageleefd?"'),
-  directeVeiligheid: jaNee('"is er directe veiligheid?"'),
-  stabieleVeiligheid: jaNee('"is er stabiele veiligheid?"'),
-  aandachtVoorHerstel: jaNee('"is er aandacht voor herstel?"'),
-  vervolgstap: z.enum(MONITORING_VERVOLGSTAPPEN, { error: 'Kies de vervolgstap.' }),
-});
+export const MonitoringInvoer = z
+  .object({
+    maandenNaOverdracht: z.coerce.number<unknown>({ error: 'Kies het monitoringmoment.' }).int({ error: 'Kies het monitoringmoment.' }).positive({ error: 'Kies het monitoringmoment.' }),
+    voorwaardenNagekomen: jaNee('"worden de veiligheidsvoorwaarden nageleefd?"'),
+    directeVeiligheid: jaNee('"is er directe veiligheid?"'),
+    stabieleVeiligheid: jaNee('"is er stabiele veiligheid?"'),
+    aandachtVoorHerstel: jaNee('"is er aandacht voor herstel?"'),
+    alleDirectbetrokkenenGesproken: jaNee('"alle directbetrokkenen gesproken (kinderen vanaf 4 jaar)?"'),
+    toelichtingGesproken: optioneel(2000),
+    vervolgstap: z.enum(MONITORING_VERVOLGSTAPPEN, { error: 'Kies de vervolgstap.' }),
+  })
+  .refine((m) => m.alleDirectbetrokkenenGesproken || m.toelichtingGesproken !== undefined, {
+    path: ['toelichtingGesproken'],
+    error: 'Leg kort uit wie niet is gesproken en waarom.',
+    when: zodraGeldig('alleDirectbetrokkenenGesproken', 'toelichtingGesproken'),
+  });
+
+/** A monitoring outcome as the command carries it, whichever party monitors. */
+export const naarMonitoring = (i: z.infer<typeof MonitoringInvoer>) => ({ soort: 'monitoring' as const, ...i });
 
 const verzendwijze = (wat: string) => z.enum(VERZENDWIJZEN, { error: `Kies hoe ${wat} is verstuurd.` });
 

@@ -163,7 +163,8 @@ export class MeldcodeService {
   private instellingenVoor(d: Pick<Dossier, 'regioId'>): Instellingen {
     const crisisdienst = this.deps.regios?.regio(d.regioId)?.veiligThuis.crisisdienst?.naam;
     const kalender = this.deps.regios?.kalender?.(d.regioId);
-    return { ...this.deps.instellingen, ...(crisisdienst ? { crisisdienst } : {}), ...(kalender ? { kalender } : {}) };
+    const monitoringRegel = this.deps.regios?.regio(d.regioId)?.monitoring;
+    return { ...this.deps.instellingen, ...(crisisdienst ? { crisisdienst } : {}), ...(kalender ? { kalender } : {}), ...(monitoringRegel ? { monitoringRegel } : {}) };
   }
 
   async open(a: Aanvraag, dossierId: string, weergave?: string): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {

@@ -1,4 +1,4 @@
-import { WerkdagKalender, type EscalatieRoute, type OverdrachtMoment } from '../domain/index.js';
+import { WerkdagKalender, type EscalatieRoute, type MonitoringDoor, type OverdrachtMoment } from '../domain/index.js';
 
 /**
  * The regions meldroute serves, as the application sees them: who Veilig Thuis is and how it is
@@ -47,7 +47,7 @@ export interface Gemeente {
 }
 
 /** Who monitors the family after an overdracht; the split differs per region (seed 002 vs 004). */
-export type MonitoringDoor = 'veilig-thuis' | 'lokaal-team';
+export type { MonitoringDoor };
 
 /** A person or group as the region file names them, so a card can address and mention them. */
 export interface Persoon {

@@ -9,11 +9,13 @@ import type { DossierWeergave } from './toegang.js';
  */
 export const KETENSTAPPEN: Readonly<Record<'veilig-thuis' | 'lokaal-team', readonly VtCommando['soort'][]>> = {
   'veilig-thuis': ['veiligheidsbeoordeling', 'wissel-naar-onderzoek', 'rond-vervolg-af', 'monitoring', 'start-escalatie', 'rond-escalatie-af', 'sluit-af'],
-  'lokaal-team': ['bevestig-overdracht', 'contact-gezin', 'terugkoppeling', 'beargumenteerd-besluit', 'terug-naar-vt', 'draag-regie-over'],
+  'lokaal-team': ['bevestig-overdracht', 'contact-gezin', 'terugkoppeling', 'beargumenteerd-besluit', 'terug-naar-vt', 'draag-regie-over', 'monitoring'],
 };
 
 export function magKetenstap(weergave: DossierWeergave, soort: VtCommando['soort'], d: Dossier): boolean {
   // An overdracht to anyone but a lokaal team is confirmed by Veilig Thuis on that party's behalf.
   const namens = weergave === 'veilig-thuis' && soort === 'bevestig-overdracht' && d.veiligThuis?.overdracht?.partij.soort !== 'lokaal-team';
+  // Only the party that monitors records a monitoring moment (absent in older records: Veilig Thuis).
+  if (soort === 'monitoring' && weergave !== (d.veiligThuis?.monitoring?.door ?? 'veilig-thuis')) return false;
   return namens || ((weergave === 'veilig-thuis' || weergave === 'lokaal-team') && KETENSTAPPEN[weergave].includes(soort));
 }

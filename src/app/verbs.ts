@@ -117,6 +117,7 @@ async function ketenstap(o: VerbOmgeving, a: Aanvraag, definitie: KanaalVerb<Ver
     dossier: d,
     nu: o.klok(),
     lokaleTeams,
+    ...(regio?.monitoring ? { monitoringRegel: regio.monitoring } : {}),
     ...regioWeergave(o, d.regioId),
     ...extra,
   });

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { evaluateAfwegingskader, isMeldcodeAfgesloten, type Dossier, type WerkdagKalender } from '../domain/index.js';
+import { evaluateAfwegingskader, isMeldcodeAfgesloten, type Dossier, type Instellingen, type WerkdagKalender } from '../domain/index.js';
 import type { TermijnAfgehandeldWeergave, TermijnWeergave } from './bezorging.js';
 import type { Fouten, Waarden } from './kaartInvoer.js';
 import type { VeiligThuisContact } from './regio.js';
@@ -80,6 +80,8 @@ export type Weergave =
       readonly melding?: string;
       /** Lokale teams of the dossier's gemeente, offered as overdrachtspartij. */
       readonly lokaleTeams?: readonly { readonly key: string; readonly naam: string }[];
+      /** The region's rule on who monitors, the default the overdracht forms offer. */
+      readonly monitoringRegel?: Instellingen['monitoringRegel'];
     } & RegioWeergave)
   /** A nudge card refreshed or clicked: still open, or met ("afgehandeld door … op …"). */
   | { readonly soort: 'herinnering'; readonly kaart: TermijnWeergave | TermijnAfgehandeldWeergave }

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import {
   FASE_LABELS,
   afsluitberichtOntvangers,
+  MONITORING_DOOR_LABELS,
   SIGNAAL_CATEGORIE_LABELS,
   STANDAARD_ADVIES_TERMIJN_DAGEN,
   contactGezinDeadline,
@@ -14,13 +15,17 @@ import {
   type Dossier,
   type Mijlpaal,
   type MonitoringMoment,
+  type OverdrachtMoment,
+  type PlanMaker,
   type Verzending,
   type WerkdagKalender,
 } from '../domain/index.js';
 import type { Bericht, TeamAanleiding } from '../app/bezorging.js';
+import { PLANNEN } from '../app/kaartInvoer.js';
 import { VT_BRON_LABELS } from '../app/labels.js';
 import type { VeiligThuisContact } from '../app/regio.js';
 import { lokaleDatum, lokaleTijd } from '../app/verslag.js';
+import type { Verb } from '../app/verbs.js';
 import type { Weergave } from '../app/weergave.js';
 import { ADAPTIVE_CARD, LEEG_KADER, bouw, datum, metVernieuwing, type KaartBijlage } from './kaarten.js';
 import koppelingOntbreekt from './koppelingOntbreekt.json' with { type: 'json' };
@@ -29,6 +34,7 @@ import afsluitbericht from './afsluitbericht.json' with { type: 'json' };
 import overdracht from './overdracht.json' with { type: 'json' };
 import regieBericht from './regieBericht.json' with { type: 'json' };
 import teamBericht from './teamBericht.json' with { type: 'json' };
+import overdrachtAfspraken from './overdrachtAfspraken.json' with { type: 'json' };
 import vtBeoordeling from './vtBeoordeling.json' with { type: 'json' };
 import vtAfsluiten from './vtAfsluiten.json' with { type: 'json' };
 import vtMelding from './vtMelding.json' with { type: 'json' };
@@ -41,6 +47,10 @@ import vtVervolg from './vtVervolg.json' with { type: 'json' };
  */
 
 type Feit = { titel: string; waarde: string };
+/** Both forms that hand a case over ask the same agreements and monitoring plan: one fragment, once. */
+const metAfspraken = <S extends { body: unknown[] }>(s: S): S => ({ ...s, body: [...s.body, ...overdrachtAfspraken.body] });
+const VT_BEOORDELING = metAfspraken(vtBeoordeling);
+const VT_VERVOLG = metAfspraken(vtVervolg);
 type MonitoringVervolgstap = NonNullable<MonitoringMoment['vervolgstap']>;
 const feit = (titel: string, waarde: string | undefined): Feit[] => (waarde ? [{ titel, waarde: zonderMarkdown(waarde) }] : []);
 
@@ -79,6 +89,7 @@ export function vtMeldingKaart(
         { titel: 'Spoed', waarde: vtFase.spoed ? 'ja' : 'nee' },
         ...(vtFase.fase === 'melding-ontvangen' ? [{ titel: 'Veiligheidsbeoordeling', waarde: beoordelingTermijn(d, kalender) }] : [{ titel: 'Fase', waarde: FASE_LABELS[vtFase.fase] }]),
         ...feit('Vervolg', vervolgTekst(d)),
+        ...afsprakenFeiten(d),
         ...monitoringFeiten(d),
         ...(volgende && vtFase.fase !== 'melding-ontvangen' ? [{ titel: 'Volgende termijn', waarde: termijnTekst(d, volgende) }] : []),
         { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
@@ -98,7 +109,7 @@ export function vtMeldingKaart(
       beoordelen: vtFase.fase === 'melding-ontvangen' || vtFase.fase === 'terug-bij-vt',
       wisselen: vtFase.fase === 'vervolg' && vtFase.vervolg.soort === 'voorwaarden-en-vervolg',
       afronden: vtFase.fase === 'vervolg',
-      monitoren: openMonitoring(d).length > 0,
+      monitoren: openMonitoring(d).length > 0 && monitortDoor(d) === 'veilig-thuis',
       afsluiten: vtFase.fase !== 'afgesloten',
       afgesloten: vtFase.fase === 'afgesloten' ? `Dossier afgesloten ${lokaleTijd(vtFase.afgeslotenOp)}${vtFase.afsluitreden ? `: ${zonderMarkdown(vtFase.afsluitreden)}` : ''}` : '',
       afrondenTitel: vtFase.fase === 'vervolg' && vtFase.vervolg.soort === 'onderzoek' ? 'Onderzoek afronden' : 'V&V afronden',
@@ -155,7 +166,11 @@ const MONITORING_VRAGEN = [
   ['directeVeiligheid', 'Is er directe veiligheid?', 'directe veiligheid'],
   ['stabieleVeiligheid', 'Is er stabiele veiligheid?', 'stabiele veiligheid'],
   ['aandachtVoorHerstel', 'Is er aandacht voor herstel?', 'herstel'],
+  ['alleDirectbetrokkenenGesproken', 'Alle directbetrokkenen gesproken (kinderen vanaf 4 jaar)?', 'allen gesproken'],
 ] as const;
+
+/** Who records the monitoring moments; records from before the region rule: Veilig Thuis. */
+const monitortDoor = (d: Dossier) => d.veiligThuis?.monitoring?.door ?? 'veilig-thuis';
 
 /** The monitoring moments still open: only while the receiving party holds the case. */
 function openMonitoring(d: Dossier): number[] {
@@ -164,17 +179,44 @@ function openMonitoring(d: Dossier): number[] {
   return v.monitoring.momenten.filter((m) => m.uitgevoerdOp === undefined).map((m) => m.maandenNaOverdracht);
 }
 
-/** What monitoring was decided and what each moment found, as Veilig Thuis recorded it. */
+/**
+ * The monitoring plan and what each moment found, on both cards: who monitors (and a deviation
+ * from the region's rule), with whom, how often and how, the moments, and the rule that all
+ * directbetrokkenen are spoken (seed 004 §7.1).
+ */
 function monitoringFeiten(d: Dossier): Feit[] {
   const m = d.veiligThuis?.monitoring;
   if (m === undefined) return [];
   if (!m.gepland) return feit('Monitoring', `geen${m.redenGeenMonitoring ? `: ${m.redenGeenMonitoring}` : ''}`);
-  return m.momenten.map((x) => ({
-    titel: `Monitoring ${x.maandenNaOverdracht} mnd`,
-    waarde: x.uitgevoerdOp
-      ? `${lokaleTijd(x.uitgevoerdOp)}: ${MONITORING_VRAGEN.map(([k, , kort]) => `${kort} ${x[k] === true ? 'ja' : x[k] === false ? 'nee' : '?'}`).join(', ')}; ${x.vervolgstap ? VERVOLGSTAP_TEKST[x.vervolgstap] : ''}`
-      : 'gepland',
-  }));
+  const partij = d.veiligThuis?.overdracht?.partij.naam;
+  const door = monitortDoor(d) === 'lokaal-team' ? `${partij ?? 'het lokale team'} (lokaal team)` : 'Veilig Thuis';
+  const afwijking = m.afwijking ? `; afwijking van de regioafspraak (${MONITORING_DOOR_LABELS[m.afwijking.regioafspraak]}), door beide geaccepteerd: ${m.afwijking.reden}` : '';
+  const maanden = m.momenten.map((x) => x.maandenNaOverdracht);
+  return [
+    ...feit('Monitoring door', `${door}${afwijking}`),
+    ...feit('Monitoring met wie', m.plan?.metWie),
+    ...feit('Hoe vaak en hoe', m.plan?.frequentieEnWijze),
+    ...feit('Monitoringmomenten', `${[maanden.slice(0, -1).join(', '), maanden.at(-1)].filter((x) => x !== '').join(' en ')} maanden na de overdracht; alle directbetrokkenen worden gesproken, kinderen vanaf 4 jaar`),
+    ...m.momenten.map((x) => ({
+      titel: `Monitoring ${x.maandenNaOverdracht} mnd`,
+      waarde: x.uitgevoerdOp
+        ? zonderMarkdown(
+            `${lokaleTijd(x.uitgevoerdOp)}: ${MONITORING_VRAGEN.map(([k, , kort]) => `${kort} ${x[k] === true ? 'ja' : x[k] === false ? 'nee' : '?'}`).join(', ')}${x.toelichtingGesproken ? ` (${x.toelichtingGesproken})` : ''}; ${x.vervolgstap ? VERVOLGSTAP_TEKST[x.vervolgstap] : ''}`,
+          )
+        : 'gepland',
+    })),
+  ];
+}
+
+const PLAN_TITELS = { veiligheidsplan: 'Veiligheidsplan', hulpverleningsplan: 'Hulpverleningsplan', herstelplan: 'Herstelplan' } as const;
+
+/** The overdracht agreements (seed 004 §6), on both cards: who makes which plan, and what if safety does not recover. */
+function afsprakenFeiten(d: Dossier): Feit[] {
+  const o = d.veiligThuis?.overdracht;
+  const a = o?.afspraken;
+  if (o === undefined || a === undefined) return [];
+  const maker = (p: PlanMaker) => (p.door === 'overdrachtspartij' ? o.partij.naam : p.door === 'veilig-thuis' ? 'Veilig Thuis' : p.naam);
+  return [...PLANNEN.flatMap((plan) => feit(PLAN_TITELS[plan], `gemaakt door ${maker(a[plan])}`)), ...feit('Als de veiligheid niet herstelt', a.alsVeiligheidNietHerstelt)];
 }
 
 /** The veiligheidsbeoordeling's term as Veilig Thuis reads it on the melding card. */
@@ -284,11 +326,13 @@ export function overdrachtKaart(
           ? [{ titel: 'Oppaktermijn', waarde: `contact met het gezin uiterlijk ${datum(contactGezinDeadline(vanIso(o.ontvangenOp), o.adviesTermijnDagen))} (${dagen === 7 ? '1 week' : `${dagen} dagen`}, geadviseerd door Veilig Thuis)` }]
           : []),
         { titel: 'Veilig Thuis', waarde: `${vt.naam}, ${vt.telefoon}` },
+        ...afsprakenFeiten(d),
+        ...monitoringFeiten(d),
         ...voortgangOverdracht(d),
       ],
     },
     {
-      uitleg: zonderMarkdown(overdrachtUitleg(v, vt)),
+      uitleg: `${zonderMarkdown(overdrachtUitleg(v, vt))}${monitortDoor(d) === 'lokaal-team' && v.monitoring?.gepland ? ' Uw team monitort: leg elk monitoringmoment hier vast; Veilig Thuis ziet de uitkomst.' : ''}`,
       voorwaarden: v.veiligheidsvoorwaarden.map(zonderMarkdown),
       risicofactoren: (v.veiligheidsbeoordeling?.risicofactoren ?? []).map(zonderMarkdown),
       terugkoppeling: o.terugkoppeling ? zonderMarkdown(o.terugkoppeling.samenvatting) : '',
@@ -298,6 +342,7 @@ export function overdrachtKaart(
       later: aangeboden || (overgedragen && o.contactGezinOp === undefined),
       terug: overgedragen,
       regieOverdragen: overgedragen && o.partij.soort === 'lokaal-team',
+      monitoren: openMonitoring(d).length > 0 && monitortDoor(d) === 'lokaal-team',
       waarden: { ...LEEG_OVERDRACHT, regieVoorwaarden: v.veiligheidsvoorwaarden.join('\n'), ...extra.waarden },
       fouten: { ...LEEG_OVERDRACHT, ...extra.fouten },
     },
@@ -335,7 +380,7 @@ function termijnTekst(d: Dossier, m: Mijlpaal): string {
 export function kanaalDossierKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): KaartBijlage {
   if (w.weergave === 'veilig-thuis' && w.formulier === 'veiligheidsbeoordeling') return veiligheidsbeoordelingKaart(w);
   if (w.weergave === 'veilig-thuis' && w.formulier === 'vervolg-afronden') return vervolgAfrondenKaart(w);
-  if (w.weergave === 'veilig-thuis' && w.formulier === 'monitoring') return monitoringKaart(w);
+  if (w.formulier === 'monitoring') return monitoringKaart(w);
   if (w.weergave === 'veilig-thuis' && w.formulier === 'afsluiten') return afsluitenKaart(w);
   if (w.weergave === 'veilig-thuis') return vtMeldingKaart(w.dossier, w.nu, w.veiligThuis, [], w.kalender, w.melding ? { melding: w.melding } : {});
   if (w.dossier.veiligThuis?.overdracht !== undefined) {
@@ -368,9 +413,28 @@ export function koppelingOntbreektKaart(regioNaam: string, vt: VeiligThuisContac
 }
 
 /** Every field the form binds gets a value, so no `${...}` is ever left on the card. */
+/** The fields of the agreements and the monitoring plan (overdrachtAfspraken.json) outside its list of plans. */
+const AFSPRAKEN_VELDEN = ['alsVeiligheidNietHerstelt', 'monitoringDoor', 'redenAfwijking', 'monitoringMetWie', 'monitoringHoe', 'extraMomenten'];
+
 const LEEG_FORMULIER: Readonly<Record<string, string>> = Object.fromEntries(
-  ['acuutOnveilig', 'structureelOnveilig', 'multiproblematiek', 'risicofactoren', 'veiligheidsvoorwaarden', 'besluit', 'partijSoort', 'lokaalTeam', 'partijNaam', 'adviesTermijnDagen', 'monitoring'].map((k) => [k, '']),
+  ['acuutOnveilig', 'structureelOnveilig', 'multiproblematiek', 'risicofactoren', 'veiligheidsvoorwaarden', 'besluit', 'partijSoort', 'lokaalTeam', 'partijNaam', 'adviesTermijnDagen', 'monitoring', ...AFSPRAKEN_VELDEN].map((k) => [k, '']),
 );
+
+const PLAN_VRAGEN = { veiligheidsplan: 'Wie maakt het veiligheidsplan?', hulpverleningsplan: 'Wie maakt het hulpverleningsplan?', herstelplan: 'Wie maakt het herstelplan?' } as const;
+
+/**
+ * The agreements' part of a form: one entry per plan with what was typed and its errors, and the
+ * region's rule on who monitors after this overdracht moment (VT may deviate, with a reason).
+ */
+function afsprakenFormulier(w: Extract<Weergave, { soort: 'kanaal-dossier' }>, moment: OverdrachtMoment) {
+  const waarde = (k: string) => w.waarden?.[k] ?? '';
+  const fout = (k: string) => w.fouten?.[k] ?? '';
+  const regel = w.monitoringRegel?.[moment] ?? 'veilig-thuis';
+  return {
+    plannen: PLANNEN.map((id) => ({ id, vraag: PLAN_VRAGEN[id], door: waarde(`${id}Door`), anders: waarde(`${id}Anders`), foutDoor: fout(`${id}Door`), foutAnders: fout(`${id}Anders`) })),
+    regioafspraak: regel === 'lokaal-team' ? 'het lokale team als de casus naar een lokaal team gaat, anders Veilig Thuis' : MONITORING_DOOR_LABELS[regel],
+  };
+}
 
 /**
  * The veiligheidsbeoordeling form on the Veilig Thuis card, with its term. After an error what was
@@ -379,7 +443,7 @@ const LEEG_FORMULIER: Readonly<Record<string, string>> = Object.fromEntries(
 function veiligheidsbeoordelingKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): KaartBijlage {
   const d = w.dossier;
   const kaart = bouw(
-    vtBeoordeling,
+    VT_BEOORDELING,
     {
       ...LEEG_KADER,
       kop: `Veiligheidsbeoordeling · ${w.veiligThuis.naam}`,
@@ -390,9 +454,10 @@ function veiligheidsbeoordelingKaart(w: Extract<Weergave, { soort: 'kanaal-dossi
     },
     {
       termijn: beoordelingTermijn(d, w.kalender),
-      waarden: { ...LEEG_FORMULIER, adviesTermijnDagen: '7', ...w.waarden },
+      waarden: { ...LEEG_FORMULIER, adviesTermijnDagen: '7', monitoringDoor: 'regioafspraak', ...w.waarden },
       fouten: { ...LEEG_FORMULIER, ...w.fouten },
       lokaleTeams: w.lokaleTeams ?? [],
+      ...afsprakenFormulier(w, 'na-veiligheidsbeoordeling'),
     },
     d,
   );
@@ -400,7 +465,7 @@ function veiligheidsbeoordelingKaart(w: Extract<Weergave, { soort: 'kanaal-dossi
 }
 
 const LEEG_VERVOLG: Readonly<Record<string, string>> = Object.fromEntries(
-  ['uitkomstOnderzoek', 'veiligheidsvoorwaarden', 'partijSoort', 'lokaalTeam', 'partijNaam', 'monitoring', 'redenGeenMonitoring'].map((k) => [k, '']),
+  ['uitkomstOnderzoek', 'veiligheidsvoorwaarden', 'partijSoort', 'lokaalTeam', 'partijNaam', 'monitoring', 'redenGeenMonitoring', ...AFSPRAKEN_VELDEN].map((k) => [k, '']),
 );
 
 /** V&V or Onderzoek rounded off on the Veilig Thuis card, with the 10-week term; the conditions so far are filled in. */
@@ -410,7 +475,7 @@ function vervolgAfrondenKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>)
   const onderzoek = v?.vervolg?.soort === 'onderzoek';
   const mijlpaal = openMijlpalen(d, w.kalender ?? landelijkeKalender).find((m) => m.id === 'vervolg-afronden');
   const kaart = bouw(
-    vtVervolg,
+    VT_VERVOLG,
     {
       ...LEEG_KADER,
       kop: `${onderzoek ? 'Onderzoek' : 'Voorwaarden & Vervolg'} afronden · ${w.veiligThuis.naam}`,
@@ -423,25 +488,30 @@ function vervolgAfrondenKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>)
       vervolg: onderzoek ? 'het Onderzoek' : 'Voorwaarden & Vervolg',
       onderzoek,
       termijn: mijlpaal ? `uiterlijk ${datum(mijlpaal.deadline)} (binnen 10 weken)` : 'binnen 10 weken',
-      waarden: { ...LEEG_VERVOLG, veiligheidsvoorwaarden: (v?.veiligheidsvoorwaarden ?? []).join('\n'), monitoring: 'ja', ...w.waarden },
+      waarden: { ...LEEG_VERVOLG, veiligheidsvoorwaarden: (v?.veiligheidsvoorwaarden ?? []).join('\n'), monitoring: 'ja', monitoringDoor: 'regioafspraak', ...w.waarden },
       fouten: { ...LEEG_VERVOLG, ...w.fouten },
       lokaleTeams: w.lokaleTeams ?? [],
+      ...afsprakenFormulier(w, onderzoek ? 'na-onderzoek' : 'na-voorwaarden-en-vervolg'),
     },
     d,
   );
   return metVernieuwing(kaart, d, 'veilig-thuis');
 }
 
-/** The monitoring outcome form: the open moments, four questions, the next step. */
+/**
+ * The monitoring outcome form: the open moments, the questions, the next step. Veilig Thuis or,
+ * where the region gives it the monitoring, the lokaal team on its overdracht card.
+ */
 function monitoringKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): KaartBijlage {
   const d = w.dossier;
   const open = openMonitoring(d);
-  const waarden: Record<string, string> = { maandenNaOverdracht: String(open[0] ?? ''), vervolgstap: '', ...w.waarden };
+  const lokaalTeam = w.weergave === 'lokaal-team';
+  const waarden: Record<string, string> = { maandenNaOverdracht: String(open[0] ?? ''), vervolgstap: '', toelichtingGesproken: '', ...w.waarden };
   const kaart = bouw(
     vtMonitoring,
     {
       ...LEEG_KADER,
-      kop: `Monitoring · ${w.veiligThuis.naam}`,
+      kop: `Monitoring · ${zonderMarkdown(lokaalTeam ? (d.veiligThuis?.overdracht?.partij.naam ?? 'lokaal team') : w.veiligThuis.naam)}`,
       titel: zonderMarkdown(d.referentie),
       dossierId: d.id,
       melding: w.melding ?? '',
@@ -451,11 +521,13 @@ function monitoringKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): Kaa
       momenten: open.map((maanden) => ({ titel: `Na ${maanden} maanden`, waarde: String(maanden) })),
       vragen: MONITORING_VRAGEN.map(([id, vraag]) => ({ id, vraag, waarde: waarden[id] ?? '', fout: w.fouten?.[id] ?? '' })),
       waarden,
-      fouten: { maandenNaOverdracht: '', vervolgstap: '', ...w.fouten },
+      fouten: { maandenNaOverdracht: '', vervolgstap: '', toelichtingGesproken: '', ...w.fouten },
+      verb: (lokaalTeam ? 'lt-monitoring' : 'vt-monitoring') satisfies Verb,
+      weergave: w.weergave,
     },
     d,
   );
-  return metVernieuwing(kaart, d, 'veilig-thuis');
+  return metVernieuwing(kaart, d, w.weergave);
 }
 
 /**

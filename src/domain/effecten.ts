@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { Actor, Dossier, Effect, Gebeurtenis, Uitgaand } from './model.js';
+import type { Actor, Dossier, Effect, Gebeurtenis, MonitoringDoor, OverdrachtMoment, Uitgaand } from './model.js';
 import type { WerkdagKalender } from './tijd/werkdagen.js';
 
 export type { Effect } from './model.js';
@@ -24,6 +24,8 @@ export interface Instellingen {
   readonly crisisdienst?: string;
   /** The region's calendar: its office hours decide whether spoed goes to the crisis service. */
   readonly kalender?: WerkdagKalender;
+  /** The region's rule on who monitors after each overdracht moment (config/regions); absent: Veilig Thuis. */
+  readonly monitoringRegel?: Readonly<Partial<Record<OverdrachtMoment, MonitoringDoor>>>;
 }
 
 export const STANDAARD_VERVOLG_ZELF_HULP_WEKEN = 6;

@@ -34,12 +34,14 @@ export interface LadderTrede {
 
 /** Milestones whose protocol sets its own nudge moments, apart from who is responsible. */
 export type MijlpaalSoort = 'contact-gezin' | 'vervolg-afronden' | 'monitoring' | 'overdracht-bevestigen';
+/** The ladders per kind; monitoring by the lokaal team (a region rule, seed 002) has its own. */
+export type LadderSoort = MijlpaalSoort | 'monitoring-lokaal-team';
 
 export interface RegioBeleid {
   readonly kalender: WerkdagKalender;
   readonly ladders: Readonly<Record<Verantwoordelijke, readonly LadderTrede[]>>;
   /** Per kind of milestone, replacing the ladder of its verantwoordelijke. */
-  readonly perSoort?: Readonly<Partial<Record<MijlpaalSoort, readonly LadderTrede[]>>>;
+  readonly perSoort?: Readonly<Partial<Record<LadderSoort, readonly LadderTrede[]>>>;
 }
 
 export function mijlpaalSoort(mijlpaalId: string, verantwoordelijke?: Verantwoordelijke): MijlpaalSoort | undefined {
@@ -98,6 +100,13 @@ export const STANDAARD_PER_SOORT: NonNullable<RegioBeleid['perSoort']> = {
     { niveau: 'op-de-dag', publiek: 'vt-medewerker', werkdagenTovDeadline: 0 },
     { niveau: 'verlopen', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
   ],
+  // The lokaal team monitors (Zuid-Holland Zuid): its channel on the same days; a missed moment is a lokaal team term like any other.
+  'monitoring-lokaal-team': [
+    { niveau: 'herinnering', publiek: 'lokaal-team-kanaal', werkdagenTovDeadline: -5 },
+    { niveau: 'op-de-dag', publiek: 'lokaal-team-kanaal', werkdagenTovDeadline: 0 },
+    { niveau: 'verlopen', publiek: 'coordinator', werkdagenTovDeadline: 1 },
+    { niveau: 'escalatie-voorstel', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
+  ],
 };
 
 export function standaardBeleid(kalender: WerkdagKalender = landelijkeKalender): RegioBeleid {
@@ -106,7 +115,9 @@ export function standaardBeleid(kalender: WerkdagKalender = landelijkeKalender):
 
 function ladderVoor(mijlpaal: Mijlpaal, beleid: RegioBeleid): readonly LadderTrede[] {
   const soort = mijlpaalSoort(mijlpaal.id, mijlpaal.verantwoordelijke);
-  return (soort === undefined ? undefined : beleid.perSoort?.[soort]) ?? beleid.ladders[mijlpaal.verantwoordelijke];
+  // A moment the lokaal team monitors nudges its channel, not the VT medewerker; it stays a monitoring milestone.
+  const ladder: LadderSoort | undefined = soort === 'monitoring' && mijlpaal.verantwoordelijke === 'lokaal-team' ? 'monitoring-lokaal-team' : soort;
+  return (ladder === undefined ? undefined : beleid.perSoort?.[ladder]) ?? beleid.ladders[mijlpaal.verantwoordelijke];
 }
 
 export interface Herinnering {

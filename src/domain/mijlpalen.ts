@@ -105,7 +105,8 @@ export function openMijlpalen(dossier: Dossier, kalender: WerkdagKalender = land
         id: `monitoring-${moment.maandenNaOverdracht}`,
         omschrijving: `Monitoring na ${moment.maandenNaOverdracht} maanden`,
         deadline: monitoringMoment(vanIso(o.ontvangenOp), moment.maandenNaOverdracht),
-        verantwoordelijke: 'veilig-thuis',
+        // Where the region gives the monitoring to the lokaal team, its channel is nudged (seed 002).
+        verantwoordelijke: vt.monitoring.door ?? 'veilig-thuis',
       });
     }
   }

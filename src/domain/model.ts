@@ -352,6 +352,31 @@ export const RegieOverdracht = z.object({
 });
 export type RegieOverdracht = z.infer<typeof RegieOverdracht>;
 
+/**
+ * Who makes one of the plans agreed at the overdracht (seed 004 §6): the party that takes the case
+ * over, Veilig Thuis, or another party named in text.
+ */
+export const PLAN_MAKERS = ['overdrachtspartij', 'veilig-thuis', 'anders'] as const;
+export const PlanMaker = z.discriminatedUnion('door', [
+  z.object({ door: z.literal('overdrachtspartij') }),
+  z.object({ door: z.literal('veilig-thuis') }),
+  z.object({ door: z.literal('anders'), naam: Tekst(200) }),
+]);
+export type PlanMaker = z.infer<typeof PlanMaker>;
+
+/**
+ * What Veilig Thuis agrees with the overdrachtspartij (seed 004 §6, "Bij de overdracht"): who makes
+ * the veiligheidsplan, hulpverleningsplan and herstelplan, and what happens when safety does not
+ * recover. How monitoring works is the monitoring plan (`Monitoring`).
+ */
+export const OverdrachtAfspraken = z.object({
+  veiligheidsplan: PlanMaker,
+  hulpverleningsplan: PlanMaker,
+  herstelplan: PlanMaker,
+  alsVeiligheidNietHerstelt: Tekst(4000),
+});
+export type OverdrachtAfspraken = z.infer<typeof OverdrachtAfspraken>;
+
 export const Overdracht = z.object({
   partij: Overdrachtspartij,
   moment: OverdrachtMoment,
@@ -367,6 +392,8 @@ export const Overdracht = z.object({
   adviesTermijnDagen: z.number().int().min(1).max(90).optional(),
   /** The receiving lokaal team handed the regie on; its own duties ended there. */
   regie: RegieOverdracht.optional(),
+  /** Optional only for overdrachten recorded before the agreements were asked; the forms require them. */
+  afspraken: OverdrachtAfspraken.optional(),
 });
 export type Overdracht = z.infer<typeof Overdracht>;
 
@@ -384,14 +411,28 @@ export const MonitoringMoment = z.object({
   stabieleVeiligheid: z.boolean().optional(),
   aandachtVoorHerstel: z.boolean().optional(),
   vervolgstap: z.enum(MONITORING_VERVOLGSTAPPEN).optional(),
+  /** All directbetrokkenen spoken, children from 4 years (seed 004 §7.1); "nee" carries why. */
+  alleDirectbetrokkenenGesproken: z.boolean().optional(),
+  toelichtingGesproken: Tekst(2000).optional(),
 });
 export type MonitoringMoment = z.infer<typeof MonitoringMoment>;
+
+/** Who monitors after an overdracht: a region may give it to the lokaal team (seed 002, Zuid-Holland Zuid). */
+export const MONITORING_PARTIJEN = ['veilig-thuis', 'lokaal-team'] as const;
+export const MonitoringDoor = z.enum(MONITORING_PARTIJEN);
+export type MonitoringDoor = z.infer<typeof MonitoringDoor>;
 
 export const Monitoring = z.object({
   gepland: z.boolean(),
   /** Why there is no monitoring where the protocol expects it (e.g. after V&V). */
   redenGeenMonitoring: Tekst(2000).optional(),
   momenten: z.array(MonitoringMoment),
+  /** Who monitors; absent in records from before the region rule: Veilig Thuis. */
+  door: MonitoringDoor.optional(),
+  /** Veilig Thuis deviated from the region's rule, "door beide geaccepteerd" (seed 002), and why. */
+  afwijking: z.object({ regioafspraak: MonitoringDoor, reden: Tekst(2000) }).optional(),
+  /** With whom, and how often and how the contacts happen (seed 004 §7.1). */
+  plan: z.object({ metWie: Tekst(1000), frequentieEnWijze: Tekst(2000) }).optional(),
 });
 export type Monitoring = z.infer<typeof Monitoring>;
 

@@ -6,8 +6,11 @@ import type {
   Dossier,
   Melding,
   EscalatieRoute,
+  Monitoring,
+  MonitoringDoor,
   MonitoringMoment,
   Overdracht,
+  OverdrachtAfspraken,
   OverdrachtMoment,
   Overdrachtspartij,
   RegieOverdracht,
@@ -25,6 +28,21 @@ import { ZONE, landelijkeKalender, type WerkdagKalender } from './tijd/werkdagen
 
 /** Monitoring moments in months after the overdracht: at least 3 and 12 (seeds 002, 003, 004 §7.1). */
 export const STANDAARD_MONITORING_MAANDEN: readonly number[] = [3, 12];
+/** Extra moments VT may add, in whole months after the overdracht; monitoring lasts 1.5 years on average (seed 004 §7.1). */
+export const MAX_MONITORING_MAANDEN = 36;
+
+/**
+ * The monitoring plan as VT decides it with the overdracht (seed 004 §7.1): with whom, how often
+ * and how, extra moments on top of 3 and 12 months, and who monitors. Without `door` the region's
+ * rule applies; choosing the other party is a deviation that needs a reason.
+ */
+export interface MonitoringPlanKeuze {
+  readonly metWie: string;
+  readonly frequentieEnWijze: string;
+  readonly extraMaanden?: readonly number[];
+  readonly door?: MonitoringDoor;
+  readonly redenAfwijking?: string;
+}
 
 export type VtCommando =
   | {
@@ -39,6 +57,9 @@ export type VtCommando =
       readonly monitoring?: boolean;
       /** VT's advised pick-up term for the lokaal team in days (default 1 week). */
       readonly adviesTermijnDagen?: number;
+      /** With besluit = overdracht: the agreements, and the plan when VT monitors. */
+      readonly afspraken?: OverdrachtAfspraken;
+      readonly monitoringPlan?: MonitoringPlanKeuze;
     }
   | { readonly soort: 'wissel-naar-onderzoek' }
   | {
@@ -49,6 +70,8 @@ export type VtCommando =
       /** Not monitoring after V&V, or after a confirmed Onderzoek, must be justified. */
       readonly redenGeenMonitoring?: string;
       readonly adviesTermijnDagen?: number;
+      readonly afspraken?: OverdrachtAfspraken;
+      readonly monitoringPlan?: MonitoringPlanKeuze;
     }
   | { readonly soort: 'bevestig-overdracht'; readonly regisseur: string }
   | { readonly soort: 'contact-gezin' }
@@ -63,6 +86,8 @@ export type VtCommando =
       readonly stabieleVeiligheid: boolean;
       readonly aandachtVoorHerstel: boolean;
       readonly vervolgstap: NonNullable<MonitoringMoment['vervolgstap']>;
+      readonly alleDirectbetrokkenenGesproken: boolean;
+      readonly toelichtingGesproken?: string;
     }
   | { readonly soort: 'start-escalatie'; readonly reden: string }
   | { readonly soort: 'rond-escalatie-af'; readonly uitkomst: 'I' | 'II' }
@@ -101,7 +126,11 @@ export type VtFoutCode =
   | 'veiligheidsplan-ontbreekt'
   | 'bevestiging-in-toekomst'
   | 'afsluitbericht-ontbreekt'
-  | 'afsluitbericht-in-toekomst';
+  | 'afsluitbericht-in-toekomst'
+  | 'ongeldig-monitoringmoment'
+  | 'reden-afwijking-ontbreekt'
+  | 'monitoring-door-ongeldig'
+  | 'toelichting-gesproken-ontbreekt';
 
 export type VtFout = DomeinFout<VtFoutCode>;
 
@@ -245,9 +274,12 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
           ]);
         case 'overdracht': {
           if (commando.partij === undefined) return partijOntbreekt();
-          const monitoring = bepaalMonitoring('na-veiligheidsbeoordeling', commando.partij, { besloten: commando.monitoring === true });
+          const monitoring = bepaalMonitoring('na-veiligheidsbeoordeling', commando.partij, {
+            besloten: commando.monitoring === true,
+            ...planOpties(commando, ctx, 'na-veiligheidsbeoordeling'),
+          });
           if (!monitoring.ok) return monitoring;
-          const over = draagOver(dossier, metVb, commando.partij, 'na-veiligheidsbeoordeling', monitoring.waarde, nu, commando.adviesTermijnDagen, klaar, omschrijving);
+          const over = draagOver(dossier, metVb, commando.partij, 'na-veiligheidsbeoordeling', monitoring.waarde, nu, commando.adviesTermijnDagen, klaar, omschrijving, commando.afspraken);
           return over.ok ? ok({ ...over.waarde, effecten: [...over.waarde.effecten, ...melder] }) : over;
         }
       }
@@ -274,6 +306,7 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       const monitoring = bepaalMonitoring(moment, commando.partij, {
         weerlegd: commando.uitkomstOnderzoek === 'weerlegd',
         ...(commando.redenGeenMonitoring ? { redenGeen: commando.redenGeenMonitoring } : {}),
+        ...planOpties(commando, ctx, moment),
       });
       if (!monitoring.ok) return monitoring;
       const afgerond = {
@@ -282,7 +315,7 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
         veiligheidsvoorwaarden: [...commando.veiligheidsvoorwaarden],
       };
       const label = vervolg.soort === 'onderzoek' ? `Onderzoek afgerond (${commando.uitkomstOnderzoek})` : 'Voorwaarden & Vervolg afgerond';
-      return draagOver(dossier, afgerond, commando.partij, moment, monitoring.waarde, nu, commando.adviesTermijnDagen, klaar, label);
+      return draagOver(dossier, afgerond, commando.partij, moment, monitoring.waarde, nu, commando.adviesTermijnDagen, klaar, label, commando.afspraken);
     }
     case 'bevestig-overdracht': {
       inToegestaneFase(vt, commando.soort);
@@ -332,8 +365,12 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       if (!vt.monitoring.gepland || index < 0) {
         return fout({ code: 'geen-monitoringmoment', melding: `Er staat geen open monitoringmoment na ${commando.maandenNaOverdracht} maanden gepland.` });
       }
-      const { soort: _s, ...uitkomst } = commando;
-      const bijgewerkt = momenten.map((m, i) => (i === index ? { ...m, ...uitkomst, uitgevoerdOp: nu } : m));
+      const toelichting = commando.toelichtingGesproken?.trim();
+      if (!commando.alleDirectbetrokkenenGesproken && !toelichting) {
+        return fout({ code: 'toelichting-gesproken-ontbreekt', melding: 'Alle directbetrokkenen worden gesproken, kinderen vanaf 4 jaar. Leg kort uit wie niet is gesproken en waarom.' });
+      }
+      const { soort: _s, toelichtingGesproken: _t, ...uitkomst } = commando;
+      const bijgewerkt = momenten.map((m, i) => (i === index ? { ...m, ...uitkomst, ...(toelichting ? { toelichtingGesproken: toelichting } : {}), uitgevoerdOp: nu } : m));
       const gemonitord = { ...vt, monitoring: { ...vt.monitoring, momenten: bijgewerkt } };
       const sluit = commando.vervolgstap === 'afsluiten-geen-mogelijkheden';
       return klaar(
@@ -475,8 +512,9 @@ function draagOver(
   adviesTermijnDagen: number | undefined,
   klaar: Klaar,
   omschrijving: string,
+  afspraken?: OverdrachtAfspraken,
 ): Resultaat<Wijziging, VtFout> {
-  const overdracht: Overdracht = { partij, moment, ontvangenOp: nu, ...(adviesTermijnDagen !== undefined ? { adviesTermijnDagen } : {}) };
+  const overdracht: Overdracht = { partij, moment, ontvangenOp: nu, ...(adviesTermijnDagen !== undefined ? { adviesTermijnDagen } : {}), ...(afspraken ? { afspraken } : {}) };
   // Only a lokaal team receives the overdracht with its duties; it is told of any other party.
   const effecten: Effect[] =
     partij.soort === 'lokaal-team'
@@ -527,10 +565,10 @@ function toetsTermijn(dagen: number | undefined): VtFout | undefined {
 export function bepaalMonitoring(
   moment: OverdrachtMoment,
   partij: Overdrachtspartij,
-  opties: { besloten?: boolean; weerlegd?: boolean; redenGeen?: string },
-): Resultaat<NonNullable<VeiligThuis['monitoring']>, VtFout> {
+  opties: { besloten?: boolean; weerlegd?: boolean; redenGeen?: string; plan?: MonitoringPlanKeuze; regioafspraak?: MonitoringDoor },
+): Resultaat<Monitoring, VtFout> {
   const geen = (reden?: string) => ok({ gepland: false, momenten: [], ...(reden ? { redenGeenMonitoring: reden } : {}) });
-  const wel = () => ok({ gepland: true, momenten: STANDAARD_MONITORING_MAANDEN.map((maandenNaOverdracht) => ({ maandenNaOverdracht })) });
+  const wel = () => planMonitoring(partij, opties.plan, opties.regioafspraak);
   if (partij.soort === 'gecertificeerde-instelling') {
     if (opties.besloten) {
       return fout({ code: 'monitoring-niet-toegestaan', melding: 'Na overdracht aan een gecertificeerde instelling monitort Veilig Thuis niet.' });
@@ -548,10 +586,61 @@ export function bepaalMonitoring(
       return metReden(opties.redenGeen, 'Na Voorwaarden & Vervolg wordt altijd gemonitord, tenzij u vastlegt waarom niet.');
   }
 
-  function metReden(reden: string | undefined, melding: string): Resultaat<NonNullable<VeiligThuis['monitoring']>, VtFout> {
+  function metReden(reden: string | undefined, melding: string): Resultaat<Monitoring, VtFout> {
     if (reden === undefined) return wel();
     return reden.trim().length > 0 ? geen(reden.trim()) : fout({ code: 'reden-geen-monitoring-ontbreekt', melding });
   }
+}
+
+/** The plan and the region's rule for this moment, as the command and the region give them. */
+function planOpties(commando: { readonly monitoringPlan?: MonitoringPlanKeuze }, ctx: Context, moment: OverdrachtMoment): { plan?: MonitoringPlanKeuze; regioafspraak?: MonitoringDoor } {
+  const regioafspraak = ctx.instellingen?.monitoringRegel?.[moment];
+  return { ...(commando.monitoringPlan ? { plan: commando.monitoringPlan } : {}), ...(regioafspraak ? { regioafspraak } : {}) };
+}
+
+export const MONITORING_DOOR_LABELS: Readonly<Record<MonitoringDoor, string>> = { 'veilig-thuis': 'Veilig Thuis', 'lokaal-team': 'het lokale team' };
+
+/**
+ * Monitoring as planned: the moments, who monitors, and the plan. The region's rule gives the
+ * lokaal team the monitoring only when a lokaal team takes the case over; for any other party
+ * Veilig Thuis monitors, as nobody else in the chain could.
+ */
+function planMonitoring(partij: Overdrachtspartij, plan: MonitoringPlanKeuze | undefined, regel: MonitoringDoor | undefined): Resultaat<Monitoring, VtFout> {
+  const maanden = monitoringMaanden(plan?.extraMaanden ?? []);
+  if (!maanden.ok) return maanden;
+  const regioafspraak: MonitoringDoor = regel === 'lokaal-team' && partij.soort === 'lokaal-team' ? 'lokaal-team' : 'veilig-thuis';
+  const door = plan?.door ?? regioafspraak;
+  if (door === 'lokaal-team' && partij.soort !== 'lokaal-team') {
+    return fout({ code: 'monitoring-door-ongeldig', melding: 'Alleen een lokaal team dat de casus overneemt kan monitoren; kies Veilig Thuis.' });
+  }
+  const reden = plan?.redenAfwijking?.trim();
+  if (door !== regioafspraak && !reden) {
+    return fout({
+      code: 'reden-afwijking-ontbreekt',
+      melding: `De regioafspraak is dat ${MONITORING_DOOR_LABELS[regioafspraak]} monitort. Leg vast waarom u daarvan afwijkt; beide partijen accepteren de afwijking.`,
+    });
+  }
+  return ok({
+    gepland: true,
+    momenten: maanden.waarde.map((maandenNaOverdracht) => ({ maandenNaOverdracht })),
+    door,
+    ...(door !== regioafspraak && reden ? { afwijking: { regioafspraak, reden } } : {}),
+    ...(plan ? { plan: { metWie: plan.metWie.trim(), frequentieEnWijze: plan.frequentieEnWijze.trim() } } : {}),
+  });
+}
+
+/** 3 and 12 months always, plus VT's extra moments: whole months 1-36, each once, in order. */
+export function monitoringMaanden(extra: readonly number[]): Resultaat<number[], VtFout> {
+  const buiten = extra.filter((m) => !Number.isInteger(m) || m < 1 || m > MAX_MONITORING_MAANDEN);
+  if (buiten.length > 0) {
+    return fout({ code: 'ongeldig-monitoringmoment', melding: `Een monitoringmoment is een heel aantal maanden na de overdracht, van 1 tot ${MAX_MONITORING_MAANDEN} (niet: ${buiten.join(', ')}).` });
+  }
+  const alle = [...STANDAARD_MONITORING_MAANDEN, ...extra];
+  const dubbel = [...new Set(alle.filter((m, i) => alle.indexOf(m) !== i))];
+  if (dubbel.length > 0) {
+    return fout({ code: 'ongeldig-monitoringmoment', melding: `Noem elk extra moment één keer; 3 en 12 maanden staan er altijd al in (dubbel: ${dubbel.join(', ')}).` });
+  }
+  return ok(alle.sort((a, b) => a - b));
 }
 
 // ---------------------------------------------------------------- zicht op veiligheid

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Aanvraag } from '../../src/app/meldcodeService.js';
 import type { Gesprek } from '../../src/app/toegang.js';
 import { verwerkVerb, type Verb } from '../../src/app/verbs.js';
-import { demoRegios, demoRegister, naarMelding, testFlow, testStores } from '../support/app.js';
+import { AFSPRAKEN_INVOER, demoRegios, demoRegister, naarMelding, testFlow, testStores } from '../support/app.js';
 
 /**
  * The nudge card's escalation (issue 11): route a recorded on the dossier by the VT teamleider or
@@ -31,7 +31,7 @@ async function overgedragen() {
   const versie = String((await stores.dossiers.get(id))?.waarde.gebeurtenissen.length);
   await stuur(als('aad-vt', 'Sanne', vtKanaal), 'vt-beoordeling', {
     acuutOnveilig: 'false', structureelOnveilig: 'true', multiproblematiek: 'false',
-    risicofactoren: 'Schulden', veiligheidsvoorwaarden: 'Afspraken.', besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', versie,
+    risicofactoren: 'Schulden', veiligheidsvoorwaarden: 'Afspraken.', besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', ...AFSPRAKEN_INVOER, versie,
   });
   const escalaties = async () => (await stores.dossiers.get(id))?.waarde.veiligThuis?.escalaties.map((e) => `${e.route}:${e.uitkomst ?? 'loopt'}`);
   expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.overdracht?.partij.teamId).toBe('wijkteam-noord');

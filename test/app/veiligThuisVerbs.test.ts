@@ -5,7 +5,7 @@ import type { Gesprek } from '../../src/app/toegang.js';
 import { verwerkVerb, type Verb } from '../../src/app/verbs.js';
 import type { Weergave } from '../../src/app/weergave.js';
 import { kaartVoor } from '../../src/cards/kaarten.js';
-import { demoRegios, demoRegister, naarMelding, testFlow, testStores } from '../support/app.js';
+import { AFSPRAKEN_INVOER, PLAN_INVOER, demoRegios, demoRegister, naarMelding, testFlow, testStores } from '../support/app.js';
 
 /**
  * Veilig Thuis records the veiligheidsbeoordeling on the melding card in its bound channel
@@ -59,6 +59,7 @@ describe('Veilig Thuis: veiligheidsbeoordeling on the melding card', () => {
       partijSoort: 'lokaal-team',
       lokaalTeam: 'wijkteam-noord',
       adviesTermijnDagen: '3',
+      ...AFSPRAKEN_INVOER,
       versie: await versie(),
     });
     const kaart = json(w);
@@ -83,7 +84,7 @@ describe('Veilig Thuis: veiligheidsbeoordeling on the melding card', () => {
     ['a term of 0 days', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', adviesTermijnDagen: '0' }, 'adviesTermijnDagen', 'Minstens 1 dag.'],
   ])('refuses %s, keeps what was typed, and records nothing', async (_naam, data, veld, melding) => {
     const { stuur, versie, stores, id } = await gemeld();
-    const w = await stuur(sanne, 'vt-beoordeling', { ...data, risicofactoren: 'Schulden', versie: await versie() });
+    const w = await stuur(sanne, 'vt-beoordeling', { ...AFSPRAKEN_INVOER, ...data, risicofactoren: 'Schulden', versie: await versie() });
     expect(w).toMatchObject({ soort: 'kanaal-dossier', formulier: 'veiligheidsbeoordeling' });
     if (w.soort !== 'kanaal-dossier') throw new Error(w.soort);
     expect(w.fouten?.[veld]).toContain(melding);
@@ -130,7 +131,7 @@ describe('spoed outside office hours names the region\'s crisis service', () => 
 describe('an overdracht to another party is confirmed by Veilig Thuis on its behalf', () => {
   it('VT confirms for an MDT; the lokaal team gets no duties and cannot confirm it', async () => {
     const { stuur, versie, stores, id } = await gemeld();
-    const na = await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', versie: await versie() });
+    const na = await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', ...AFSPRAKEN_INVOER, versie: await versie() });
     expect(json(na)).toContain('Overdracht bevestigen namens MDT Demostad');
     expect(json(na)).toContain('Overdracht aan MDT Demostad bevestigen: uiterlijk maandag 9 maart 2026 · Veilig Thuis');
     const team = await stuur(als('aad-lt', 'Lotte', teamKanaal), 'lt-bevestig', { regisseur: 'L. Team', versie: await versie() });
@@ -142,7 +143,7 @@ describe('an overdracht to another party is confirmed by Veilig Thuis on its beh
 
   it('VT cannot confirm for a lokaal team', async () => {
     const { stuur, versie, stores, id } = await gemeld();
-    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', versie: await versie() });
+    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', ...AFSPRAKEN_INVOER, versie: await versie() });
     expect(await stuur(sanne, 'vt-bevestig-namens', { regisseur: 'S. Jansen', versie: await versie() })).toMatchObject({ soort: 'kanaal-dossier', weergave: 'veilig-thuis', melding: 'U heeft geen toegang tot deze casus.' });
     expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('overdracht-aangeboden');
   });
@@ -154,7 +155,7 @@ describe('V&V and Onderzoek on the Veilig Thuis card', () => {
     await g.stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'voorwaarden-en-vervolg', veiligheidsvoorwaarden: 'Geen geweld.', versie: await g.versie() });
     return g;
   }
-  const AFRONDEN = { veiligheidsvoorwaarden: 'Geen geweld.\nKinderen naar school.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja' };
+  const AFRONDEN = { veiligheidsvoorwaarden: 'Geen geweld.\nKinderen naar school.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja', ...AFSPRAKEN_INVOER, ...PLAN_INVOER };
 
   it('V&V offers switching to Onderzoek; after the switch only Onderzoek afronden is left', async () => {
     const { stuur, versie, stores, id } = await inVervolg();
@@ -187,6 +188,15 @@ describe('V&V and Onderzoek on the Veilig Thuis card', () => {
     ['no monitoring without a reason after V&V', { monitoring: 'nee' }, false, 'redenGeenMonitoring', 'Leg vast waarom Veilig Thuis niet monitort.'],
     ['an Onderzoek without its outcome', {}, true, 'uitkomstOnderzoek', 'bevestigd of weerlegd'],
     ['no monitoring without a reason after a confirmed Onderzoek', { uitkomstOnderzoek: 'bevestigd', monitoring: 'nee' }, true, 'redenGeenMonitoring', 'Leg vast waarom'],
+    ['a plan without who makes it', { herstelplanDoor: '' }, false, 'herstelplanDoor', 'Kies wie het herstelplan maakt.'],
+    ['another party without its name', { hulpverleningsplanDoor: 'anders' }, false, 'hulpverleningsplanAnders', 'Vul de naam in van de partij die het hulpverleningsplan maakt.'],
+    ['no agreement for when safety does not recover', { alsVeiligheidNietHerstelt: ' ' }, false, 'alsVeiligheidNietHerstelt', 'Leg vast wat er gebeurt als de veiligheid niet herstelt.'],
+    ['monitoring without with whom', { monitoringMetWie: '' }, false, 'monitoringMetWie', 'Vul in met wie er bij de monitoring contact is.'],
+    ['monitoring without how often and how', { monitoringHoe: '' }, false, 'monitoringHoe', 'Beschrijf hoe vaak en hoe de contacten bij de monitoring gaan.'],
+    ['extra moments that are no months', { extraMomenten: 'zes, 18' }, false, 'extraMomenten', "gescheiden door komma's, bijvoorbeeld 6, 18"],
+    ['an extra moment after 36 months', { extraMomenten: '6, 40' }, false, 'extraMomenten', 'van 1 tot 36 (niet: 40)'],
+    ['an extra moment twice', { extraMomenten: '6, 6' }, false, 'extraMomenten', 'dubbel: 6'],
+    ['deviating from the region rule without a reason', { monitoringDoor: 'lokaal-team' }, false, 'redenAfwijking', 'De regioafspraak is dat Veilig Thuis monitort.'],
   ])('refuses %s, keeps what was typed', async (_naam, data, onderzoek, veld, melding) => {
     const { stuur, versie, stores, id } = await inVervolg();
     if (onderzoek) await stuur(sanne, 'vt-wissel-onderzoek', { versie: await versie() });
@@ -227,6 +237,103 @@ describe('V&V and Onderzoek on the Veilig Thuis card', () => {
     expect(await stuur(als('aad-lt', 'Lotte', teamKanaal), 'vt-vervolg-afronden', { ...AFRONDEN, versie: await versie() })).toEqual({ soort: 'alleen-persoonlijk' });
     expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.vervolg?.soort).toBe('voorwaarden-en-vervolg');
   });
+
+  const lotte = als('aad-lt', 'Lotte', teamKanaal);
+
+  it('both forms ask who makes each plan, what if safety does not recover, and the plan with the region rule', async () => {
+    const { stuur } = await gemeld();
+    const beoordeling = json(await stuur(sanne, 'vt-beoordeling-formulier'));
+    const { stuur: stuurVervolg } = await inVervolg();
+    const vervolg = json(await stuurVervolg(sanne, 'vt-vervolg-formulier'));
+    for (const kaart of [beoordeling, vervolg]) {
+      for (const id of ['veiligheidsplanDoor', 'hulpverleningsplanDoor', 'herstelplanDoor', 'herstelplanAnders', 'alsVeiligheidNietHerstelt', 'monitoringMetWie', 'monitoringHoe', 'extraMomenten', 'redenAfwijking']) expect(kaart).toContain(`"id":"${id}"`);
+      expect(kaart).toContain('"title":"Volgens de regioafspraak: Veilig Thuis","value":"regioafspraak"');
+      expect(kaart).toContain('Alle directbetrokkenen worden gesproken, kinderen vanaf 4 jaar.');
+      expect(kaart).not.toContain('${');
+    }
+  });
+
+  it('the veiligheidsbeoordeling asks the agreements only with an overdracht, and the plan only when VT monitors', async () => {
+    const zonder = await gemeld();
+    const w = await zonder.stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', versie: await zonder.versie() });
+    if (w.soort !== 'kanaal-dossier') throw new Error(w.soort);
+    expect(Object.keys(w.fouten ?? {}).sort()).toEqual(['alsVeiligheidNietHerstelt', 'herstelplanDoor', 'hulpverleningsplanDoor', 'veiligheidsplanDoor']);
+    const metMonitoring = await zonder.stuur(sanne, 'vt-beoordeling', { ...TAXATIE, ...AFSPRAKEN_INVOER, besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'true', versie: await zonder.versie() });
+    if (metMonitoring.soort !== 'kanaal-dossier') throw new Error(metMonitoring.soort);
+    expect(Object.keys(metMonitoring.fouten ?? {}).sort()).toEqual(['monitoringHoe', 'monitoringMetWie']);
+    // V&V hands nothing over yet: nothing of this is asked.
+    const vv = await zonder.stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'voorwaarden-en-vervolg', versie: await zonder.versie() });
+    expect(json(vv)).toContain('Veiligheidsbeoordeling vastgelegd.');
+  });
+
+  it('the agreements and the plan are recorded and shown on the VT card and on the overdracht card', async () => {
+    const { stuur, versie, stores, id } = await inVervolg();
+    const vtKaart = json(await stuur(sanne, 'vt-vervolg-afronden', { ...AFRONDEN, extraMomenten: '18, 6', versie: await versie() }));
+    const teamKaart = json(await stuur(lotte, 'open'));
+    for (const kaart of [vtKaart, teamKaart]) {
+      expect(kaart).toContain('"title":"Veiligheidsplan","value":"gemaakt door Wijkteam Noord"');
+      expect(kaart).toContain('"title":"Herstelplan","value":"gemaakt door GGZ Rivierenland"');
+      expect(kaart).toContain('"title":"Als de veiligheid niet herstelt","value":"Terug naar Veilig Thuis; Veilig Thuis overweegt een verzoek tot onderzoek bij de Raad."');
+      expect(kaart).toContain('"title":"Monitoring door","value":"Veilig Thuis"');
+      expect(kaart).toContain(`"title":"Monitoring met wie","value":"${PLAN_INVOER.monitoringMetWie}"`);
+      expect(kaart).toContain('"title":"Monitoringmomenten","value":"3, 6, 12 en 18 maanden na de overdracht; alle directbetrokkenen worden gesproken, kinderen vanaf 4 jaar"');
+    }
+    const vt = (await stores.dossiers.get(id))?.waarde.veiligThuis;
+    expect(vt?.overdracht?.afspraken).toEqual({
+      veiligheidsplan: { door: 'overdrachtspartij' },
+      hulpverleningsplan: { door: 'overdrachtspartij' },
+      herstelplan: { door: 'anders', naam: 'GGZ Rivierenland' },
+      alsVeiligheidNietHerstelt: AFSPRAKEN_INVOER.alsVeiligheidNietHerstelt,
+    });
+    expect(vt?.monitoring).toMatchObject({ door: 'veilig-thuis', plan: { metWie: PLAN_INVOER.monitoringMetWie, frequentieEnWijze: PLAN_INVOER.monitoringHoe } });
+  });
+
+  it('"alle directbetrokkenen gesproken?" nee needs a short explanation; the form keeps what was typed', async () => {
+    const { stuur, versie, stores, id } = await inVervolg();
+    await stuur(sanne, 'vt-vervolg-afronden', { ...AFRONDEN, versie: await versie() });
+    await stuur(lotte, 'lt-bevestig', { regisseur: 'R. Regie', versie: await versie() });
+    expect(json(await stuur(sanne, 'vt-monitoring-formulier'))).toContain('Alle directbetrokkenen gesproken (kinderen vanaf 4 jaar)?');
+    const uitkomst = { maandenNaOverdracht: '3', voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'ja', aandachtVoorHerstel: 'ja', vervolgstap: 'doorgaan', alleDirectbetrokkenenGesproken: 'nee' };
+    const w = await stuur(sanne, 'vt-monitoring', { ...uitkomst, versie: await versie() });
+    if (w.soort !== 'kanaal-dossier') throw new Error(w.soort);
+    expect(w.fouten?.['toelichtingGesproken']).toBe('Leg kort uit wie niet is gesproken en waarom.');
+    expect(json(w)).toContain('"id":"alleDirectbetrokkenenGesproken","label":"Alle directbetrokkenen gesproken (kinderen vanaf 4 jaar)?","style":"expanded","value":"nee"');
+    const kaart = json(await stuur(sanne, 'vt-monitoring', { ...uitkomst, toelichtingGesproken: 'De jongste (2 jaar) niet; vader weigert.', versie: await versie() }));
+    expect(kaart).toContain('allen gesproken nee \\\\(De jongste \\\\(2 jaar\\\\) niet; vader weigert.\\\\)');
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.monitoring?.momenten[0]).toMatchObject({ alleDirectbetrokkenenGesproken: false, toelichtingGesproken: 'De jongste (2 jaar) niet; vader weigert.' });
+  });
+
+  it('when the lokaal team monitors (a recorded deviation), it records the moment on its card and Veilig Thuis sees it', async () => {
+    const { stuur, versie, stores, id } = await inVervolg();
+    const reden = 'Het wijkteam kent het gezin al jaren; met het wijkteam afgestemd.';
+    await stuur(sanne, 'vt-vervolg-afronden', { ...AFRONDEN, monitoringDoor: 'lokaal-team', redenAfwijking: reden, versie: await versie() });
+    await stuur(lotte, 'lt-bevestig', { regisseur: 'R. Regie', versie: await versie() });
+    const vtKaart = json(await stuur(sanne, 'open'));
+    expect(vtKaart).toContain(`"title":"Monitoring door","value":"Wijkteam Noord \\\\(lokaal team\\\\); afwijking van de regioafspraak \\\\(Veilig Thuis\\\\), door beide geaccepteerd: ${reden}"`);
+    expect(vtKaart).not.toContain('"verb":"vt-monitoring-formulier"');
+    const teamKaart = json(await stuur(lotte, 'open'));
+    expect(teamKaart).toContain('"verb":"lt-monitoring-formulier"');
+    expect(teamKaart).toContain('Uw team monitort');
+    const formulier = json(await stuur(lotte, 'lt-monitoring-formulier'));
+    expect(formulier).toContain('"verb":"lt-monitoring"');
+    expect(formulier).toContain('Monitoring · Wijkteam Noord');
+    expect(formulier).not.toContain('${');
+    const uitkomst = { maandenNaOverdracht: '3', voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'nee', aandachtVoorHerstel: 'ja', alleDirectbetrokkenenGesproken: 'ja', vervolgstap: 'doorgaan' };
+    // Veilig Thuis does not record a moment the lokaal team monitors.
+    const doorVt = await stuur(sanne, 'vt-monitoring', { ...uitkomst, versie: await versie() });
+    expect(doorVt).toMatchObject({ soort: 'kanaal-dossier', weergave: 'veilig-thuis', melding: 'U heeft geen toegang tot deze casus.' });
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.monitoring?.momenten[0]?.uitgevoerdOp).toBeUndefined();
+    const fout = await stuur(lotte, 'lt-monitoring', { ...uitkomst, vervolgstap: '', versie: await versie() });
+    if (fout.soort !== 'kanaal-dossier') throw new Error(fout.soort);
+    expect(fout.fouten?.['vervolgstap']).toBe('Kies de vervolgstap.');
+    expect(json(fout)).toContain('"id":"stabieleVeiligheid","label":"Is er stabiele veiligheid?","style":"expanded","value":"nee"');
+    const na = json(await stuur(lotte, 'lt-monitoring', { ...uitkomst, versie: await versie() }));
+    expect(na).toContain('Monitoring na 3 maanden vastgelegd; Veilig Thuis ziet de uitkomst.');
+    expect(json(await stuur(sanne, 'open'))).toContain('voorwaarden ja, directe veiligheid ja, stabiele veiligheid nee, herstel ja, allen gesproken ja; doorgaan');
+    const d = (await stores.dossiers.get(id))?.waarde;
+    expect(d?.veiligThuis?.monitoring?.momenten[0]).toMatchObject({ maandenNaOverdracht: 3, stabieleVeiligheid: false });
+    expect(d?.gebeurtenissen.at(-1)).toMatchObject({ soort: 'monitoring', door: { id: 'aad-lt' } });
+  });
 });
 
 describe('monitoring outcome on the Veilig Thuis card', () => {
@@ -234,11 +341,11 @@ describe('monitoring outcome on the Veilig Thuis card', () => {
   async function gemonitord() {
     const g = await gemeld();
     await g.stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'voorwaarden-en-vervolg', versie: await g.versie() });
-    await g.stuur(sanne, 'vt-vervolg-afronden', { veiligheidsvoorwaarden: 'Geen geweld.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja', versie: await g.versie() });
+    await g.stuur(sanne, 'vt-vervolg-afronden', { veiligheidsvoorwaarden: 'Geen geweld.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja', ...AFSPRAKEN_INVOER, ...PLAN_INVOER, versie: await g.versie() });
     await g.stuur(lotte, 'lt-bevestig', { regisseur: 'R. Regie', versie: await g.versie() });
     return g;
   }
-  const UITKOMST = { maandenNaOverdracht: '3', voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'nee', aandachtVoorHerstel: 'ja', vervolgstap: 'doorgaan' };
+  const UITKOMST = { maandenNaOverdracht: '3', voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'nee', aandachtVoorHerstel: 'ja', alleDirectbetrokkenenGesproken: 'ja', vervolgstap: 'doorgaan' };
 
   it('after the confirmed overdracht the card offers the monitoring form with the open moments', async () => {
     const { stuur } = await gemonitord();
@@ -304,7 +411,7 @@ describe('Veilig Thuis closes the dossier', () => {
 
   it('after the overdracht: the card says it is closed and why, nobody holds zicht op veiligheid, no actions are left', async () => {
     const { stuur, versie, stores, id } = await gemeld();
-    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', versie: await versie() });
+    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', ...AFSPRAKEN_INVOER, versie: await versie() });
     const w = await stuur(sanne, 'vt-afsluiten', {
       afsluitreden: 'Hulp loopt via het MDT; geen rol meer voor Veilig Thuis.',
       ...BEVESTIGD,
@@ -349,6 +456,8 @@ describe('regie overdragen on the overdracht card (seed 004 §8.5)', () => {
       partijSoort: 'lokaal-team',
       lokaalTeam: 'wijkteam-noord',
       monitoring: 'true',
+      ...AFSPRAKEN_INVOER,
+      ...PLAN_INVOER,
       versie: await g.versie(),
     });
     await g.stuur(lotte, 'lt-bevestig', { regisseur: 'R. Regie', versie: await g.versie() });
@@ -365,7 +474,7 @@ describe('regie overdragen on the overdracht card (seed 004 §8.5)', () => {
 
   it('is offered only after the confirmation, with the current veiligheidsvoorwaarden filled in', async () => {
     const g = await gemeld();
-    await g.stuur(sanne, 'vt-beoordeling', { ...TAXATIE, veiligheidsvoorwaarden: 'Geen geweld.', besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', versie: await g.versie() });
+    await g.stuur(sanne, 'vt-beoordeling', { ...TAXATIE, veiligheidsvoorwaarden: 'Geen geweld.', besluit: 'overdracht', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', ...AFSPRAKEN_INVOER, versie: await g.versie() });
     expect(json(await g.stuur(lotte, 'open'))).not.toContain('"verb":"lt-regie"');
     await g.stuur(lotte, 'lt-bevestig', { regisseur: 'R. Regie', versie: await g.versie() });
     const kaart = json(await g.stuur(lotte, 'open'));
@@ -442,7 +551,7 @@ describe('the afsluiten form asks for the written confirmation and, where needed
     ['an afsluitbericht date without how', { afsluitberichtOp: '2026-03-02' }, 'afsluitberichtWijze', 'Kies hoe het afsluitbericht is verstuurd.'],
   ])('refuses %s, keeps what was typed, closes nothing', async (_naam, data, veld, melding) => {
     const { stuur, versie, stores, id } = await gemeld();
-    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', versie: await versie() });
+    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'overdracht', partijSoort: 'multidisciplinair-team', partijNaam: 'MDT Demostad', ...AFSPRAKEN_INVOER, versie: await versie() });
     const formulier = json(await stuur(sanne, 'vt-afsluiten-formulier'));
     expect(formulier).toContain('MDT Demostad is niet via meldroute bereikbaar: Veilig Thuis Demoregio verstuurt het afsluitbericht zelf.');
     expect(formulier).toContain('"id":"afsluitberichtOp"');

@@ -9,7 +9,7 @@ const contactGelegd = () => vt(bevestigd(), { soort: 'contact-gezin' }, ctx('202
 const vervolg = () => vt(gemeld('2026-03-02 10:00'), { soort: 'veiligheidsbeoordeling', taxatie, besluit: 'voorwaarden-en-vervolg', risicofactoren: [] }, ctx('2026-03-03 10:00', vtMedewerker)).dossier;
 const zelfHulp = () => [vraag(1, true), vraag(2, false), vraag(3, true), vraag(4, true), vraag(5, true)].reduce((d, c) => meldcode(d, c).dossier, totStap4());
 
-const monitoring3: VtCommando = { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan' };
+const monitoring3: VtCommando = { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan', alleDirectbetrokkenenGesproken: true };
 const OP = ctx('2026-03-09 14:30', lokaalTeam);
 const VT_OP = ctx('2026-03-09 14:30', vtMedewerker);
 

@@ -100,3 +100,14 @@ export const taxatie = { acuutOnveilig: false, structureelOnveilig: true, multip
 export function aangeboden(op = '2026-03-02 10:00', monitoring = false): Dossier {
   return vt(gemeld('2026-02-26 10:00'), { soort: 'veiligheidsbeoordeling', taxatie, besluit: 'overdracht', risicofactoren: [], partij: wijkteam, monitoring }, ctx(op, vtMedewerker)).dossier;
 }
+
+/** Zuid-Holland Zuid's region rule as the domain receives it (seed 002): the lokaal team monitors after V&V and a direct overdracht. */
+export const zuidHollandZuid = { monitoringRegel: { 'na-veiligheidsbeoordeling': 'lokaal-team', 'na-onderzoek': 'veilig-thuis', 'na-voorwaarden-en-vervolg': 'lokaal-team' } } as const;
+
+/** Overdracht agreements: each kind of plan maker once, and what happens when safety does not recover. */
+export const afspraken = {
+  veiligheidsplan: { door: 'overdrachtspartij' },
+  hulpverleningsplan: { door: 'veilig-thuis' },
+  herstelplan: { door: 'anders', naam: 'GGZ Rivierenland' },
+  alsVeiligheidNietHerstelt: 'Terug naar Veilig Thuis; verzoek tot onderzoek bij de Raad.',
+} as const;

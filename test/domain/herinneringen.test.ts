@@ -4,6 +4,7 @@ import {
   WerkdagKalender,
   dueReminders,
   markeerVerzonden,
+  mijlpaalSoort,
   openMijlpalen,
   STANDAARD_PER_SOORT,
   standaardBeleid,
@@ -11,7 +12,7 @@ import {
   type Dossier,
   type RegioBeleid,
 } from '../../src/domain/index.js';
-import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, nieuwDossier, signalen, taxatie, vt, vtMedewerker } from './fixtures.js';
+import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, nieuwDossier, signalen, taxatie, vt, vtMedewerker, wijkteam, zuidHollandZuid as ZHZ } from './fixtures.js';
 
 // Most tables show the lokaal team's general ladder on the overdracht; its own ladder (not
 // confirmed after 1 and 2 werkdagen) has a table of its own below.
@@ -109,6 +110,31 @@ describe('dueReminders: the escalation ladder', () => {
     // Earlier nudges of the other milestones are out of the way.
     for (const h of dueReminders(d, ams(nu), beleid)) if (h.mijlpaal.id !== mijlpaal) d = markeerVerzonden(d, h);
     expect(dueReminders(d, ams(nu), beleid).filter((h) => h.mijlpaal.id === mijlpaal).map((h) => [h.niveau, h.publiek])).toEqual(verwacht);
+  });
+
+  // An extra moment at 6 months (2 September 2026, a Wednesday) is a moment like 3 and 12. Where
+  // the region gives the monitoring to the lokaal team (Zuid-Holland Zuid), its channel is nudged.
+  const metPlan = (instellingen?: typeof ZHZ) => {
+    const plan = { metWie: 'Moeder en de kinderen', frequentieEnWijze: 'Huisbezoek per moment', extraMaanden: [6] };
+    const cmd = { soort: 'veiligheidsbeoordeling', taxatie, besluit: 'overdracht', risicofactoren: [], partij: wijkteam, monitoring: true, monitoringPlan: plan } as const;
+    const d = vt(gemeld('2026-02-26 10:00'), cmd, { ...ctx('2026-03-02 10:00', vtMedewerker), ...(instellingen ? { instellingen } : {}) }).dossier;
+    return vt(d, { soort: 'bevestig-overdracht', regisseur: 'J.' }).dossier;
+  };
+  it.each([
+    ['Veilig Thuis monitort: 6 maanden, 5 werkdagen ervoor', undefined, '2026-08-26 09:00', [['herinnering', 'vt-medewerker']]],
+    ['Veilig Thuis monitort: 6 maanden, op de dag zelf', undefined, '2026-09-02 09:00', [['op-de-dag', 'vt-medewerker']]],
+    ['het lokale team monitort: 6 maanden, het teamkanaal 5 werkdagen ervoor', ZHZ, '2026-08-26 09:00', [['herinnering', 'lokaal-team-kanaal']]],
+    ['het lokale team monitort: 6 maanden, het teamkanaal op de dag zelf', ZHZ, '2026-09-02 09:00', [['op-de-dag', 'lokaal-team-kanaal']]],
+    ['het lokale team monitort: 6 maanden verlopen, coördinator en VT-teamleider', ZHZ, '2026-09-03 09:00', [['verlopen', 'coordinator'], ['escalatie-voorstel', 'vt-teamleider']]],
+  ])('extra monitoringmoment: %s', (_naam, instellingen, nu, verwacht) => {
+    let d = metPlan(instellingen);
+    expect(openMijlpalen(d).filter((m) => m.id.startsWith('monitoring-')).map((m) => [m.id, m.verantwoordelijke, lokaal(m.deadline)])).toEqual(
+      [3, 6, 12].map((maanden) => [`monitoring-${maanden}`, instellingen ? 'lokaal-team' : 'veilig-thuis', lokaal(ams('2026-03-02').plus({ months: maanden }).endOf('day'))]),
+    );
+    // Whoever monitors, it stays a monitoring milestone (the monitoring timer's share of the nudges).
+    expect(openMijlpalen(d).filter((m) => m.id.startsWith('monitoring-')).every((m) => mijlpaalSoort(m.id, m.verantwoordelijke) === 'monitoring')).toBe(true);
+    for (const h of dueReminders(d, ams(nu), beleid)) if (h.mijlpaal.id !== 'monitoring-6') d = markeerVerzonden(d, h);
+    expect(dueReminders(d, ams(nu), beleid).filter((h) => h.mijlpaal.id === 'monitoring-6').map((h) => [h.niveau, h.publiek])).toEqual(verwacht);
   });
 
   it('V&V or Onderzoek (10 weeks): the VT teamleider in week 8 and at expiry', () => {

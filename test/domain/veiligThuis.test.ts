@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   WerkdagKalender,
   bepaalMonitoring,
+  monitoringMaanden,
   openMijlpalen,
   startVeiligThuis,
   pasVeiligThuisToe,
@@ -11,7 +12,7 @@ import {
   VeiligThuis,
   type VtCommando,
 } from '../../src/domain/index.js';
-import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, melder, nieuwDossier, taxatie, totStap4, vraag, vt, vtMedewerker, wijkteam } from './fixtures.js';
+import { aangeboden, ams, ctx, gemeld, lokaalTeam, meldcode, melder, nieuwDossier, taxatie, totStap4, vraag, vt, vtMedewerker, wijkteam, afspraken, zuidHollandZuid as ZHZ } from './fixtures.js';
 
 const loop = (d: Dossier, ...cmds: VtCommando[]) => cmds.reduce((acc, c) => vt(acc, c).dossier, d);
 const weiger = (d: Dossier, cmd: VtCommando) => {
@@ -73,7 +74,7 @@ describe('transitions and guards', () => {
     ['Onderzoek needs bevestigd/weerlegd', onderzoek, { soort: 'rond-vervolg-af', veiligheidsvoorwaarden: [], partij: wijkteam }, 'uitkomst-onderzoek-ontbreekt'],
     ['not monitoring after V&V needs a reason', vv, { soort: 'rond-vervolg-af', veiligheidsvoorwaarden: [], partij: wijkteam, redenGeenMonitoring: ' ' }, 'reden-geen-monitoring-ontbreekt'],
     ['never monitoring after overdracht to a GI', () => gemeld(), vb('overdracht', { partij: gi, monitoring: true }), 'monitoring-niet-toegestaan'],
-    ['monitoring without a planned moment', () => loop(aangeboden(), bevestig), { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan' }, 'geen-monitoringmoment'],
+    ['monitoring without a planned moment', () => loop(aangeboden(), bevestig), { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan', alleDirectbetrokkenenGesproken: true }, 'geen-monitoringmoment'],
     ['anything after afsluiten', () => loop(gemeld(), vb('geen-vervolg')), { soort: 'start-escalatie', reden: 'x' }, 'ongeldige-overgang'],
     ['finishing an escalation that never started', () => gemeld(), { soort: 'rond-escalatie-af', uitkomst: 'I' }, 'geen-escalatie'],
   ])('refuses %s', (_naam, maak, cmd, code) => {
@@ -109,10 +110,10 @@ describe('transitions and guards', () => {
     const d = loop(
       aangeboden('2026-03-02 10:00', true),
       bevestig,
-      { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan' },
+      { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan', alleDirectbetrokkenenGesproken: true },
     );
     expect(d.veiligThuis?.monitoring?.momenten.map((m) => [m.maandenNaOverdracht, m.uitgevoerdOp !== undefined])).toEqual([[3, true], [12, false]]);
-    const dicht = loop(d, { soort: 'monitoring', maandenNaOverdracht: 12, voorwaardenNagekomen: false, directeVeiligheid: false, stabieleVeiligheid: false, aandachtVoorHerstel: false, vervolgstap: 'afsluiten-geen-mogelijkheden' });
+    const dicht = loop(d, { soort: 'monitoring', maandenNaOverdracht: 12, voorwaardenNagekomen: false, directeVeiligheid: false, stabieleVeiligheid: false, aandachtVoorHerstel: false, vervolgstap: 'afsluiten-geen-mogelijkheden', alleDirectbetrokkenenGesproken: true });
     expect(dicht.veiligThuis?.fase).toBe('afgesloten');
   });
 
@@ -149,6 +150,112 @@ describe('monitoring guards (seed 004 §7.1)', () => {
     expect(bevestigd.veiligThuis?.veiligheidsvoorwaarden).toEqual(['Vader drinkt niet als de kinderen er zijn.']);
     const weerlegd = loop(gemeld(), vb('onderzoek'), { soort: 'rond-vervolg-af', uitkomstOnderzoek: 'weerlegd', veiligheidsvoorwaarden: [], partij: wijkteam });
     expect(weerlegd.veiligThuis?.monitoring?.gepland).toBe(false);
+  });
+});
+
+describe('the monitoring plan (seed 004 §7.1)', () => {
+  it.each<[string, number[], number[] | string]>([
+    ['without extra moments: 3 and 12', [], [3, 12]],
+    ['extra moments 6 and 18 join 3 and 12, in order', [18, 6], [3, 6, 12, 18]],
+    ['the first and the last month that can be planned', [1, 36], [1, 3, 12, 36]],
+    ['0 months is no moment', [0], 'van 1 tot 36 (niet: 0)'],
+    ['more than 36 months', [37], 'van 1 tot 36 (niet: 37)'],
+    ['half months', [1.5], 'van 1 tot 36 (niet: 1.5)'],
+    ['a moment twice', [6, 6], 'dubbel: 6'],
+    ['3 or 12 again', [12], '3 en 12 maanden staan er altijd al in (dubbel: 12)'],
+  ])('%s', (_naam, extra, verwacht) => {
+    const r = monitoringMaanden(extra);
+    if (typeof verwacht === 'string') {
+      if (r.ok) throw new Error('expected a refusal');
+      expect(r.fout.code).toBe('ongeldig-monitoringmoment');
+      expect(r.fout.melding).toContain(verwacht);
+    } else {
+      expect(r.ok && r.waarde).toEqual(verwacht);
+    }
+  });
+
+  const mdt = { soort: 'multidisciplinair-team' as const, naam: 'MDT Demostad' };
+  const plan = { metWie: 'Moeder, vader en de kinderen', frequentieEnWijze: 'Elke zes weken een huisbezoek' };
+  it.each<[string, Parameters<typeof bepaalMonitoring>[1], Parameters<typeof bepaalMonitoring>[2], object | string]>([
+    ['no region rule: Veilig Thuis monitors', wijkteam, { plan }, { door: 'veilig-thuis', plan }],
+    ['region rule lokaal team, handed to a lokaal team: the team monitors', wijkteam, { plan, regioafspraak: 'lokaal-team' }, { door: 'lokaal-team' }],
+    ['region rule lokaal team, handed to an MDT: Veilig Thuis monitors', mdt, { plan, regioafspraak: 'lokaal-team' }, { door: 'veilig-thuis' }],
+    ['region rule Veilig Thuis (after Onderzoek): Veilig Thuis monitors', wijkteam, { plan, regioafspraak: 'veilig-thuis' }, { door: 'veilig-thuis' }],
+    ['choosing the rule explicitly is no deviation', wijkteam, { plan: { ...plan, door: 'lokaal-team' }, regioafspraak: 'lokaal-team' }, { door: 'lokaal-team' }],
+    ['deviating without a reason is refused', wijkteam, { plan: { ...plan, door: 'veilig-thuis', redenAfwijking: ' ' }, regioafspraak: 'lokaal-team' }, 'reden-afwijking-ontbreekt'],
+    [
+      'deviating with a reason records it',
+      wijkteam,
+      { plan: { ...plan, door: 'veilig-thuis', redenAfwijking: 'Jeugdteam heeft geen capaciteit; met het jeugdteam afgestemd.' }, regioafspraak: 'lokaal-team' },
+      { door: 'veilig-thuis', afwijking: { regioafspraak: 'lokaal-team', reden: 'Jeugdteam heeft geen capaciteit; met het jeugdteam afgestemd.' } },
+    ],
+    ['the lokaal team cannot monitor a case it did not take over', mdt, { plan: { ...plan, door: 'lokaal-team', redenAfwijking: 'Afgesproken.' } }, 'monitoring-door-ongeldig'],
+    ['invalid extra moments are refused', wijkteam, { plan: { ...plan, extraMaanden: [40] } }, 'ongeldig-monitoringmoment'],
+  ])('who monitors: %s', (_naam, partij, opties, verwacht) => {
+    const r = bepaalMonitoring('na-voorwaarden-en-vervolg', partij, opties);
+    if (typeof verwacht === 'string') {
+      if (r.ok) throw new Error('expected a refusal');
+      expect(r.fout.code).toBe(verwacht);
+      expect(r.fout.melding.length).toBeGreaterThan(20);
+    } else {
+      expect(r.ok && r.waarde).toMatchObject({ gepland: true, ...verwacht });
+      if (r.ok && !('afwijking' in verwacht)) expect(r.waarde.afwijking).toBeUndefined();
+    }
+  });
+
+  const zhz = (d: Dossier, cmd: VtCommando) => vt(d, cmd, { ...ctx('2026-03-03 10:00', vtMedewerker), instellingen: ZHZ });
+  it.each([
+    ['after V&V the lokaal team monitors (Zuid-Holland Zuid)', vb('voorwaarden-en-vervolg'), undefined, 'lokaal-team'],
+    ['after Onderzoek Veilig Thuis monitors (Zuid-Holland Zuid)', vb('onderzoek'), 'bevestigd' as const, 'veilig-thuis'],
+  ])('%s; the agreements and the plan are recorded with the overdracht', (_naam, beoordeling, uitkomstOnderzoek, door) => {
+    const { dossier } = zhz(zhz(gemeld(), beoordeling).dossier, {
+      soort: 'rond-vervolg-af',
+      veiligheidsvoorwaarden: ['Geen geweld in het bijzijn van de kinderen.'],
+      partij: wijkteam,
+      afspraken,
+      monitoringPlan: { ...plan, extraMaanden: [6] },
+      ...(uitkomstOnderzoek ? { uitkomstOnderzoek } : {}),
+    });
+    expect(dossier.veiligThuis?.overdracht?.afspraken).toEqual(afspraken);
+    expect(dossier.veiligThuis?.monitoring).toMatchObject({ gepland: true, door, plan });
+    expect(dossier.veiligThuis?.monitoring?.momenten.map((m) => m.maandenNaOverdracht)).toEqual([3, 6, 12]);
+    const bevestigd = vt(dossier, bevestig).dossier;
+    expect(openMijlpalen(bevestigd).filter((m) => m.id.startsWith('monitoring-')).map((m) => m.verantwoordelijke)).toEqual([door, door, door]);
+  });
+
+  it('a direct overdracht in Zuid-Holland Zuid: monitoring only when VT decides so, then by the lokaal team', () => {
+    const zonder = zhz(gemeld(), vb('overdracht', { partij: wijkteam, afspraken })).dossier;
+    expect(zonder.veiligThuis?.monitoring).toEqual({ gepland: false, momenten: [] });
+    const met = zhz(gemeld(), vb('overdracht', { partij: wijkteam, afspraken, monitoring: true, monitoringPlan: plan })).dossier;
+    expect(met.veiligThuis?.monitoring).toMatchObject({ gepland: true, door: 'lokaal-team', plan });
+    expect(met.veiligThuis?.overdracht?.afspraken).toEqual(afspraken);
+  });
+
+  it('an overdracht recorded before the agreements and the plan still parses; Veilig Thuis monitors it', () => {
+    const d = loop(aangeboden('2026-03-02 10:00', true), bevestig);
+    const v = d.veiligThuis;
+    if (v?.fase !== 'overgedragen') throw new Error(String(v?.fase));
+    // As stored before: no agreements, no plan, no one named as monitoring.
+    const { door: _door, ...monitoring } = v.monitoring;
+    const oud = JSON.parse(JSON.stringify({ ...d, veiligThuis: { ...v, monitoring } }));
+    expect(oud.veiligThuis.overdracht.afspraken).toBeUndefined();
+    expect(Dossier.parse(oud)).toEqual(oud);
+    expect(openMijlpalen(Dossier.parse(oud)).filter((m) => m.id.startsWith('monitoring-')).map((m) => m.verantwoordelijke)).toEqual(['veilig-thuis', 'veilig-thuis']);
+  });
+
+  const uitkomst = { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan' } as const;
+  it.each([
+    ['all spoken', { alleDirectbetrokkenenGesproken: true }, { alleDirectbetrokkenenGesproken: true }],
+    ['not all spoken, with why', { alleDirectbetrokkenenGesproken: false, toelichtingGesproken: ' Vader weigert contact. ' }, { alleDirectbetrokkenenGesproken: false, toelichtingGesproken: 'Vader weigert contact.' }],
+  ])('a monitoring moment records whether all directbetrokkenen were spoken: %s', (_naam, gesproken, verwacht) => {
+    const d = loop(aangeboden('2026-03-02 10:00', true), bevestig, { ...uitkomst, ...gesproken });
+    expect(d.veiligThuis?.monitoring?.momenten[0]).toMatchObject(verwacht);
+  });
+
+  it('not all directbetrokkenen spoken needs a short explanation', () => {
+    const f = weiger(loop(aangeboden('2026-03-02 10:00', true), bevestig), { ...uitkomst, alleDirectbetrokkenenGesproken: false, toelichtingGesproken: '  ' });
+    expect(f.code).toBe('toelichting-gesproken-ontbreekt');
+    expect(f.melding).toContain('kinderen vanaf 4 jaar');
   });
 });
 
@@ -465,7 +572,7 @@ describe('regie overdragen (seed 004 §8.5): voorwaarden and plan move explicitl
 
   it('Veilig Thuis still monitors and closes', () => {
     const na = regie(bevestigd(true)).dossier;
-    const gemonitord = loop(na, { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan' });
+    const gemonitord = loop(na, { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan', alleDirectbetrokkenenGesproken: true });
     expect(loop(gemonitord, sluitAf()).veiligThuis?.fase).toBe('afgesloten');
   });
 });

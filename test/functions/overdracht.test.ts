@@ -5,7 +5,7 @@ import type { TeamLeden } from '../../src/bot/teamLeden.js';
 import { startHost, type Host } from '../../scripts/host.js';
 import type { KanaalSleutel } from '../../src/store/ports.js';
 import { activity, klik } from '../support/activiteit.js';
-import { TestKlok } from '../support/app.js';
+import { AFSPRAKEN_INVOER, PLAN_INVOER, TestKlok } from '../support/app.js';
 import { testApplicatie } from '../support/bot.js';
 import { startFakeConnector } from '../support/fakeConnector.js';
 
@@ -21,6 +21,10 @@ const WIJK_TEAM = '19:wijk-team@thread.tacv2';
 const NOORD = '19:noord@thread.tacv2';
 const DORP_TEAM = '19:dorp-team@thread.tacv2';
 const DORP = '19:dorp@thread.tacv2';
+const ZHZ_VT_TEAM = '19:zhz-vt-team@thread.tacv2';
+const ZHZ_INTAKE = '19:zhz-intake@thread.tacv2';
+const JT_TEAM = '19:jt-team@thread.tacv2';
+const JT_DORDRECHT = '19:jt-dordrecht@thread.tacv2';
 const kanaal = (teamId: string, kanaalId: string): KanaalSleutel => ({ soort: 'kanaal', teamId, kanaalId });
 
 const REGIO: RegioInfo = {
@@ -34,11 +38,22 @@ const REGIO: RegioInfo = {
   beheerders: [],
 };
 
+/** Zuid-Holland Zuid's rule (seed 002): the jeugdteam monitors after a vervolgtraject without Onderzoek. */
+const ZHZ_REGIO: RegioInfo = {
+  id: 'vt-zhz',
+  naam: 'Zuid-Holland Zuid',
+  veiligThuis: { naam: 'Veilig Thuis Zuid-Holland Zuid', telefoon: '0800-2000', teamleiders: [] },
+  gemeenten: [{ naam: 'Dordrecht', lokaleTeams: [{ key: 'jeugdteam-dordrecht', naam: 'Jeugdteam Dordrecht', coordinatoren: [] }] }],
+  beheerders: [],
+  monitoring: { 'na-veiligheidsbeoordeling': 'lokaal-team', 'na-onderzoek': 'veilig-thuis', 'na-voorwaarden-en-vervolg': 'lokaal-team' },
+};
+
 const professional = { id: 'user-1', name: 'Annelies de Boer', aadObjectId: 'aad-prof-1' };
 const vtLid = { id: 'user-vt', name: 'Sanne Jansen', aadObjectId: 'aad-vt-lid' };
 const wijkLid = { id: 'user-wijk', name: 'Jeroen de Vries', aadObjectId: 'aad-wijk-1' };
 const wijkCollega = { id: 'user-wijk-2', name: 'Noor Bakker', aadObjectId: 'aad-wijk-2' };
 const dorpLid = { id: 'user-dorp', name: 'Dirk Dorp', aadObjectId: 'aad-dorp' };
+const jtLid = { id: 'user-jt', name: 'Jasmijn Teunissen', aadObjectId: 'aad-jt-1' };
 
 class VasteLeden implements TeamLeden {
   async isLid(): Promise<boolean> {
@@ -72,11 +87,11 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
 
   beforeEach(async () => {
     connector = await startFakeConnector();
-    applicatie = await testApplicatie({ LIMIET_GEBRUIKER_PIEK: '1000' }, { regios: vasteRegioGids([REGIO]), teamLeden: new VasteLeden(), klok: new TestKlok().lees });
+    applicatie = await testApplicatie({ LIMIET_GEBRUIKER_PIEK: '1000' }, { regios: vasteRegioGids([REGIO, ZHZ_REGIO]), teamLeden: new VasteLeden(), klok: new TestKlok().lees });
     host = await startHost(applicatie, 0);
     await post(activity(connector.url, { type: 'conversationUpdate', id: 'cu-prof', membersAdded: [{ id: 'bot-1' }], ...persoonlijk }));
     // A message in each channel stores its conversation reference, as in Teams.
-    for (const [wie, team, k] of [[vtLid, VT_TEAM, INTAKE], [wijkLid, WIJK_TEAM, NOORD], [dorpLid, DORP_TEAM, DORP]] as const) {
+    for (const [wie, team, k] of [[vtLid, VT_TEAM, INTAKE], [wijkLid, WIJK_TEAM, NOORD], [dorpLid, DORP_TEAM, DORP], [vtLid, ZHZ_VT_TEAM, ZHZ_INTAKE], [jtLid, JT_TEAM, JT_DORDRECHT]] as const) {
       await post(activity(connector.url, { type: 'message', id: `msg-${k}`, text: '<at>meldroute</at> help', entities: [{ type: 'mention', text: '<at>meldroute</at>', mentioned: { id: 'bot-1' } }], from: wie, ...inKanaal(team, k) }));
     }
     const door = { id: 'aad-beheer', naam: 'Bea' };
@@ -84,6 +99,8 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     await applicatie.stores.koppelingen.koppel({ kanaal: kanaal(VT_TEAM, INTAKE), koppeling: { soort: 'veilig-thuis', regioId: 'vt-regio-demo' }, door, op });
     await applicatie.stores.koppelingen.koppel({ kanaal: kanaal(WIJK_TEAM, NOORD), koppeling: { soort: 'lokaal-team', regioId: 'vt-regio-demo', teamKey: 'wijkteam-noord' }, door, op });
     await applicatie.stores.koppelingen.koppel({ kanaal: kanaal(DORP_TEAM, DORP), koppeling: { soort: 'lokaal-team', regioId: 'vt-regio-demo', teamKey: 'sociaal-team-demodorp' }, door, op });
+    await applicatie.stores.koppelingen.koppel({ kanaal: kanaal(ZHZ_VT_TEAM, ZHZ_INTAKE), koppeling: { soort: 'veilig-thuis', regioId: 'vt-zhz' }, door, op });
+    await applicatie.stores.koppelingen.koppel({ kanaal: kanaal(JT_TEAM, JT_DORDRECHT), koppeling: { soort: 'lokaal-team', regioId: 'vt-zhz', teamKey: 'jeugdteam-dordrecht' }, door, op });
   });
   afterEach(async () => {
     await host.stop();
@@ -113,6 +130,7 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
       partijSoort: 'lokaal-team',
       lokaalTeam: 'wijkteam-noord',
       adviesTermijnDagen: '7',
+      ...AFSPRAKEN_INVOER,
     });
     expect(na).toContain('Veiligheidsbeoordeling vastgelegd.');
     // The melder hears what Veilig Thuis decided, in their personal chat.
@@ -283,7 +301,7 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     const vv = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-beoordeling', { dossierId, versie: versieVan(formulier), acuutOnveilig: 'false', structureelOnveilig: 'true', multiproblematiek: 'false', besluit: 'voorwaarden-en-vervolg' });
     expect(vv).toContain('V&V afronden');
     const afronden = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-vervolg-formulier', { dossierId });
-    const afgerond = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-vervolg-afronden', { dossierId, versie: versieVan(afronden), veiligheidsvoorwaarden: 'Geen geweld.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja' });
+    const afgerond = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-vervolg-afronden', { dossierId, versie: versieVan(afronden), veiligheidsvoorwaarden: 'Geen geweld.', partijSoort: 'lokaal-team', lokaalTeam: 'wijkteam-noord', monitoring: 'ja', ...AFSPRAKEN_INVOER, ...PLAN_INVOER });
     expect(afgerond).toContain('Afgerond; de overdracht is aangeboden.');
     const kaarten = naar(NOORD, 'POST').filter((o) => JSON.stringify(o.activity).includes('Overdracht · Wijkteam Noord'));
     expect(kaarten).toHaveLength(1);
@@ -292,7 +310,7 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-bevestig', { dossierId, versie: versieVan(teamKaart), regisseur: 'J. de Vries' });
     let kaart = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-monitoring-formulier', { dossierId });
     for (const maanden of ['3', '12']) {
-      kaart = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-monitoring', { dossierId, versie: versieVan(kaart), maandenNaOverdracht: maanden, voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'ja', aandachtVoorHerstel: 'ja', vervolgstap: 'doorgaan' });
+      kaart = await klikIn(vtLid, VT_TEAM, INTAKE, 'vt-monitoring', { dossierId, versie: versieVan(kaart), maandenNaOverdracht: maanden, voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'ja', aandachtVoorHerstel: 'ja', alleDirectbetrokkenenGesproken: 'ja', vervolgstap: 'doorgaan' });
       expect(kaart).toContain(`Monitoring na ${maanden} maanden vastgelegd.`);
     }
     expect(kaart).not.toContain('vt-monitoring-formulier');
@@ -320,5 +338,46 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     expect(JSON.stringify(aanMelder[0]?.activity)).toContain('Gezin V.');
     const d = (await applicatie.stores.dossiers.get(dossierId))?.waarde;
     expect(d?.uitgaand?.filter((u) => u.effect.soort === 'terugkoppeling-aan-melder').every((u) => u.bezorgdOp !== undefined)).toBe(true);
+  });
+
+  it('Zuid-Holland Zuid: after V&V the jeugdteam monitors by the region rule; it records the 3-month moment in its channel and the VT card shows it', async () => {
+    const geregistreerd = await klikIn(vtLid, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-registreer', {
+      referentie: 'ZHZ-2026-007', bron: 'burger', spoed: 'nee', melderNaam: 'Buurman', melderTelefoon: '0612345678', feiten: 'Geschreeuw en gehuil, elke avond.', gemeente: 'Dordrecht',
+    });
+    expect(geregistreerd).toContain('Melding ZHZ-2026-007 geregistreerd');
+    const meldingKaart = JSON.stringify(naar(ZHZ_INTAKE, 'POST').find((o) => JSON.stringify(o.activity).includes('ZHZ-2026-007'))?.activity);
+    const dossierId = /"dossierId":"([^"]+)"/.exec(meldingKaart)?.[1] ?? '';
+    const formulier = await klikIn(vtLid, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-beoordeling-formulier', { dossierId });
+    const vv = await klikIn(vtLid, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-beoordeling', { dossierId, versie: versieVan(formulier), acuutOnveilig: 'false', structureelOnveilig: 'true', multiproblematiek: 'false', besluit: 'voorwaarden-en-vervolg' });
+    expect(vv).toContain('V&V afronden');
+    const afronden = await klikIn(vtLid, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-vervolg-formulier', { dossierId });
+    expect(afronden).toContain('Volgens de regioafspraak: het lokale team als de casus naar een lokaal team gaat, anders Veilig Thuis');
+    const afgerond = await klikIn(vtLid, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-vervolg-afronden', {
+      dossierId, versie: versieVan(afronden), veiligheidsvoorwaarden: 'Geen geweld.', partijSoort: 'lokaal-team', lokaalTeam: 'jeugdteam-dordrecht', monitoring: 'ja', monitoringDoor: 'regioafspraak', extraMomenten: '6', ...AFSPRAKEN_INVOER, ...PLAN_INVOER,
+    });
+    expect(afgerond).toContain('Afgerond; de overdracht is aangeboden.');
+    expect(afgerond).toContain('"title":"Monitoring door","value":"Jeugdteam Dordrecht \\\\(lokaal team\\\\)"');
+    expect(afgerond).not.toContain('"verb":"vt-monitoring-formulier"');
+    const teamKaarten = naar(JT_DORDRECHT, 'POST').filter((o) => JSON.stringify(o.activity).includes('Overdracht · Jeugdteam Dordrecht'));
+    expect(teamKaarten).toHaveLength(1);
+    const teamKaart = JSON.stringify(teamKaarten[0]?.activity);
+    for (const verwacht of ['"title":"Herstelplan","value":"gemaakt door GGZ Rivierenland"', '"title":"Als de veiligheid niet herstelt"', '3, 6 en 12 maanden na de overdracht; alle directbetrokkenen worden gesproken, kinderen vanaf 4 jaar']) {
+      expect(teamKaart).toContain(verwacht);
+    }
+    const bevestigd = await klikIn(jtLid, JT_TEAM, JT_DORDRECHT, 'lt-bevestig', { dossierId, versie: versieVan(teamKaart), regisseur: 'J. Teunissen' });
+    expect(bevestigd).toContain('"verb":"lt-monitoring-formulier"');
+    expect(bevestigd).toContain('"title":"Monitoring 3 mnd","value":"gepland"');
+    const monitoringFormulier = await klikIn(jtLid, JT_TEAM, JT_DORDRECHT, 'lt-monitoring-formulier', { dossierId });
+    const vastgelegd = await klikIn(jtLid, JT_TEAM, JT_DORDRECHT, 'lt-monitoring', {
+      dossierId, versie: versieVan(monitoringFormulier), maandenNaOverdracht: '3', voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'nee', aandachtVoorHerstel: 'ja', alleDirectbetrokkenenGesproken: 'ja', vervolgstap: 'doorgaan',
+    });
+    expect(vastgelegd).toContain('Monitoring na 3 maanden vastgelegd; Veilig Thuis ziet de uitkomst.');
+    // The VT card in its channel is updated in place with what the jeugdteam found.
+    const vtKaart = JSON.stringify(naar(ZHZ_INTAKE, 'PUT').at(-1)?.activity);
+    expect(vtKaart).toContain('stabiele veiligheid nee, herstel ja, allen gesproken ja; doorgaan');
+    expect(vtKaart).toContain('"title":"Monitoring 6 mnd","value":"gepland"');
+    const d = (await applicatie.stores.dossiers.get(dossierId))?.waarde;
+    expect(d?.veiligThuis?.monitoring).toMatchObject({ door: 'lokaal-team', plan: { metWie: PLAN_INVOER.monitoringMetWie } });
+    expect(d?.gebeurtenissen.at(-1)).toMatchObject({ soort: 'monitoring', door: { id: 'aad-jt-1' } });
   });
 });

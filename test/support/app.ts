@@ -46,3 +46,16 @@ export function naarMelding(opties: { spoed?: boolean } = {}): MeldcodeCommando[
     { soort: 'melding', melding: { soort: 'open', besprokenMetGezin: true, melder: { naam: 'Annelies', telefoon: '0612345678' }, feiten: 'Feiten.', spoed: opties.spoed ?? false, gemeente: 'Demostad' } },
   ];
 }
+
+/**
+ * The overdracht agreements and the monitoring plan as the Veilig Thuis forms send them: every
+ * overdracht carries the agreements, every decided monitoring its plan.
+ */
+export const AFSPRAKEN_INVOER = {
+  veiligheidsplanDoor: 'overdrachtspartij',
+  hulpverleningsplanDoor: 'overdrachtspartij',
+  herstelplanDoor: 'anders',
+  herstelplanAnders: 'GGZ Rivierenland',
+  alsVeiligheidNietHerstelt: 'Terug naar Veilig Thuis; Veilig Thuis overweegt een verzoek tot onderzoek bij de Raad.',
+} as const;
+export const PLAN_INVOER = { monitoringMetWie: 'Moeder, vader en beide kinderen', monitoringHoe: 'Per moment een huisbezoek; tussendoor telefonisch contact met moeder.' } as const;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { VtCommando } from '../../domain/index.js';
-import { LaterOppakkenInvoer, RegieOverdragenInvoer, RegisseurInvoer, TerugNaarVtInvoer, TerugkoppelingInvoer, alsWaarden } from '../kaartInvoer.js';
+import { LaterOppakkenInvoer, MonitoringInvoer, RegieOverdragenInvoer, RegisseurInvoer, TerugNaarVtInvoer, TerugkoppelingInvoer, alsWaarden, naarMonitoring } from '../kaartInvoer.js';
 import { inKanaal, type KanaalContext } from './verb.js';
+import { formulierStap } from './veiligThuis.js';
 
 /**
  * The lokaal team on the overdracht card in its bound channel (seed 004 §8): confirm and name the
@@ -60,5 +61,14 @@ export const LOKAAL_TEAM_VERBS = [
         },
         `Regie overgedragen aan ${i.regiePartij}; Veilig Thuis is geïnformeerd.`,
       ),
+  }),
+  // Where the region gives the lokaal team the monitoring (seed 002, Zuid-Holland Zuid), it records each moment; VT reads it on its card.
+  inKanaal({ verb: 'lt-monitoring-formulier', weergave: 'lokaal-team', formulier: 'monitoring', invoer: z.object({}) }),
+  inKanaal({
+    verb: 'lt-monitoring',
+    weergave: 'lokaal-team',
+    formulier: 'monitoring',
+    invoer: MonitoringInvoer,
+    handle: (ctx, i) => formulierStap(ctx, 'monitoring', naarMonitoring(i), `Monitoring na ${i.maandenNaOverdracht} maanden vastgelegd; Veilig Thuis ziet de uitkomst.`),
   }),
 ] as const;

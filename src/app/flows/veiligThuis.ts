@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Overdrachtspartij, VtCommando } from '../../domain/index.js';
-import { MonitoringInvoer, VtAfsluitenInvoer, RegisseurInvoer, VeiligheidsbeoordelingInvoer, VervolgAfrondenInvoer, alsWaarden } from '../kaartInvoer.js';
+import { MonitoringInvoer, VtAfsluitenInvoer, RegisseurInvoer, VeiligheidsbeoordelingInvoer, VervolgAfrondenInvoer, alsWaarden, naarAfspraken, naarMonitoring, naarMonitoringPlan } from '../kaartInvoer.js';
 import type { KanaalFormulier } from '../weergave.js';
 import { inKanaal, type KanaalContext } from './verb.js';
 
@@ -29,7 +29,14 @@ function naarBeoordeling(ctx: KanaalContext, i: BeoordelingInvoer): VtCommando |
   };
   if (i.besluit !== 'overdracht' || i.partijSoort === undefined) return basis;
   const partij = partijUit(ctx, { ...i, partijSoort: i.partijSoort });
-  return 'fout' in partij ? partij : { ...basis, partij, monitoring: i.monitoring };
+  return 'fout' in partij ? partij : { ...basis, partij, monitoring: i.monitoring, ...overdrachtAfspraken(i, i.monitoring) };
+}
+
+/** The agreements, and the monitoring plan when monitoring was decided, as the forms give them. */
+function overdrachtAfspraken(i: Parameters<typeof naarAfspraken>[0] & Parameters<typeof naarMonitoringPlan>[0], monitort: boolean) {
+  const afspraken = naarAfspraken(i);
+  const monitoringPlan = monitort ? naarMonitoringPlan(i) : undefined;
+  return { ...(afspraken ? { afspraken } : {}), ...(monitoringPlan ? { monitoringPlan } : {}) };
 }
 
 function naarVervolgAfronden(ctx: KanaalContext, i: z.infer<typeof VervolgAfrondenInvoer>): VtCommando | { fout: string } {
@@ -42,6 +49,7 @@ function naarVervolgAfronden(ctx: KanaalContext, i: z.infer<typeof VervolgAfrond
     ...(i.uitkomstOnderzoek ? { uitkomstOnderzoek: i.uitkomstOnderzoek } : {}),
     // Monitoring is the rule; "nee" waives it only with the reason the domain records.
     ...(i.monitoring === 'nee' ? { redenGeenMonitoring: i.redenGeenMonitoring ?? '' } : {}),
+    ...overdrachtAfspraken(i, i.monitoring === 'ja'),
   };
 }
 
@@ -57,6 +65,10 @@ const FOUT_VELD: Partial<Record<string, string>> = {
   'bevestiging-in-toekomst': 'bevestigdOp',
   'afsluitbericht-ontbreekt': 'afsluitberichtOp',
   'afsluitbericht-in-toekomst': 'afsluitberichtOp',
+  'ongeldig-monitoringmoment': 'extraMomenten',
+  'reden-afwijking-ontbreekt': 'redenAfwijking',
+  'monitoring-door-ongeldig': 'monitoringDoor',
+  'toelichting-gesproken-ontbreekt': 'toelichtingGesproken',
 };
 
 /** The afsluiten form as a command; the afsluitbericht by Veilig Thuis only when both its fields are given. */
@@ -73,7 +85,7 @@ function naarAfsluiten(i: z.infer<typeof VtAfsluitenInvoer>): VtCommando {
  * Submits a form's command: success shows the card with `gelukt`; a refusal of one field keeps
  * what was typed on the form; anything else (a stale card, a phase that moved on) the current card.
  */
-async function formulierStap(ctx: KanaalContext, formulier: KanaalFormulier, commando: VtCommando | { fout: string }, gelukt: string, veldBijFout = 'lokaalTeam') {
+export async function formulierStap(ctx: KanaalContext, formulier: KanaalFormulier, commando: VtCommando | { fout: string }, gelukt: string, veldBijFout = 'lokaalTeam') {
   const waarden = alsWaarden(ctx.data);
   if ('fout' in commando) return ctx.kaart(ctx.dossier, { formulier, waarden, fouten: { [veldBijFout]: commando.fout } });
   const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, ctx.dossier.id, commando, ctx.versie);
@@ -126,7 +138,7 @@ export const VEILIG_THUIS_VERBS = [
     weergave: 'veilig-thuis',
     formulier: 'monitoring',
     invoer: MonitoringInvoer,
-    handle: (ctx, i) => formulierStap(ctx, 'monitoring', { soort: 'monitoring', ...i }, `Monitoring na ${i.maandenNaOverdracht} maanden vastgelegd.`),
+    handle: (ctx, i) => formulierStap(ctx, 'monitoring', naarMonitoring(i), `Monitoring na ${i.maandenNaOverdracht} maanden vastgelegd.`),
   }),
   inKanaal({ verb: 'vt-afsluiten-formulier', weergave: 'veilig-thuis', formulier: 'afsluiten', invoer: z.object({}) }),
   inKanaal({
