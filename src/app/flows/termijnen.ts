@@ -29,8 +29,15 @@ const NIVEAUS = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', '
 const UitstelInvoer = z.object({ mijlpaal: z.string().min(1).max(200), niveau: z.enum(NIVEAUS) });
 const UitkomstInvoer = z.object({ uitkomst: z.enum(['I', 'II'], { message: 'Kies uitkomst I of II.' }) });
 
+/**
+ * Route a and the given-up list are a person's own nudges, sent to their personal chat: a role in
+ * the region files counts there only. Elsewhere (a channel, a group chat) the answer is the line
+ * about the personal chat, so acting there would change a case while saying it did not.
+ */
+const inEigenChat = (ctx: VerbContext): boolean => ctx.aanvraag.gesprek.soort === 'persoonlijk';
+
 async function escalatieStap(ctx: VerbContext, dossierId: string, commando: VtCommando, gelukt: (d: Dossier) => string): Promise<Weergave> {
-  const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, dossierId, commando, undefined, (d) => magEscaleren(ctx.regios, ctx.aanvraag.gebruiker.id, d));
+  const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, dossierId, commando, undefined, (d) => inEigenChat(ctx) && magEscaleren(ctx.regios, ctx.aanvraag.gebruiker.id, d));
   if (!r.ok) return { soort: 'welkom', melding: r.fout.melding };
   return { soort: 'welkom', melding: gelukt(r.waarde.dossier) };
 }
@@ -52,7 +59,7 @@ export const TERMIJN_VERBS = [
     verb: 'herinneringen',
     invoer: z.object({}),
     handle: async (ctx) => {
-      const lijst = await ctx.service.opgegevenHerinneringen(ctx.aanvraag, (d) => magOpgegevenZien(ctx.regios, ctx.aanvraag.gebruiker.id, d));
+      const lijst = await ctx.service.opgegevenHerinneringen(ctx.aanvraag, (d) => inEigenChat(ctx) && magOpgegevenZien(ctx.regios, ctx.aanvraag.gebruiker.id, d));
       if (lijst.length === 0) return { soort: 'welkom', melding: 'Er zijn geen herinneringen die niet bezorgd konden worden.' };
       const regels = lijst.map((h) => `${h.referentie} · ${h.mijlpaal} (${h.reden})`);
       return { soort: 'welkom', melding: `Niet bezorgde herinneringen (${lijst.length}). Zorg dat de juiste persoon het weet, of koppel het kanaal:\n\n${regels.join('\n\n')}` };
@@ -85,7 +92,7 @@ export const TERMIJN_VERBS = [
     ongeldig: (ctx) => welkomVoor(ctx.aanvraag, 'Deze kaart is niet (meer) geldig. Open de casus om de termijn te zien.'),
     handle: async (ctx, i) => {
       const { aanvraag: a } = ctx;
-      const mag = (d: Dossier) => magEscaleren(ctx.regios, a.gebruiker.id, d) || weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen';
+      const mag = (d: Dossier) => (inEigenChat(ctx) && magEscaleren(ctx.regios, a.gebruiker.id, d)) || weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen';
       const r = await ctx.service.stelHerinneringUit(a, dossierIdVan(ctx), herinneringSleutel(dossierIdVan(ctx), i.mijlpaal, i.niveau), (regioId) => standaardBeleid(ctx.regios.kalender(regioId)), mag);
       if (!r.ok) return welkomVoor(a, r.fout.code === 'geen-toegang' ? 'U kunt deze herinnering niet uitstellen.' : r.fout.melding);
       return welkomVoor(a, `Goed: u krijgt deze herinnering nog één keer, op ${r.waarde.op.setLocale('nl').toFormat("cccc d LLLL 'om' HH:mm")}. De termijn zelf blijft staan.`);
