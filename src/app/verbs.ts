@@ -74,7 +74,10 @@ async function buitenPersoonlijkeChat(o: VerbOmgeving, a: Aanvraag, definitie: D
 async function partijDossier(o: VerbOmgeving, a: Aanvraag, verb: string, data: Record<string, unknown>): Promise<Weergave | undefined> {
   const dossierId = typeof data['dossierId'] === 'string' ? data['dossierId'] : undefined;
   if (dossierId === undefined) return undefined;
-  const geclaimd = verb === 'vernieuw' && typeof data['weergave'] === 'string' ? data['weergave'] : undefined;
+  const claim = verb === 'vernieuw' && typeof data['weergave'] === 'string' ? data['weergave'] : undefined;
+  // The coordinator's copy in the personal chat is the team's card, so it claims 'lokaal-team';
+  // there that claim can only be the coordinator's view, which is recomputed like any other.
+  const geclaimd = claim === 'lokaal-team' && a.gesprek.soort === 'persoonlijk' ? 'coordinator' : claim;
   const r = await o.service.open(a, dossierId, geclaimd);
   // Refused: in a channel the one line about the personal chat, in a personal chat a plain refusal.
   const geweigerd: Weergave | undefined = a.gesprek.soort === 'kanaal' ? { soort: 'alleen-persoonlijk' } : undefined;

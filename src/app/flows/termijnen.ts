@@ -31,8 +31,15 @@ const NIVEAUS = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', '
 const UitstelInvoer = z.object({ mijlpaal: z.string().min(1).max(200), niveau: z.enum(NIVEAUS) });
 const UitkomstInvoer = z.object({ uitkomst: z.enum(['I', 'II'], { message: 'Kies uitkomst I of II.' }) });
 
+/**
+ * Route a and the given-up list are a person's own nudges, sent to their personal chat: a role in
+ * the region files counts there only. Elsewhere (a channel, a group chat) the answer is the line
+ * about the personal chat, so acting there would change a case while saying it did not.
+ */
+const inEigenChat = (ctx: VerbContext): boolean => ctx.aanvraag.gesprek.soort === 'persoonlijk';
+
 async function escalatieStap(ctx: VerbContext, dossierId: string, commando: VtCommando, gelukt: (d: Dossier) => string): Promise<Weergave> {
-  const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, dossierId, commando, undefined, (d) => magEscaleren(ctx.regios, ctx.aanvraag.gebruiker.id, d));
+  const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, dossierId, commando, undefined, (d) => inEigenChat(ctx) && magEscaleren(ctx.regios, ctx.aanvraag.gebruiker.id, d));
   if (!r.ok) return { soort: 'welkom', melding: r.fout.melding };
   return { soort: 'welkom', melding: gelukt(r.waarde.dossier) };
 }
@@ -52,7 +59,8 @@ export function magOpgegevenZien(regios: Pick<RegioGids, 'rollenVan'>, gebruiker
 /** Who may see a nudge card: whoever this conversation shows the case to, and the region's roles that escalate. */
 function magNudgeZien(ctx: VerbContext): (d: Dossier) => boolean {
   const { aanvraag: a } = ctx;
-  return (d) => magEscaleren(ctx.regios, a.gebruiker.id, d) || weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen';
+  // The region roles count only in the person's own chat: a channel never grants them (role matrix).
+  return (d) => (inEigenChat(ctx) && magEscaleren(ctx.regios, a.gebruiker.id, d)) || weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen';
 }
 
 /**
@@ -89,7 +97,7 @@ export const TERMIJN_VERBS = [
     verb: 'herinneringen',
     invoer: z.object({}),
     handle: async (ctx) => {
-      const lijst = await ctx.service.opgegevenHerinneringen(ctx.aanvraag, (d) => magOpgegevenZien(ctx.regios, ctx.aanvraag.gebruiker.id, d));
+      const lijst = await ctx.service.opgegevenHerinneringen(ctx.aanvraag, (d) => inEigenChat(ctx) && magOpgegevenZien(ctx.regios, ctx.aanvraag.gebruiker.id, d));
       if (lijst.length === 0) return { soort: 'welkom', melding: 'Er zijn geen herinneringen die niet bezorgd konden worden.' };
       const regels = lijst.map((h) => `${h.referentie} · ${h.mijlpaal} (${h.reden})`);
       return { soort: 'welkom', melding: `Niet bezorgde herinneringen (${lijst.length}). Zorg dat de juiste persoon het weet, of koppel het kanaal:\n\n${regels.join('\n\n')}` };
