@@ -371,14 +371,9 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       }
       const { soort: _s, toelichtingGesproken: _t, ...uitkomst } = commando;
       const bijgewerkt = momenten.map((m, i) => (i === index ? { ...m, ...uitkomst, ...(toelichting ? { toelichtingGesproken: toelichting } : {}), uitgevoerdOp: nu } : m));
-      const gemonitord = { ...vt, monitoring: { ...vt.monitoring, momenten: bijgewerkt } };
-      const sluit = commando.vervolgstap === 'afsluiten-geen-mogelijkheden';
-      return klaar(
-        sluit ? { ...gemonitord, fase: 'afgesloten', afgeslotenOp: nu } : gemonitord,
-        'monitoring',
-        `Monitoring na ${commando.maandenNaOverdracht} maanden uitgevoerd`,
-        sluit ? [{ soort: 'dossier-afgesloten' }, ...aanMelder(dossier, 'afsluiting')] : [],
-      );
+      // "Afsluiten: geen mogelijkheden meer" is the finding; closing itself is Veilig Thuis's
+      // sluit-af, so the written confirmation and the afsluitbericht are never skipped (seed 004 §7.1, §8).
+      return klaar({ ...vt, monitoring: { ...vt.monitoring, momenten: bijgewerkt } }, 'monitoring', `Monitoring na ${commando.maandenNaOverdracht} maanden uitgevoerd`);
     }
     case 'draag-regie-over': {
       inToegestaneFase(vt, commando.soort);

@@ -106,14 +106,17 @@ describe('transitions and guards', () => {
     expect(loop(d, vb('onderzoek')).veiligThuis?.fase).toBe('vervolg');
   });
 
-  it('monitoring at 3 and 12 months, closing when there are no possibilities left', () => {
+  it('monitoring at 3 and 12 months; no possibilities left is recorded, and closing is still Veilig Thuis\'s sluit-af', () => {
     const d = loop(
       aangeboden('2026-03-02 10:00', true),
       bevestig,
       { soort: 'monitoring', maandenNaOverdracht: 3, voorwaardenNagekomen: true, directeVeiligheid: true, stabieleVeiligheid: true, aandachtVoorHerstel: true, vervolgstap: 'doorgaan', alleDirectbetrokkenenGesproken: true },
     );
     expect(d.veiligThuis?.monitoring?.momenten.map((m) => [m.maandenNaOverdracht, m.uitgevoerdOp !== undefined])).toEqual([[3, true], [12, false]]);
-    const dicht = loop(d, { soort: 'monitoring', maandenNaOverdracht: 12, voorwaardenNagekomen: false, directeVeiligheid: false, stabieleVeiligheid: false, aandachtVoorHerstel: false, vervolgstap: 'afsluiten-geen-mogelijkheden', alleDirectbetrokkenenGesproken: true });
+    const geenMogelijkheden = loop(d, { soort: 'monitoring', maandenNaOverdracht: 12, voorwaardenNagekomen: false, directeVeiligheid: false, stabieleVeiligheid: false, aandachtVoorHerstel: false, vervolgstap: 'afsluiten-geen-mogelijkheden', alleDirectbetrokkenenGesproken: true });
+    expect(geenMogelijkheden.veiligThuis?.fase).toBe('overgedragen');
+    expect(geenMogelijkheden.veiligThuis?.monitoring?.momenten[1]?.vervolgstap).toBe('afsluiten-geen-mogelijkheden');
+    const dicht = loop(geenMogelijkheden, { soort: 'sluit-af', reden: 'Geen mogelijkheden meer.', directbetrokkenen: { op: '2026-03-02', wijze: 'brief' }, afsluitberichtDoorVt: { op: '2026-03-02', wijze: 'e-mail' } });
     expect(dicht.veiligThuis?.fase).toBe('afgesloten');
   });
 

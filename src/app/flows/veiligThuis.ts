@@ -85,11 +85,18 @@ function naarAfsluiten(i: z.infer<typeof VtAfsluitenInvoer>): VtCommando {
  * Submits a form's command: success shows the card with `gelukt`; a refusal of one field keeps
  * what was typed on the form; anything else (a stale card, a phase that moved on) the current card.
  */
-export async function formulierStap(ctx: KanaalContext, formulier: KanaalFormulier, commando: VtCommando | { fout: string }, gelukt: string, veldBijFout = 'lokaalTeam') {
+export async function formulierStap(
+  ctx: KanaalContext,
+  formulier: KanaalFormulier,
+  commando: VtCommando | { fout: string },
+  gelukt: string,
+  veldBijFout = 'lokaalTeam',
+  daarna: { formulier?: KanaalFormulier; waarden?: Record<string, string> } = {},
+) {
   const waarden = alsWaarden(ctx.data);
   if ('fout' in commando) return ctx.kaart(ctx.dossier, { formulier, waarden, fouten: { [veldBijFout]: commando.fout } });
   const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, ctx.dossier.id, commando, ctx.versie);
-  if (r.ok) return ctx.kaart(r.waarde.dossier, { melding: gelukt });
+  if (r.ok) return ctx.kaart(r.waarde.dossier, { melding: gelukt, ...daarna });
   const veld = FOUT_VELD[r.fout.code];
   if (veld) return ctx.kaart(ctx.dossier, { formulier, waarden, fouten: { [veld]: r.fout.melding } });
   return ctx.opnieuw({ melding: r.fout.melding });
@@ -138,7 +145,14 @@ export const VEILIG_THUIS_VERBS = [
     weergave: 'veilig-thuis',
     formulier: 'monitoring',
     invoer: MonitoringInvoer,
-    handle: (ctx, i) => formulierStap(ctx, 'monitoring', naarMonitoring(i), `Monitoring na ${i.maandenNaOverdracht} maanden vastgelegd.`),
+    handle: (ctx, i) =>
+      i.vervolgstap === 'afsluiten-geen-mogelijkheden'
+        ? // The finding is recorded; the afsluiten form follows at once, with the reason filled in.
+          formulierStap(ctx, 'monitoring', naarMonitoring(i), `Monitoring na ${i.maandenNaOverdracht} maanden vastgelegd. Sluit het dossier nu af: leg de schriftelijke bevestiging aan de directbetrokkenen vast.`, undefined, {
+            formulier: 'afsluiten',
+            waarden: { afsluitreden: `Geen mogelijkheden meer om de veiligheid te herstellen (monitoring na ${i.maandenNaOverdracht} maanden).` },
+          })
+        : formulierStap(ctx, 'monitoring', naarMonitoring(i), `Monitoring na ${i.maandenNaOverdracht} maanden vastgelegd.`),
   }),
   inKanaal({ verb: 'vt-afsluiten-formulier', weergave: 'veilig-thuis', formulier: 'afsluiten', invoer: z.object({}) }),
   inKanaal({
