@@ -56,7 +56,15 @@ export type Bezorgweergave =
       readonly items: readonly { readonly dossier: Dossier; readonly mijlpaal: Mijlpaal; readonly niveau: Niveau }[];
       readonly nu: DateTime;
     }
-  | { readonly soort: 'termijn-onbestelbaar'; readonly dossier: Dossier | undefined; readonly wat: string; readonly reden: string };
+  | { readonly soort: 'termijn-onbestelbaar'; readonly dossier: Dossier | undefined; readonly wat: string; readonly reden: string }
+  | {
+      /** To the region's beleid: repeated escalations in one gemeente. Names the gemeente, never a case. */
+      readonly soort: 'structureel-signaal';
+      readonly regioNaam: string;
+      readonly gemeente: string;
+      readonly aantal: number;
+      readonly sinds: string;
+    };
 
 /** A nudge card: one milestone of one dossier, for one recipient, with the actions that resolve it. */
 export interface TermijnWeergave {
@@ -215,6 +223,8 @@ export class Bezorging {
         return this.informeerLokaalTeam(d, u, u.effect);
       case 'terugkoppeling-aan-melder':
         return this.terugkoppelingAanMelder(d, u, u.effect.moment);
+      case 'structureel-signaal':
+        return this.structureelSignaal(d, u, u.effect);
       default:
         // Only deliverable effects are saved in the outbox (TE_BEZORGEN); an unknown one is a bug.
         throw new Error(`Geen bezorging voor effect ${u.effect.soort}`);
@@ -309,6 +319,27 @@ export class Bezorging {
       this.deps.bezorger.plaats(naar, { weergave: { soort: 'melder-terugkoppeling', dossier: d, moment, veiligThuis: vt } }),
     );
     if (activityId !== undefined) await this.markeerBezorgd(d.id, u.id, activityId);
+  }
+
+  /**
+   * Each of the region's beleid people hears of the repeated escalations in their personal chat,
+   * once each. Someone without a chat with meldroute is skipped (logged): it is information, and
+   * the flag stays on the escalation record and the VT teamleider's cards.
+   */
+  private async structureelSignaal(d: Dossier, u: Uitgaand, effect: Extract<Effect, { soort: 'structureel-signaal' }>): Promise<void> {
+    const regio = this.deps.regios.regio(effect.regioId);
+    for (const id of regio?.beleid ?? []) {
+      const naar = await this.deps.adresboek.persoonlijk(id);
+      if (naar === undefined) {
+        this.deps.log.warn('Geen persoonlijke chat met beleid; structureel signaal niet verstuurd', { regioId: effect.regioId, dossierId: d.id });
+        continue;
+      }
+      const { soort: _s, regioId: _r, ...signaal } = effect;
+      await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}:${id}`, d.id, 'beleid', () =>
+        this.deps.bezorger.plaats(naar, { weergave: { soort: 'structureel-signaal', regioNaam: regio?.naam ?? effect.regioId, ...signaal } }),
+      );
+    }
+    await this.markeerBezorgd(d.id, u.id);
   }
 
   private async markeerBezorgd(dossierId: string, uitgaandId: string, activityId?: string): Promise<void> {

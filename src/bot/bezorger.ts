@@ -5,6 +5,7 @@ import { koppelingOntbreektKaart, lokaalTeamBerichtKaart, melderTerugkoppelingKa
 import type { RegioGids } from '../app/regio.js';
 import type { Dossier } from '../domain/index.js';
 import { termijnKaart, termijnOnbestelbaarKaart, termijnOverzichtKaart } from '../cards/termijnKaarten.js';
+import { structureelSignaalKaart } from '../cards/escalatieKaarten.js';
 import type { GesprekReferentie } from '../store/ports.js';
 import { alsBezorgFout } from './teamsHttp.js';
 
@@ -81,6 +82,8 @@ export function kaartRenderer(regios: RegioGids, professionalKaart: (d: Dossier)
         return termijnOverzichtKaart(w);
       case 'termijn-onbestelbaar':
         return termijnOnbestelbaarKaart(w);
+      case 'structureel-signaal':
+        return structureelSignaalKaart(w);
     }
   };
 }

@@ -1,5 +1,5 @@
 import type { Bericht, Bezorgweergave, TermijnWeergave } from '../app/bezorging.js';
-import type { Niveau, Publiek } from '../domain/index.js';
+import { ESCALATIE_ROUTE_LABELS, lopendeEscalatie, mijlpaalSoort, signaleringTekst, vanIso, type Niveau, type Publiek } from '../domain/index.js';
 import { ADAPTIVE_CARD, LEEG_KADER, bouw, datum, type KaartBijlage } from './kaarten.js';
 import { zonderMarkdown } from './markdown.js';
 import termijn from './termijn.json' with { type: 'json' };
@@ -16,6 +16,7 @@ const WIE: Readonly<Record<Publiek, string>> = {
   'vt-teamleider': 'Veilig Thuis',
   'lokaal-team-kanaal': 'het lokale team',
   coordinator: 'het lokale team',
+  'escalatie-route': 'wie de escalatieroute houdt',
 };
 
 const isAfweging5 = (w: TermijnWeergave) => w.mijlpaal.id.startsWith('vervolg-afweging-5');
@@ -23,8 +24,21 @@ const isVerlopen = (n: Niveau) => n === 'verlopen' || n === 'escalatie-voorstel'
 /** Route a brings Veilig Thuis and the lokaal team together: offered when the lokaal team's term expired. */
 const biedtEscalatie = (w: TermijnWeergave) => isVerlopen(w.niveau) && w.mijlpaal.verantwoordelijke === 'lokaal-team' && !isAfweging5(w);
 
+/** The open route whose outcome this nudge asks for (the milestone is open only while the route is). */
+function uitkomstRoute(w: TermijnWeergave) {
+  return mijlpaalSoort(w.mijlpaal.id) === 'escalatie-uitkomst' && w.dossier.veiligThuis !== undefined ? lopendeEscalatie(w.dossier.veiligThuis) : undefined;
+}
+
+function uitkomstVraag(e: NonNullable<ReturnType<typeof uitkomstRoute>>, w: TermijnWeergave): string {
+  const volgende = e.route === 'a' ? 'route b (ambtelijk)' : e.route === 'b' ? 'route c (bestuurlijk)' : 'het bestuur, zonder verdere route';
+  const signaal = e.signalering ? ` Let op: ${signaleringTekst(e.signalering)}.` : '';
+  return `Escalatie ${ESCALATIE_ROUTE_LABELS[e.route]} loopt sinds ${datum(vanIso(e.gestartOp))}. Leg de uitkomst vast, uiterlijk ${datum(w.mijlpaal.deadline)}: I opgelost (de escalatie stopt) of II niet opgelost (verder naar ${volgende}). Dat besluit neemt u; meldroute start nooit zelf een volgende route.${signaal}`;
+}
+
 function vraag(w: TermijnWeergave): string {
   const wat = zonderMarkdown(w.mijlpaal.omschrijving);
+  const route = uitkomstRoute(w);
+  if (route !== undefined) return uitkomstVraag(route, w);
   if (isAfweging5(w)) return 'U koos ervoor zelf hulp te bieden. Het is tijd voor afweging 5 opnieuw: leidt de hulp tot duurzame veiligheid? Bij nee gaat u direct verder met de melding bij Veilig Thuis.';
   if (!isVerlopen(w.niveau)) return `${wat}: uiterlijk ${datum(w.mijlpaal.deadline)}. Legt u het vast in de casus zodra het gedaan is.`;
   const door = w.publiek === 'coordinator' ? 'Als coördinator van het lokale team' : 'Als teamleider van Veilig Thuis';
@@ -61,6 +75,9 @@ export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldi
       afweging5: isAfweging5(w),
       escaleren: biedtEscalatie(w),
       escalatieMet: w.escalatieMet,
+      uitkomstVragen: uitkomstRoute(w) !== undefined,
+      route: uitkomstRoute(w)?.route ?? '',
+      uitkomstIITitel: uitkomstRoute(w)?.route === 'c' ? 'II: niet opgelost' : 'II: niet opgelost, volgende route',
       mijlpaalId: w.mijlpaal.id,
       niveau: w.niveau,
     },

@@ -24,6 +24,8 @@ export interface Instellingen {
   readonly crisisdienst?: string;
   /** The region's calendar: its office hours decide whether spoed goes to the crisis service. */
   readonly kalender?: WerkdagKalender;
+  /** Werkdagen within which an escalation route's outcome is recorded (STANDAARD_ESCALATIE_UITKOMST_WERKDAGEN). */
+  readonly escalatieUitkomstWerkdagen?: number;
 }
 
 export const STANDAARD_VERVOLG_ZELF_HULP_WEKEN = 6;
@@ -48,6 +50,7 @@ export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set([
   'overdracht-naar-lokaal-team',
   'lokaal-team-geinformeerd',
   'terugkoppeling-aan-melder',
+  'structureel-signaal',
 ]);
 
 /** Saves the change's deliverable effects in the dossier's outbox, in the same write as the change. */

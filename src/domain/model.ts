@@ -382,6 +382,10 @@ export const Escalatie = z.object({
   gestartOp: Tijdstip,
   uitkomst: z.enum(['I', 'II']).optional(),
   afgerondOp: Tijdstip.optional(),
+  /** By when the route's holders record its outcome, fixed when it started (the region's term). */
+  uitkomstUiterlijk: Tijdstip.optional(),
+  /** Set on route a when the gemeente had repeated escalations: a possible structural problem. */
+  signalering: z.object({ gemeente: Tekst(200), aantal: z.number().int().positive(), sinds: Tijdstip }).optional(),
 });
 export type Escalatie = z.infer<typeof Escalatie>;
 
@@ -460,6 +464,8 @@ export const Effect = z.discriminatedUnion('soort', [
   z.object({ soort: z.literal('terugkoppeling-naar-veilig-thuis'), regioId: Tekst(100) }),
   z.object({ soort: z.literal('terug-naar-veilig-thuis'), regioId: Tekst(100) }),
   z.object({ soort: z.literal('escalatie-gestart'), route: EscalatieRoute }),
+  /** Repeated escalations in one gemeente: the region's beleid hears of a possible structural problem. */
+  z.object({ soort: z.literal('structureel-signaal'), regioId: Tekst(100), gemeente: Tekst(200), aantal: z.number().int().positive(), sinds: Tijdstip }),
   z.object({ soort: z.literal('dossier-afgesloten') }),
 ]);
 export type Effect = z.infer<typeof Effect>;

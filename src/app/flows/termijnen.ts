@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { herinneringSleutel, standaardBeleid, type Dossier, type Niveau, type VtCommando } from '../../domain/index.js';
-import type { RegioGids } from '../regio.js';
+import { ESCALATIE_ROUTES, herinneringSleutel, signaleringTekst, standaardBeleid, type Dossier, type EscalatieRoute, type Niveau, type VtCommando } from '../../domain/index.js';
+import { gemeenteVan, routeHouders, type RegioGids } from '../regio.js';
 import { weergaveVoor } from '../toegang.js';
 import { welkomVoor, type Weergave } from '../weergave.js';
 import { algemeen, type VerbContext } from './verb.js';
@@ -22,15 +22,38 @@ export function magEscaleren(regios: Pick<RegioGids, 'rollenVan'>, gebruikerId: 
     .some((r) => (r.rol === 'vt-teamleider' && r.regioId === d.regioId) || (r.rol === 'coordinator' && teamKey !== undefined && r.lokaalTeamKey === teamKey));
 }
 
+/**
+ * The outcome of an open route is recorded by that route's holders only (seed 004 bijlage 4):
+ * route a by the management (as `magEscaleren`, plus the gemeente's route a contacts), route b by
+ * the gemeente's beleidsmedewerker, route c by the directeur VT and the wethouder. Without an
+ * open route the management may ask, and the domain answers that none is running. `route` is the
+ * route a card asked about: its holder gets the domain's answer that another route runs now.
+ */
+export function magUitkomstVastleggen(regios: Pick<RegioGids, 'rollenVan' | 'regio' | 'lokaalTeam'>, gebruikerId: string, d: Dossier, route?: EscalatieRoute): boolean {
+  const houders = routeHouders(regios, d, route);
+  if (houders === undefined || houders.route === 'a') return magEscaleren(regios, gebruikerId, d) || (houders?.ids.includes(gebruikerId) ?? false);
+  return houders.ids.includes(gebruikerId) || (houders.route === 'c' && regios.regio(d.regioId)?.veiligThuis.directeur === gebruikerId);
+}
+
 // The card's dossierId is technical data beside the form, never checked as typed text (see VerbBasis).
 const dossierIdVan = (ctx: VerbContext): string => (typeof ctx.data['dossierId'] === 'string' ? ctx.data['dossierId'] : '');
 const EscaleerInvoer = z.object({ reden: z.string().trim().min(1, 'Geef kort de reden van de escalatie.').max(1000) });
 const NIVEAUS = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'] as const satisfies readonly Niveau[];
 const UitstelInvoer = z.object({ mijlpaal: z.string().min(1).max(200), niveau: z.enum(NIVEAUS) });
-const UitkomstInvoer = z.object({ uitkomst: z.enum(['I', 'II'], { message: 'Kies uitkomst I of II.' }) });
+const UitkomstInvoer = z.object({
+  uitkomst: z.enum(['I', 'II'], { message: 'Kies uitkomst I of II.' }),
+  // The route the card asked about: a card of route a clicked after route b started records nothing.
+  route: z.enum(ESCALATIE_ROUTES).optional().catch(undefined),
+});
 
-async function escalatieStap(ctx: VerbContext, dossierId: string, commando: VtCommando, gelukt: (d: Dossier) => string): Promise<Weergave> {
-  const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, dossierId, commando, undefined, (d) => magEscaleren(ctx.regios, ctx.aanvraag.gebruiker.id, d));
+async function escalatieStap(
+  ctx: VerbContext,
+  dossierId: string,
+  commando: VtCommando,
+  gelukt: (d: Dossier) => string,
+  mag: (d: Dossier) => boolean = (d) => magEscaleren(ctx.regios, ctx.aanvraag.gebruiker.id, d),
+): Promise<Weergave> {
+  const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, dossierId, commando, undefined, mag);
   if (!r.ok) return { soort: 'welkom', melding: r.fout.melding };
   return { soort: 'welkom', melding: gelukt(r.waarde.dossier) };
 }
@@ -62,20 +85,32 @@ export const TERMIJN_VERBS = [
     verb: 'termijn-escaleer',
     invoer: EscaleerInvoer,
     ongeldig: (_ctx, fouten) => ({ soort: 'welkom', melding: Object.values(fouten).join(' ') }),
-    handle: (ctx, i) =>
-      escalatieStap(ctx, dossierIdVan(ctx), { soort: 'start-escalatie', reden: i.reden }, () => 'Escalatie route a vastgelegd op de casus. Leg de uitkomst vast op de herinnering zodra het overleg is geweest.'),
+    handle: async (ctx, i) => {
+      const wie = ctx.aanvraag.gebruiker.id;
+      const r = await ctx.service.startEscalatie(ctx.aanvraag, dossierIdVan(ctx), i.reden, (d) => magEscaleren(ctx.regios, wie, d), (d) => gemeenteVan(ctx.regios, d));
+      if (!r.ok) return { soort: 'welkom', melding: r.fout.melding };
+      const signaal = r.waarde.dossier.veiligThuis?.escalaties.at(-1)?.signalering;
+      const gemeld = signaal ? ` Let op: ${signaleringTekst(signaal)}. De beleidsmedewerkers van de regio zijn geïnformeerd.` : '';
+      return { soort: 'welkom', melding: `Escalatie route a vastgelegd op de casus. Leg de uitkomst vast op de herinnering zodra het overleg is geweest.${gemeld}` };
+    },
   }),
   algemeen({
     verb: 'termijn-escalatie-uitkomst',
     invoer: UitkomstInvoer,
     ongeldig: (_ctx, fouten) => ({ soort: 'welkom', melding: Object.values(fouten).join(' ') }),
     handle: (ctx, i) =>
-      escalatieStap(ctx, dossierIdVan(ctx), { soort: 'rond-escalatie-af', uitkomst: i.uitkomst }, (d) => {
-        const route = lopendeRoute(d);
-        return route === undefined
-          ? `Uitkomst ${i.uitkomst} vastgelegd: de escalatie is afgerond.`
-          : `Uitkomst II vastgelegd: de escalatie gaat verder via route ${route}. Leg ook daarvan de uitkomst vast.`;
-      }),
+      escalatieStap(
+        ctx,
+        dossierIdVan(ctx),
+        { soort: 'rond-escalatie-af', uitkomst: i.uitkomst, ...(i.route ? { route: i.route } : {}) },
+        (d) => {
+          const route = lopendeRoute(d);
+          return route === undefined
+            ? `Uitkomst ${i.uitkomst} vastgelegd: de escalatie is afgerond.`
+            : `Uitkomst II vastgelegd: de escalatie gaat verder via route ${route}. De houders van die route krijgen het verzoek de uitkomst vast te leggen.`;
+        },
+        (d) => magUitkomstVastleggen(ctx.regios, ctx.aanvraag.gebruiker.id, d, i.route),
+      ),
   }),
   algemeen({
     verb: 'termijn-morgen',
@@ -85,7 +120,7 @@ export const TERMIJN_VERBS = [
     ongeldig: (ctx) => welkomVoor(ctx.aanvraag, 'Deze kaart is niet (meer) geldig. Open de casus om de termijn te zien.'),
     handle: async (ctx, i) => {
       const { aanvraag: a } = ctx;
-      const mag = (d: Dossier) => magEscaleren(ctx.regios, a.gebruiker.id, d) || weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen';
+      const mag = (d: Dossier) => magEscaleren(ctx.regios, a.gebruiker.id, d) || magUitkomstVastleggen(ctx.regios, a.gebruiker.id, d) || weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen';
       const r = await ctx.service.stelHerinneringUit(a, dossierIdVan(ctx), herinneringSleutel(dossierIdVan(ctx), i.mijlpaal, i.niveau), (regioId) => standaardBeleid(ctx.regios.kalender(regioId)), mag);
       if (!r.ok) return welkomVoor(a, r.fout.code === 'geen-toegang' ? 'U kunt deze herinnering niet uitstellen.' : r.fout.melding);
       return welkomVoor(a, `Goed: u krijgt deze herinnering nog één keer, op ${r.waarde.op.setLocale('nl').toFormat("cccc d LLLL 'om' HH:mm")}. De termijn zelf blijft staan.`);
