@@ -1,8 +1,10 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Aanvraag } from '../../src/app/meldcodeService.js';
 import type { Gesprek } from '../../src/app/toegang.js';
 import { verwerkVerb, type Verb } from '../../src/app/verbs.js';
 import type { Stores } from '../../src/store/ports.js';
+import { vasteRegioGids, type RegioGids } from '../../src/app/regio.js';
 import { TestKlok, demoRegios, demoRegister, naarMelding, testFlow, testStores } from '../support/app.js';
 
 const TEAM = { Demostad: 'wijkteam-noord', Demodorp: 'sociaal-team-demodorp' } as const;
@@ -26,10 +28,11 @@ const marieke = als('00000000-0000-0000-0000-000000000404', 'Marieke Bos');
 const sven = als('00000000-0000-0000-0000-000000000406', 'Sven de Wit');
 
 /** A case of the demo region handed over to a lokaal team of `gemeente`, in `stores` (a fresh store by default). */
-async function overgedragen(opties: { stores?: Stores; klok?: TestKlok; gemeente?: 'Demostad' | 'Demodorp' } = {}) {
+async function overgedragen(opties: { stores?: Stores; klok?: TestKlok; gemeente?: 'Demostad' | 'Demodorp'; regios?: RegioGids } = {}) {
   const stores = opties.stores ?? testStores();
   const gemeente = opties.gemeente ?? 'Demostad';
-  const { service, klok } = testFlow(stores, opties.klok);
+  const regios = opties.regios ?? demoRegios;
+  const { service, klok } = testFlow(stores, opties.klok, regios);
   const r = await service.start(annelies, { referentie: 'Gezin K., groep 5', werktMetVolwassenen: false });
   if (!r.ok) throw new Error(r.fout.melding);
   const id = r.waarde.id;
@@ -37,7 +40,7 @@ async function overgedragen(opties: { stores?: Stores; klok?: TestKlok; gemeente
     const s = await service.pasToe(annelies, id, commando);
     if (!s.ok) throw new Error(s.fout.melding);
   }
-  const omgeving = { service, klok: klok.lees, regios: demoRegios };
+  const omgeving = { service, klok: klok.lees, regios };
   const stuur = (a: Aanvraag, verb: Verb, data: Record<string, unknown> = {}) => verwerkVerb(omgeving, a, verb, { dossierId: id, ...data });
   const versie = String((await stores.dossiers.get(id))?.waarde.gebeurtenissen.length);
   await stuur(als('aad-vt', 'Sanne', vtKanaal), 'vt-beoordeling', {
@@ -143,6 +146,16 @@ describe('the outcome of an open route is recorded by that route\'s holders only
       melding: 'Deze kaart ging over route a; intussen loopt route b. Er is niets vastgelegd.',
     });
     expect(await escalaties()).toEqual(['a:II', 'b:loopt']);
+  });
+
+  it.each<[string, RegioGids, string]>([
+    ['the default of 5 werkdagen', demoRegios, '2026-03-09'],
+    ['the region\'s own term of 2 werkdagen', vasteRegioGids(demoRegios.regios().map((r) => (r.id === 'vt-regio-demo' ? { ...r, escalatieUitkomstWerkdagen: 2 } : r))), '2026-03-04'],
+  ])('route a started on Monday 2 March: its outcome is due with %s', async (_naam, regios, dag) => {
+    const { stuur, stores, id } = await overgedragen({ regios });
+    await stuur(fatima, 'termijn-escaleer', { reden: 'Geen contact.' });
+    const e = (await stores.dossiers.get(id))?.waarde.veiligThuis?.escalaties[0];
+    expect(DateTime.fromISO(e?.uitkomstUiterlijk ?? '').setZone('Europe/Amsterdam').toISODate()).toBe(dag);
   });
 
   it('outcome II at route a tells who holds route b now', async () => {
