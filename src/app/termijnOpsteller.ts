@@ -4,7 +4,7 @@ import { openMijlpalen, tijdstip, type Dossier, type Mijlpaal, type Niveau, type
 import type { GesprekReferentie, Stores } from '../store/ports.js';
 import type { Bericht, Bezorger } from './bezorging.js';
 import type { Logger } from './logger.js';
-import { escalatieContacten, type RegioGids } from './regio.js';
+import { escalatieContacten, gemeenteVan, type RegioGids } from './regio.js';
 import type { Opsteller, Opstelling, Verzendopdracht } from './verzender.js';
 
 const NIVEAUS = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'] as const satisfies readonly Niveau[];
@@ -85,8 +85,7 @@ export class TermijnOpsteller implements Opsteller {
 
   private bericht(dossier: Dossier, mijlpaal: Mijlpaal, niveau: Niveau, publiek: Publiek, ontvanger: string, nu: DateTime): Bericht {
     const regio = this.deps.regios.regio(dossier.regioId);
-    const teamKey = this.teamKey(dossier);
-    const gemeente = (teamKey === undefined ? undefined : this.deps.regios.lokaalTeam(teamKey)?.gemeente.naam) ?? (dossier.meldcode.melding as { gemeente?: string } | undefined)?.gemeente ?? '';
+    const gemeente = gemeenteVan(this.deps.regios, dossier) ?? '';
     const routeA = escalatieContacten(regio, gemeente, 'a').map((id) => this.deps.regios.persoon(id)?.naam ?? id);
     const escalatieMet = routeA.length > 0 ? routeA.join(' en ') : 'de teamleider van Veilig Thuis en de coördinator van het lokale team';
     // At expiry the coordinator is @mentioned: the card must not drown in the chat.

@@ -51,7 +51,7 @@ async function escalatieStap(
   dossierId: string,
   commando: VtCommando,
   gelukt: (d: Dossier) => string,
-  mag: (d: Dossier) => boolean = (d) => magEscaleren(ctx.regios, ctx.aanvraag.gebruiker.id, d),
+  mag: (d: Dossier) => boolean,
 ): Promise<Weergave> {
   const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, dossierId, commando, undefined, mag);
   if (!r.ok) return { soort: 'welkom', melding: r.fout.melding };
