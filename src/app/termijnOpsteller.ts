@@ -13,7 +13,7 @@ const Inhoud = z.discriminatedUnion('soort', [
   TermijnItem,
   z.object({ soort: z.literal('overzicht'), items: z.array(TermijnItem.extend({ sleutel: z.string().min(1), dossierId: z.string().min(1) })).min(1) }),
 ]);
-const PUBLIEK = ['professional', 'vt-medewerker', 'vt-teamleider', 'lokaal-team-kanaal', 'coordinator'] as const satisfies readonly Publiek[];
+const PUBLIEK = ['professional', 'vt-medewerker', 'vt-teamleider', 'lokaal-team-kanaal', 'coordinator', 'escalatie-route'] as const satisfies readonly Publiek[];
 
 export interface TermijnOpstellerDeps {
   readonly stores: Pick<Stores, 'dossiers' | 'gesprekken' | 'herinneringen'>;

@@ -48,12 +48,14 @@ function vraag(w: TermijnWeergave): string {
 
 function waarom(w: TermijnWeergave): string {
   if (isAfweging5(w)) return 'Meldcode, afweging 5: blijf toetsen of de hulp tot duurzame veiligheid leidt.';
+  if (uitkomstRoute(w) !== undefined) return 'Escalatie volgens de samenwerkingsafspraken met Veilig Thuis: elke route eindigt met uitkomst I of II. Deze herinnering verdwijnt vanzelf zodra de uitkomst is vastgelegd.';
   return w.mijlpaal.verantwoordelijke === 'veilig-thuis'
     ? 'Termijnen uit het handelingsprotocol van Veilig Thuis. Deze herinnering verdwijnt vanzelf zodra de stap is vastgelegd.'
     : 'Termijnen uit de samenwerkingsafspraken met Veilig Thuis. Deze herinnering verdwijnt vanzelf zodra de stap is vastgelegd.';
 }
 
 export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldingen'] = []): KaartBijlage {
+  const route = uitkomstRoute(w);
   const kop = isAfweging5(w) ? 'Afweging 5 opnieuw' : !isVerlopen(w.niveau) ? `Herinnering · ${w.mijlpaal.omschrijving}` : `Termijn verlopen · ${w.mijlpaal.omschrijving}`;
   const kaart = bouw(
     termijn,
@@ -64,7 +66,7 @@ export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldi
       dossierId: w.dossier.id,
       feiten: [
         { titel: 'Termijn', waarde: `${datum(w.mijlpaal.deadline)}${w.mijlpaal.toelichting ? ` (${w.mijlpaal.toelichting})` : ''}` },
-        { titel: 'Aan zet', waarde: WIE[w.publiek] },
+        { titel: 'Aan zet', waarde: route ? ESCALATIE_ROUTE_LABELS[route.route] : WIE[w.publiek] },
       ],
       meldingStijl: isVerlopen(w.niveau) ? 'warning' : 'default',
     },
@@ -75,9 +77,9 @@ export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldi
       afweging5: isAfweging5(w),
       escaleren: biedtEscalatie(w),
       escalatieMet: w.escalatieMet,
-      uitkomstVragen: uitkomstRoute(w) !== undefined,
-      route: uitkomstRoute(w)?.route ?? '',
-      uitkomstIITitel: uitkomstRoute(w)?.route === 'c' ? 'II: niet opgelost' : 'II: niet opgelost, volgende route',
+      uitkomstVragen: route !== undefined,
+      route: route?.route ?? '',
+      uitkomstIITitel: route?.route === 'c' ? 'II: niet opgelost' : 'II: niet opgelost, volgende route',
       mijlpaalId: w.mijlpaal.id,
       niveau: w.niveau,
     },

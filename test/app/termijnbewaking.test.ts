@@ -368,7 +368,8 @@ describe('an open escalation route: its holders are nudged to record the outcome
     expect(ontvangers()).toEqual(['Ruud Dekker']);
     expect(p.kaarten()[0]).toContain('Uitkomst route b vastleggen');
     expect(p.kaarten()[0]).toContain('"route":"b"');
-    expect(p.kaarten()[0]).toContain('Aan zet');
+    expect(p.kaarten()[0]).toContain('route b: ambtelijk (beleidsmedewerker gemeente, die de wethouder informeert)');
+    expect(p.kaarten()[0]).not.toContain('<at>');
     // The coordinator's old route a card now records nothing; the beleidsmedewerker's card does.
     expect(await klik(p, COORDINATOR, 'termijn-escalatie-uitkomst', { dossierId: 'dossier-1', uitkomst: 'I', route: 'b' })).toEqual({ soort: 'welkom', melding: 'U heeft geen toegang tot deze casus.' });
     expect(await klik(p, RUUD, 'termijn-escalatie-uitkomst', { dossierId: 'dossier-1', uitkomst: 'I', route: 'b' })).toEqual({ soort: 'welkom', melding: 'Uitkomst I vastgelegd: de escalatie is afgerond.' });
