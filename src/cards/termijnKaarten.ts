@@ -77,6 +77,8 @@ export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldi
       afweging5: isAfweging5(w),
       escaleren: biedtEscalatie(w),
       escalatieMet: w.escalatieMet,
+      // Routes b and c are held outside the case's own parties (gemeente, bestuur): they record the outcome, they do not open the dossier.
+      openen: route === undefined || route.route === 'a',
       uitkomstVragen: route !== undefined,
       route: route?.route ?? '',
       uitkomstIITitel: route?.route === 'c' ? 'II: niet opgelost' : 'II: niet opgelost, volgende route',

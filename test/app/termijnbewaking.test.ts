@@ -359,6 +359,7 @@ describe('an open escalation route: its holders are nudged to record the outcome
       expect(kaart).toMatch(/"verb":"termijn-escalatie-uitkomst","title":"I: opgelost","data":\{"dossierId":"dossier-1","uitkomst":"I","route":"a"/);
       expect(kaart).toMatch(/"verb":"termijn-escalatie-uitkomst","title":"II: niet opgelost, volgende route","data":\{"dossierId":"dossier-1","uitkomst":"II","route":"a"/);
       expect(kaart).not.toContain('Escaleren (route a)');
+      expect(kaart).toContain('"verb":"open"');
     }
     // The coordinator decides II: route b starts (Tuesday 17 March 11:00, outcome due Tuesday 24 March).
     p.klok.nu = ams('2026-03-17 11:00');
@@ -370,6 +371,7 @@ describe('an open escalation route: its holders are nudged to record the outcome
     expect(p.kaarten()[0]).toContain('"route":"b"');
     expect(p.kaarten()[0]).toContain('route b: ambtelijk (beleidsmedewerker gemeente, die de wethouder informeert)');
     expect(p.kaarten()[0]).not.toContain('<at>');
+    expect(p.kaarten()[0]).not.toContain('"verb":"open"'); // the beleidsmedewerker has no access to the dossier itself
     // The coordinator's old route a card now records nothing; the beleidsmedewerker's card does.
     expect(await klik(p, COORDINATOR, 'termijn-escalatie-uitkomst', { dossierId: 'dossier-1', uitkomst: 'I', route: 'b' })).toEqual({ soort: 'welkom', melding: 'U heeft geen toegang tot deze casus.' });
     expect(await klik(p, RUUD, 'termijn-escalatie-uitkomst', { dossierId: 'dossier-1', uitkomst: 'I', route: 'b' })).toEqual({ soort: 'welkom', melding: 'Uitkomst I vastgelegd: de escalatie is afgerond.' });
