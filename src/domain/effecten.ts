@@ -48,9 +48,9 @@ export function metGebeurtenis(dossier: Dossier, ctx: Context, soort: string, om
 export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set([
   'melding-naar-veilig-thuis',
   'overdracht-naar-lokaal-team',
+  'structureel-signaal',
   'lokaal-team-geinformeerd',
   'terugkoppeling-aan-melder',
-  'structureel-signaal',
 ]);
 
 /** Saves the change's deliverable effects in the dossier's outbox, in the same write as the change. */

@@ -448,6 +448,8 @@ export type VtInFase<F extends VtFase> = Extract<VeiligThuis, { fase: F }>;
 export const Effect = z.discriminatedUnion('soort', [
   z.object({ soort: z.literal('melding-naar-veilig-thuis'), regioId: Tekst(100), spoed: z.boolean() }),
   z.object({ soort: z.literal('overdracht-naar-lokaal-team'), teamId: Tekst(200) }),
+  /** Repeated escalations in one gemeente: the region's beleid hears of a possible structural problem. */
+  z.object({ soort: z.literal('structureel-signaal'), regioId: Tekst(100), gemeente: Tekst(200), aantal: z.number().int().positive(), sinds: Tijdstip }),
   /**
    * The lokaal team of the family's gemeente hears that VT started V&V or Onderzoek, or handed the
    * case to another party: it is told, it gets no duties (seed 004 §6, §8).
@@ -464,8 +466,6 @@ export const Effect = z.discriminatedUnion('soort', [
   z.object({ soort: z.literal('terugkoppeling-naar-veilig-thuis'), regioId: Tekst(100) }),
   z.object({ soort: z.literal('terug-naar-veilig-thuis'), regioId: Tekst(100) }),
   z.object({ soort: z.literal('escalatie-gestart'), route: EscalatieRoute }),
-  /** Repeated escalations in one gemeente: the region's beleid hears of a possible structural problem. */
-  z.object({ soort: z.literal('structureel-signaal'), regioId: Tekst(100), gemeente: Tekst(200), aantal: z.number().int().positive(), sinds: Tijdstip }),
   z.object({ soort: z.literal('dossier-afgesloten') }),
 ]);
 export type Effect = z.infer<typeof Effect>;
