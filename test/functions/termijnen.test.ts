@@ -5,8 +5,7 @@ import { bouwKern } from '../../src/bot/compositie.js';
 import { laadConfig } from '../../src/config.js';
 import { InvocationContext, type Timer } from '../../src/hosting/azureFunctions.js';
 import { openSqliteWachtrij } from '../../src/store/sqliteWachtrij.js';
-import { aangeboden, ams } from '../domain/fixtures.js';
-import { ctx, vt } from '../domain/fixtures.js';
+import { aangeboden, ams, ctx, vt } from '../domain/fixtures.js';
 import { auditVan } from '../store/contract.js';
 import { TestKlok, demoRegios, testStores } from '../support/app.js';
 
