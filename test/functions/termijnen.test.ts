@@ -20,16 +20,22 @@ function context(): { context: InvocationContext; log: string[] } {
   return { context: new InvocationContext({ functionName: 'termijnen', invocationId: 'test', logHandler: (_niveau, ...args) => log.push(args.join(' ')) }), log };
 }
 
+/** The composition root at 10 March 09:05, and an overdracht to Wijkteam Noord (Demostad) of 2 March. */
+async function opzet() {
+  const klok = new TestKlok(ams('2026-03-10 09:05'));
+  const stores = testStores();
+  const wachtrij = openSqliteWachtrij({ pad: ':memory:', naam: 'verzenden', nu: () => klok.nu.toMillis() });
+  const kern = await bouwKern(laadConfig({ STORE: 'sqlite' }), { log: stilleLogger, stores, regios: demoRegios, klok: klok.lees, verzending: { wachtrij } });
+  const d = aangeboden('2026-03-02 10:00');
+  if (d.veiligThuis?.fase !== 'overdracht-aangeboden') throw new Error('fixture');
+  const o = d.veiligThuis.overdracht;
+  const inDemostad = { ...d, regioId: 'vt-regio-demo', veiligThuis: { ...d.veiligThuis, overdracht: { ...o, partij: { ...o.partij, teamId: 'wijkteam-noord' } } } };
+  return { klok, stores, wachtrij, kern, d, inDemostad };
+}
+
 describe('functions/termijnen (timer, real InvocationContext)', () => {
   it('an open route b on its due day: the composition root nudges the gemeente\'s beleidsmedewerker, and only the route\'s holders', async () => {
-    const klok = new TestKlok(ams('2026-03-10 09:05'));
-    const stores = testStores();
-    const wachtrij = openSqliteWachtrij({ pad: ':memory:', naam: 'verzenden', nu: () => klok.nu.toMillis() });
-    const kern = await bouwKern(laadConfig({ STORE: 'sqlite' }), { log: stilleLogger, stores, regios: demoRegios, klok: klok.lees, verzending: { wachtrij } });
-    const d = aangeboden('2026-03-02 10:00');
-    if (d.veiligThuis?.fase !== 'overdracht-aangeboden') throw new Error('fixture');
-    const o = d.veiligThuis.overdracht;
-    const inDemostad = { ...d, regioId: 'vt-regio-demo', veiligThuis: { ...d.veiligThuis, overdracht: { ...o, partij: { ...o.partij, teamId: 'wijkteam-noord' } } } };
+    const { stores, wachtrij, kern, d, inDemostad } = await opzet();
     // Route a on Tuesday 3 March, outcome II the same day: route b's outcome is due Tuesday 10 March.
     const routeA = vt(inDemostad, { soort: 'start-escalatie', reden: 'Termijn verlopen.' }, ctx('2026-03-03 10:00')).dossier;
     const routeB = vt(routeA, { soort: 'rond-escalatie-af', uitkomst: 'II' }, ctx('2026-03-03 11:00')).dossier;
@@ -45,14 +51,8 @@ describe('functions/termijnen (timer, real InvocationContext)', () => {
   });
 
   it('a late run catches up: the due nudges are enqueued once, a second run changes nothing', async () => {
-    const klok = new TestKlok(ams('2026-03-10 09:05'));
-    const stores = testStores();
-    const wachtrij = openSqliteWachtrij({ pad: ':memory:', naam: 'verzenden', nu: () => klok.nu.toMillis() });
-    const kern = await bouwKern(laadConfig({ STORE: 'sqlite' }), { log: stilleLogger, stores, regios: demoRegios, klok: klok.lees, verzending: { wachtrij } });
-    const d = aangeboden('2026-03-02 10:00');
-    if (d.veiligThuis?.fase !== 'overdracht-aangeboden') throw new Error('fixture');
-    const o = d.veiligThuis.overdracht;
-    await stores.dossiers.create({ ...d, regioId: 'vt-regio-demo', veiligThuis: { ...d.veiligThuis, overdracht: { ...o, partij: { ...o.partij, teamId: 'wijkteam-noord' } } } }, auditVan(d.id));
+    const { klok, stores, wachtrij, kern, d, inDemostad } = await opzet();
+    await stores.dossiers.create(inDemostad, auditVan(d.id));
 
     const handler = maakTermijnenHandler(async () => kern);
     const eerst = context();
