@@ -65,7 +65,15 @@ export type Bezorgweergave =
       readonly nu: DateTime;
     }
   | TermijnAfgehandeldWeergave
-  | { readonly soort: 'termijn-onbestelbaar'; readonly dossier: Dossier | undefined; readonly wat: string; readonly reden: string };
+  | { readonly soort: 'termijn-onbestelbaar'; readonly dossier: Dossier | undefined; readonly wat: string; readonly reden: string }
+  | {
+      /** To the region's beleid: repeated escalations in one gemeente. Names the gemeente, never a case. */
+      readonly soort: 'structureel-signaal';
+      readonly regioNaam: string;
+      readonly gemeente: string;
+      readonly aantal: number;
+      readonly sinds: string;
+    };
 
 /** The lokaal team's steps Veilig Thuis hears of in its channel, by the effect each one saves. */
 export const TEAM_AANLEIDINGEN = {
@@ -267,6 +275,8 @@ export class Bezorging {
         return this.teamBericht(d, u, u.effect);
       case 'afsluitbericht-naar-lokaal-team':
         return this.afsluitberichtNaarLokaalTeam(d, u, u.effect.teamId);
+      case 'structureel-signaal':
+        return this.structureelSignaal(d, u, u.effect);
       default:
         // Only deliverable effects are saved in the outbox (TE_BEZORGEN); an unknown one is a bug.
         throw new Error(`Geen bezorging voor effect ${u.effect.soort}`);
@@ -432,6 +442,27 @@ export class Bezorging {
         }
         await ledger.markeerAfgehandeld(r.sleutel, markering);
       }
+    }
+    await this.markeerBezorgd(d.id, u.id);
+  }
+
+  /**
+   * Each of the region's beleid people hears of the repeated escalations in their personal chat,
+   * once each. Someone without a chat with meldroute is skipped (logged): it is information, and
+   * the flag stays on the escalation record and the VT teamleider's cards.
+   */
+  private async structureelSignaal(d: Dossier, u: Uitgaand, effect: Extract<Effect, { soort: 'structureel-signaal' }>): Promise<void> {
+    const regio = this.deps.regios.regio(effect.regioId);
+    for (const id of regio?.beleid ?? []) {
+      const naar = await this.deps.adresboek.persoonlijk(id);
+      if (naar === undefined) {
+        this.deps.log.warn('Geen persoonlijke chat met beleid; structureel signaal niet verstuurd', { regioId: effect.regioId, dossierId: d.id });
+        continue;
+      }
+      const { soort: _s, regioId: _r, ...signaal } = effect;
+      await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}:${id}`, d.id, 'beleid', () =>
+        this.deps.bezorger.plaats(naar, { weergave: { soort: 'structureel-signaal', regioNaam: regio?.naam ?? effect.regioId, ...signaal } }),
+      );
     }
     await this.markeerBezorgd(d.id, u.id);
   }

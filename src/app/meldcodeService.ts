@@ -8,6 +8,8 @@ import {
   registreerVtMelding,
   teBezorgen,
   revisie,
+  lopendeEscalatie,
+  tijdstip,
   startDossier,
   stelHerinneringUit,
   type RegioBeleid,
@@ -24,6 +26,7 @@ import {
   type Wijziging,
 } from '../domain/index.js';
 import { magKetenstap } from './veiligThuisService.js';
+import { EscalatieOverzicht } from './escalatieRegister.js';
 import { BestaatAlError, ConflictError, type AuditRegel, type Stores } from '../store/ports.js';
 import { werkDossierBij, type NietGevonden } from './bijwerken.js';
 import { alsActor, type Gebruiker } from './gebruikers.js';
@@ -60,7 +63,7 @@ export interface Aanvraag {
 }
 
 export interface MeldcodeServiceDeps {
-  readonly stores: Pick<Stores, 'dossiers' | 'audit' | 'herinneringen'>;
+  readonly stores: Pick<Stores, 'dossiers' | 'audit' | 'herinneringen'> & Partial<Pick<Stores, 'escalaties'>>;
   readonly klok: () => DateTime;
   readonly regioVoor: (g: Gebruiker) => string;
   /**
@@ -164,7 +167,14 @@ export class MeldcodeService {
     const crisisdienst = this.deps.regios?.regio(d.regioId)?.veiligThuis.crisisdienst?.naam;
     const kalender = this.deps.regios?.kalender?.(d.regioId);
     const monitoringRegel = this.deps.regios?.regio(d.regioId)?.monitoring;
-    return { ...this.deps.instellingen, ...(crisisdienst ? { crisisdienst } : {}), ...(kalender ? { kalender } : {}), ...(monitoringRegel ? { monitoringRegel } : {}) };
+    const escalatieUitkomstWerkdagen = this.deps.regios?.regio(d.regioId)?.escalatieUitkomstWerkdagen;
+    return {
+      ...this.deps.instellingen,
+      ...(crisisdienst ? { crisisdienst } : {}),
+      ...(kalender ? { kalender } : {}),
+      ...(monitoringRegel ? { monitoringRegel } : {}),
+      ...(escalatieUitkomstWerkdagen ? { escalatieUitkomstWerkdagen } : {}),
+    };
   }
 
   async open(a: Aanvraag, dossierId: string, weergave?: string): Promise<Resultaat<Dossier, GeenToegang | NietGevonden>> {
@@ -225,6 +235,34 @@ export class MeldcodeService {
     mag: (d: Dossier) => boolean = (d) => magKetenstap(weergaveVoor(a.gesprek, a.gebruiker, d), commando.soort, d),
   ): Promise<Resultaat<Wijziging, VtFout | GeenToegang | NietGevonden | Verouderd>> {
     return this.wijzig<VtFout>(a, dossierId, vanafRevisie, mag, (d, op) => pasVeiligThuisToe(d, commando, { op, door: alsActor(a.gebruiker, namensVan(a)), instellingen: this.instellingenVoor(d) }));
+  }
+
+  /**
+   * Route a, from a nudge card, with the gemeente's earlier escalations counted for the
+   * structural-problem flag (the domain decides; the count comes in as data). The start is noted
+   * in the gemeente's register before the dossier is written, so the count is serialised by the
+   * register's ETag (see EscalatieOverzicht); a start the dossier then refuses is taken out again.
+   * A crash between the two leaves one entry too many, which errs toward flagging, never away.
+   */
+  async startEscalatie(
+    a: Aanvraag,
+    dossierId: string,
+    reden: string,
+    mag: (d: Dossier) => boolean,
+    gemeenteVan: (d: Dossier) => string | undefined,
+  ): Promise<Resultaat<Wijziging, VtFout | GeenToegang | NietGevonden | Verouderd>> {
+    const d = (await this.deps.stores.dossiers.get(dossierId))?.waarde;
+    const gemeente = d === undefined ? undefined : gemeenteVan(d);
+    const register = this.deps.stores.escalaties;
+    // Only a start the dossier will take is noted: a refused person or a second start counts nowhere.
+    const telt = d !== undefined && gemeente !== undefined && register !== undefined && d.veiligThuis !== undefined && lopendeEscalatie(d.veiligThuis) === undefined && mag(d);
+    if (!telt) return this.pasKetenstapToe(a, dossierId, { soort: 'start-escalatie', reden }, undefined, mag);
+    const overzicht = new EscalatieOverzicht(register);
+    const notitie = { regioId: d.regioId, gemeente, dossierId, gestartOp: tijdstip(this.deps.klok()) };
+    const eerdere = await overzicht.noteer(notitie);
+    const r = await this.pasKetenstapToe(a, dossierId, { soort: 'start-escalatie', reden, eerdereInGemeente: { gemeente, gestartOp: eerdere } }, undefined, mag);
+    if (!r.ok) await overzicht.trekIn(notitie);
+    return r;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { WerkdagKalender, type EscalatieRoute, type MonitoringDoor, type OverdrachtMoment } from '../domain/index.js';
+import { WerkdagKalender, lopendeEscalatie, type Dossier, type EscalatieRoute, type MonitoringDoor, type OverdrachtMoment } from '../domain/index.js';
 
 /**
  * The regions meldroute serves, as the application sees them: who Veilig Thuis is and how it is
@@ -74,6 +74,8 @@ export interface RegioInfo {
   readonly kantoortijden?: { readonly beginUur: number; readonly eindUur: number };
   /** Closure days on top of the national feestdagen (yyyy-MM-dd). */
   readonly sluitingsdagen?: readonly string[];
+  /** Werkdagen within which an escalation route's outcome is recorded; absent: STANDAARD_ESCALATIE_UITKOMST_WERKDAGEN. */
+  readonly escalatieUitkomstWerkdagen?: number;
   /** Who monitors after each overdracht moment; absent: Veilig Thuis (seed 004 §7.1). */
   readonly monitoring?: Readonly<Record<OverdrachtMoment, MonitoringDoor>>;
   /** Names of the people and groups the region refers to, by Entra id. */
@@ -132,6 +134,34 @@ export function escalatieContacten(regio: RegioInfo | undefined, gemeente: strin
     case 'c':
       return [e.c.directeurVeiligThuis, e.c.wethouder];
   }
+}
+
+/** The gemeente of a dossier: that of the lokaal team it was handed to, else the one the melding names. */
+export function gemeenteVan(regios: Pick<RegioGids, 'lokaalTeam'>, d: Dossier): string | undefined {
+  const teamKey = d.veiligThuis !== undefined && 'overdracht' in d.veiligThuis ? d.veiligThuis.overdracht?.partij.teamId : undefined;
+  return (teamKey === undefined ? undefined : regios.lokaalTeam(teamKey)?.gemeente.naam) ?? (d.meldcode.melding as { gemeente?: string } | undefined)?.gemeente;
+}
+
+/**
+ * Who holds the open escalation route of a dossier (Entra ids), from the gemeente's escalation
+ * contacts. Route a without configured contacts falls back to the region's VT teamleiders and the
+ * coordinators of the team the case went to (the management route as the nudges already know it);
+ * routes b and c have no such fallback: only the gemeente and the bestuur can hold them.
+ */
+export function routeHouders(
+  regios: Pick<RegioGids, 'regio' | 'lokaalTeam'>,
+  d: Dossier,
+  /** Another route than the open one (a card that named its route). */
+  welke?: EscalatieRoute,
+): { readonly route: EscalatieRoute; readonly ids: readonly string[] } | undefined {
+  const route = welke ?? (d.veiligThuis === undefined ? undefined : lopendeEscalatie(d.veiligThuis)?.route);
+  if (route === undefined) return undefined;
+  const regio = regios.regio(d.regioId);
+  const contacten = escalatieContacten(regio, gemeenteVan(regios, d) ?? '', route);
+  if (contacten.length > 0 || route !== 'a') return { route, ids: [...new Set(contacten)] };
+  const teamKey = d.veiligThuis?.overdracht?.partij.teamId;
+  const coordinatoren = teamKey === undefined ? [] : (regios.lokaalTeam(teamKey)?.team.coordinatoren ?? []);
+  return { route: 'a', ids: [...new Set([...(regio?.veiligThuis.teamleiders ?? []), ...coordinatoren])] };
 }
 
 function rollenPerPersoon(lijst: readonly RegioInfo[]): ReadonlyMap<string, readonly RegioRol[]> {

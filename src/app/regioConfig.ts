@@ -70,6 +70,8 @@ export const RegioBestand = z.strictObject({
     .refine((k) => k.beginUur < k.eindUur, { path: ['eindUur'], error: 'ligt niet na beginUur' })
     .default({ beginUur: 9, eindUur: 17 }),
   sluitingsdagen: z.array(Datum).default([]),
+  /** Werkdagen within which an escalation route's outcome is recorded; absent: STANDAARD_ESCALATIE_UITKOMST_WERKDAGEN. */
+  escalatieUitkomstWerkdagen: z.int().min(1, { error: 'is minstens 1 werkdag' }).max(60, { error: 'is hoogstens 60 werkdagen' }).optional(),
   monitoring: z.strictObject({
     'na-veiligheidsbeoordeling': Door,
     'na-onderzoek': Door,
@@ -224,6 +226,7 @@ function naarRegioInfo(r: RegioBestand): RegioInfo {
     beleid: ids(r.beleid),
     kantoortijden: r.kantoortijden,
     sluitingsdagen: r.sluitingsdagen,
+    ...(r.escalatieUitkomstWerkdagen === undefined ? {} : { escalatieUitkomstWerkdagen: r.escalatieUitkomstWerkdagen }),
     monitoring,
     personen: [...personen.values()],
   };

@@ -4,7 +4,7 @@ import { openMijlpalen, tijdstip, type Dossier, type Mijlpaal, type Niveau, type
 import type { GesprekReferentie, Stores } from '../store/ports.js';
 import type { Bericht, Bezorger } from './bezorging.js';
 import type { Logger } from './logger.js';
-import { escalatieContacten, type RegioGids } from './regio.js';
+import { escalatieContacten, gemeenteVan, type RegioGids } from './regio.js';
 import type { Opsteller, Opstelling, Verzendopdracht } from './verzender.js';
 
 const NIVEAUS = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'] as const satisfies readonly Niveau[];
@@ -13,7 +13,7 @@ const Inhoud = z.discriminatedUnion('soort', [
   TermijnItem,
   z.object({ soort: z.literal('overzicht'), items: z.array(TermijnItem.extend({ sleutel: z.string().min(1), dossierId: z.string().min(1) })).min(1) }),
 ]);
-export const PUBLIEK = ['professional', 'vt-medewerker', 'vt-teamleider', 'lokaal-team-kanaal', 'coordinator'] as const satisfies readonly Publiek[];
+export const PUBLIEK = ['professional', 'vt-medewerker', 'vt-teamleider', 'lokaal-team-kanaal', 'coordinator', 'escalatie-route'] as const satisfies readonly Publiek[];
 
 export interface TermijnOpstellerDeps {
   readonly stores: Pick<Stores, 'dossiers' | 'gesprekken' | 'herinneringen'>;
@@ -127,8 +127,7 @@ function teamKeyVan(d: Dossier): string | undefined {
 
 /** Who route a brings together, by name: on the nudge card when it is sent and when it is refreshed. */
 export function escalatieMetVoor(regios: RegioGids, dossier: Dossier): string {
-  const teamKey = teamKeyVan(dossier);
-  const gemeente = (teamKey === undefined ? undefined : regios.lokaalTeam(teamKey)?.gemeente.naam) ?? (dossier.meldcode.melding as { gemeente?: string } | undefined)?.gemeente ?? '';
+  const gemeente = gemeenteVan(regios, dossier) ?? '';
   const routeA = escalatieContacten(regios.regio(dossier.regioId), gemeente, 'a').map((id) => regios.persoon(id)?.naam ?? id);
   return routeA.length > 0 ? routeA.join(' en ') : 'de teamleider van Veilig Thuis en de coördinator van het lokale team';
 }

@@ -4,7 +4,7 @@ import { gesprekId, type AuditRegel, type GesprekReferentie, type GesprekSleutel
 import type { Wachtrij } from '../store/wachtrij.js';
 import { werkDossierBij } from './bijwerken.js';
 import type { Logger } from './logger.js';
-import type { RegioGids } from './regio.js';
+import { routeHouders, type RegioGids } from './regio.js';
 import type { NieuweVerzendopdracht } from './verzender.js';
 
 /** A job's tenant when no conversation reference exists yet: the Opsteller gives it up as onbestelbaar. */
@@ -39,7 +39,8 @@ function tenantVan(referentie: GesprekReferentie | undefined): string {
 /**
  * Who a nudge goes to, from the region files and the bound channels: the VT medewerker through
  * the Veilig Thuis channel, the VT teamleider and the coordinator in their personal chat, the
- * lokaal team in its channel, the professional in theirs. A channel that is not bound falls back
+ * lokaal team in its channel, the professional in theirs, the holders of an open escalation
+ * route (a, b or c) each in their personal chat. A channel that is not bound falls back
  * to the people who answer for it, so a nudge never waits on a binding.
  */
 export class NudgeAdressen {
@@ -57,6 +58,8 @@ export class NudgeAdressen {
         return this.personen(teamleiders);
       case 'coordinator':
         return this.personen(coordinatoren);
+      case 'escalatie-route':
+        return this.personen(routeHouders(this.deps.regios, d)?.ids ?? []);
       case 'vt-medewerker': {
         const kanaal = await this.deps.stores.koppelingen.kanaalVoor({ soort: 'veilig-thuis', regioId: d.regioId });
         return kanaal === undefined ? this.personen(teamleiders) : [{ id: `kanaal:${kanaal.kanaal.teamId}:${kanaal.kanaal.kanaalId}`, naar: kanaal.kanaal, tenantId: tenantVan(kanaal.referentie) }];

@@ -14,6 +14,7 @@ import {
 import type { RegioGids } from '../app/regio.js';
 import type { Dossier } from '../domain/index.js';
 import { termijnAfgehandeldKaart, termijnKaart, termijnOnbestelbaarKaart, termijnOverzichtKaart } from '../cards/termijnKaarten.js';
+import { structureelSignaalKaart } from '../cards/escalatieKaarten.js';
 import type { GesprekReferentie } from '../store/ports.js';
 import { alsBezorgFout } from './teamsHttp.js';
 
@@ -98,6 +99,8 @@ export function kaartRenderer(regios: RegioGids, professionalKaart: (d: Dossier)
         return termijnOnbestelbaarKaart(w);
       case 'termijn-afgehandeld':
         return termijnAfgehandeldKaart(w);
+      case 'structureel-signaal':
+        return structureelSignaalKaart(w);
     }
   };
 }

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Afhandeling, Bericht, Bezorgweergave, TermijnAfgehandeldWeergave, TermijnWeergave } from '../app/bezorging.js';
-import { ZONE, type Niveau, type Publiek } from '../domain/index.js';
+import { ESCALATIE_ROUTE_LABELS, ZONE, lopendeEscalatie, mijlpaalSoort, signaleringTekst, vanIso, type Niveau, type Publiek } from '../domain/index.js';
 import { ADAPTIVE_CARD, LEEG_KADER, bouw, datum, type KaartBijlage } from './kaarten.js';
 import { zonderMarkdown } from './markdown.js';
 import termijn from './termijn.json' with { type: 'json' };
@@ -18,6 +18,7 @@ const WIE: Readonly<Record<Publiek, string>> = {
   'vt-teamleider': 'Veilig Thuis',
   'lokaal-team-kanaal': 'het lokale team',
   coordinator: 'het lokale team',
+  'escalatie-route': 'wie de escalatieroute houdt',
 };
 
 const isAfweging5 = (w: TermijnWeergave) => w.mijlpaal.id.startsWith('vervolg-afweging-5');
@@ -25,8 +26,21 @@ const isVerlopen = (n: Niveau) => n === 'verlopen' || n === 'escalatie-voorstel'
 /** Route a brings Veilig Thuis and the lokaal team together: offered when the lokaal team's term expired. */
 const biedtEscalatie = (w: TermijnWeergave) => isVerlopen(w.niveau) && w.mijlpaal.verantwoordelijke === 'lokaal-team' && !isAfweging5(w);
 
+/** The open route whose outcome this nudge asks for (the milestone is open only while the route is). */
+function uitkomstRoute(w: TermijnWeergave) {
+  return mijlpaalSoort(w.mijlpaal.id) === 'escalatie-uitkomst' && w.dossier.veiligThuis !== undefined ? lopendeEscalatie(w.dossier.veiligThuis) : undefined;
+}
+
+function uitkomstVraag(e: NonNullable<ReturnType<typeof uitkomstRoute>>, w: TermijnWeergave): string {
+  const volgende = e.route === 'a' ? 'route b (ambtelijk)' : e.route === 'b' ? 'route c (bestuurlijk)' : 'het bestuur, zonder verdere route';
+  const signaal = e.signalering ? ` Let op: ${signaleringTekst(e.signalering)}.` : '';
+  return `Escalatie ${ESCALATIE_ROUTE_LABELS[e.route]} loopt sinds ${datum(vanIso(e.gestartOp))}. Leg de uitkomst vast, uiterlijk ${datum(w.mijlpaal.deadline)}: I opgelost (de escalatie stopt) of II niet opgelost (verder naar ${volgende}). Dat besluit neemt u; meldroute start nooit zelf een volgende route.${signaal}`;
+}
+
 function vraag(w: TermijnWeergave): string {
   const wat = zonderMarkdown(w.mijlpaal.omschrijving);
+  const route = uitkomstRoute(w);
+  if (route !== undefined) return uitkomstVraag(route, w);
   if (isAfweging5(w)) return 'U koos ervoor zelf hulp te bieden. Het is tijd voor afweging 5 opnieuw: leidt de hulp tot duurzame veiligheid? Bij nee gaat u direct verder met de melding bij Veilig Thuis.';
   if (!isVerlopen(w.niveau)) return `${wat}: uiterlijk ${datum(w.mijlpaal.deadline)}. Legt u het vast in de casus zodra het gedaan is.`;
   const door = w.publiek === 'coordinator' ? 'Als coördinator van het lokale team' : 'Als teamleider van Veilig Thuis';
@@ -36,12 +50,14 @@ function vraag(w: TermijnWeergave): string {
 
 function waarom(w: TermijnWeergave): string {
   if (isAfweging5(w)) return 'Meldcode, afweging 5: blijf toetsen of de hulp tot duurzame veiligheid leidt.';
+  if (uitkomstRoute(w) !== undefined) return 'Escalatie volgens de samenwerkingsafspraken met Veilig Thuis: elke route eindigt met uitkomst I of II. Deze herinnering verdwijnt vanzelf zodra de uitkomst is vastgelegd.';
   return w.mijlpaal.verantwoordelijke === 'veilig-thuis'
     ? 'Termijnen uit het handelingsprotocol van Veilig Thuis. Deze herinnering verdwijnt vanzelf zodra de stap is vastgelegd.'
     : 'Termijnen uit de samenwerkingsafspraken met Veilig Thuis. Deze herinnering verdwijnt vanzelf zodra de stap is vastgelegd.';
 }
 
 export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldingen'] = []): KaartBijlage {
+  const route = uitkomstRoute(w);
   const kop = isAfweging5(w) ? 'Afweging 5 opnieuw' : !isVerlopen(w.niveau) ? `Herinnering · ${w.mijlpaal.omschrijving}` : `Termijn verlopen · ${w.mijlpaal.omschrijving}`;
   const kaart = bouw(
     termijn,
@@ -52,7 +68,7 @@ export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldi
       dossierId: w.dossier.id,
       feiten: [
         { titel: 'Termijn', waarde: `${datum(w.mijlpaal.deadline)}${w.mijlpaal.toelichting ? ` (${w.mijlpaal.toelichting})` : ''}` },
-        { titel: 'Aan zet', waarde: WIE[w.publiek] },
+        { titel: 'Aan zet', waarde: route ? ESCALATIE_ROUTE_LABELS[route.route] : WIE[w.publiek] },
       ],
       meldingStijl: isVerlopen(w.niveau) ? 'warning' : 'default',
     },
@@ -63,6 +79,11 @@ export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldi
       afweging5: isAfweging5(w),
       escaleren: biedtEscalatie(w),
       escalatieMet: w.escalatieMet,
+      // Routes b and c are held outside the case's own parties (gemeente, bestuur): they record the outcome, they do not open the dossier.
+      openen: route === undefined || route.route === 'a',
+      uitkomstVragen: route !== undefined,
+      route: route?.route ?? '',
+      uitkomstIITitel: route?.route === 'c' ? 'II: niet opgelost' : 'II: niet opgelost, volgende route',
       mijlpaalId: w.mijlpaal.id,
       niveau: w.niveau,
     },

@@ -26,6 +26,8 @@ export interface Instellingen {
   readonly kalender?: WerkdagKalender;
   /** The region's rule on who monitors after each overdracht moment (config/regions); absent: Veilig Thuis. */
   readonly monitoringRegel?: Readonly<Partial<Record<OverdrachtMoment, MonitoringDoor>>>;
+  /** Werkdagen within which an escalation route's outcome is recorded (STANDAARD_ESCALATIE_UITKOMST_WERKDAGEN). */
+  readonly escalatieUitkomstWerkdagen?: number;
 }
 
 export const STANDAARD_VERVOLG_ZELF_HULP_WEKEN = 6;
@@ -49,6 +51,7 @@ export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set([
   'termijn-afgehandeld',
   'melding-naar-veilig-thuis',
   'overdracht-naar-lokaal-team',
+  'structureel-signaal',
   'lokaal-team-geinformeerd',
   'terugkoppeling-aan-melder',
   'regie-overgedragen',

@@ -8,7 +8,9 @@ export type Publiek =
   | 'vt-medewerker'
   | 'vt-teamleider'
   | 'lokaal-team-kanaal'
-  | 'coordinator';
+  | 'coordinator'
+  /** The holders of the open escalation route, in their personal chats (route a, b or c; `escalatieContacten`). */
+  | 'escalatie-route';
 
 /**
  * `escalatie-voorstel`: after expiry the VT teamleider (next to the coordinator) gets a card that
@@ -33,7 +35,7 @@ export interface LadderTrede {
 }
 
 /** Milestones whose protocol sets its own nudge moments, apart from who is responsible. */
-export type MijlpaalSoort = 'contact-gezin' | 'vervolg-afronden' | 'monitoring' | 'overdracht-bevestigen';
+export type MijlpaalSoort = 'contact-gezin' | 'vervolg-afronden' | 'monitoring' | 'overdracht-bevestigen' | 'escalatie-uitkomst';
 /** The ladders per kind; monitoring by the lokaal team (a region rule, seed 002) has its own. */
 export type LadderSoort = MijlpaalSoort | 'monitoring-lokaal-team';
 
@@ -50,6 +52,7 @@ export function mijlpaalSoort(mijlpaalId: string, verantwoordelijke?: Verantwoor
   if (mijlpaalId.startsWith('contact-gezin')) return 'contact-gezin';
   if (mijlpaalId === 'vervolg-afronden') return 'vervolg-afronden';
   if (mijlpaalId.startsWith('monitoring-')) return 'monitoring';
+  if (mijlpaalId.startsWith('escalatie-uitkomst-')) return 'escalatie-uitkomst';
   return undefined;
 }
 
@@ -76,7 +79,8 @@ export const STANDAARD_LADDERS: RegioBeleid['ladders'] = {
  * Contact met gezin: the team channel two werkdagen before, the coordinator (and the VT teamleider,
  * with route a) at expiry. V&V and Onderzoek (10 weeks): the VT teamleider in week 8 and at expiry.
  * Monitoring: the VT medewerker 5 werkdagen before and on the day, the teamleider when the moment
- * passed without an outcome.
+ * passed without an outcome. An open escalation route: its holders on the day its outcome is due
+ * and the werkdag after.
  */
 export const STANDAARD_PER_SOORT: NonNullable<RegioBeleid['perSoort']> = {
   'contact-gezin': [
@@ -106,6 +110,11 @@ export const STANDAARD_PER_SOORT: NonNullable<RegioBeleid['perSoort']> = {
     { niveau: 'op-de-dag', publiek: 'lokaal-team-kanaal', werkdagenTovDeadline: 0 },
     { niveau: 'verlopen', publiek: 'coordinator', werkdagenTovDeadline: 1 },
     { niveau: 'escalatie-voorstel', publiek: 'vt-teamleider', werkdagenTovDeadline: 1 },
+  ],
+  // An open escalation route: its holders on the day its outcome is due and once more after; never a next route.
+  'escalatie-uitkomst': [
+    { niveau: 'op-de-dag', publiek: 'escalatie-route', werkdagenTovDeadline: 0 },
+    { niveau: 'verlopen', publiek: 'escalatie-route', werkdagenTovDeadline: 1 },
   ],
 };
 

@@ -8,6 +8,7 @@ export * from './effecten.js';
 export * from './afwegingskader.js';
 export * from './meldcode.js';
 export * from './veiligThuis.js';
+export * from './escalatie.js';
 export * from './dossier.js';
 export * from './mijlpalen.js';
 export * from './herinneringen.js';

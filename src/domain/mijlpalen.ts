@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
-import type { Dossier } from './model.js';
+import { uitkomstUiterlijk } from './escalatie.js';
+import type { Dossier, EscalatieRoute } from './model.js';
 import {
   contactGezinDeadline,
   eindVanDag,
@@ -110,7 +111,24 @@ export function openMijlpalen(dossier: Dossier, kalender: WerkdagKalender = land
       });
     }
   }
+  vt.escalaties.forEach((e, i) => {
+    // The holders of an open route are asked for its outcome; the timer never starts or advances a route.
+    if (e.uitkomst !== undefined) return;
+    mijlpalen.push({
+      id: escalatieUitkomstMijlpaal(i, e.route),
+      omschrijving: `Uitkomst route ${e.route} vastleggen`,
+      toelichting: 'escalatie: I opgelost of II volgende route',
+      deadline: uitkomstUiterlijk(e, kalender),
+      start: vanIso(e.gestartOp),
+      verantwoordelijke: 'veilig-thuis',
+    });
+  });
   return sorteer(mijlpalen);
+}
+
+/** Per escalation on the record (a dossier may escalate again after outcome I), so its nudges are its own. */
+export function escalatieUitkomstMijlpaal(index: number, route: EscalatieRoute): string {
+  return `escalatie-uitkomst-${index + 1}-route-${route}`;
 }
 
 function sorteer(mijlpalen: Mijlpaal[]): Mijlpaal[] {

@@ -446,6 +446,10 @@ export const Escalatie = z.object({
   gestartOp: Tijdstip,
   uitkomst: z.enum(['I', 'II']).optional(),
   afgerondOp: Tijdstip.optional(),
+  /** By when the route's holders record its outcome, fixed when it started (the region's term). */
+  uitkomstUiterlijk: Tijdstip.optional(),
+  /** Set on route a when the gemeente had repeated escalations: a possible structural problem. */
+  signalering: z.object({ gemeente: Tekst(200), aantal: z.number().int().positive(), sinds: Tijdstip }).optional(),
 });
 export type Escalatie = z.infer<typeof Escalatie>;
 
@@ -527,6 +531,8 @@ export type VtInFase<F extends VtFase> = Extract<VeiligThuis, { fase: F }>;
 export const Effect = z.discriminatedUnion('soort', [
   z.object({ soort: z.literal('melding-naar-veilig-thuis'), regioId: Tekst(100), spoed: z.boolean() }),
   z.object({ soort: z.literal('overdracht-naar-lokaal-team'), teamId: Tekst(200) }),
+  /** Repeated escalations in one gemeente: the region's beleid hears of a possible structural problem. */
+  z.object({ soort: z.literal('structureel-signaal'), regioId: Tekst(100), gemeente: Tekst(200), aantal: z.number().int().positive(), sinds: Tijdstip }),
   /**
    * The lokaal team of the family's gemeente hears that VT started V&V or Onderzoek, or handed the
    * case to another party: it is told, it gets no duties (seed 004 §6, §8).

@@ -22,6 +22,7 @@ import type {
   VtInFase,
   Verzending,
 } from './model.js';
+import { escalatieUitkomstDeadline, signaleringTekst, structureelSignaal, type StructureelSignaal } from './escalatie.js';
 import { fout, ok, type DomeinFout, type Resultaat } from './resultaat.js';
 import { uiterlijkeStartZichtVeiligThuis, vanIso } from './tijd/termijnen.js';
 import { ZONE, landelijkeKalender, type WerkdagKalender } from './tijd/werkdagen.js';
@@ -89,8 +90,18 @@ export type VtCommando =
       readonly alleDirectbetrokkenenGesproken: boolean;
       readonly toelichtingGesproken?: string;
     }
-  | { readonly soort: 'start-escalatie'; readonly reden: string }
-  | { readonly soort: 'rond-escalatie-af'; readonly uitkomst: 'I' | 'II' }
+  | {
+      readonly soort: 'start-escalatie';
+      readonly reden: string;
+      /** The start moments of the gemeente's earlier escalations, counted by the caller: for the structural-problem flag. */
+      readonly eerdereInGemeente?: { readonly gemeente: string; readonly gestartOp: readonly string[] };
+    }
+  | {
+      readonly soort: 'rond-escalatie-af';
+      readonly uitkomst: 'I' | 'II';
+      /** The route the card asked about; another route running now means the card is out of date. */
+      readonly route?: EscalatieRoute;
+    }
   | {
       readonly soort: 'draag-regie-over';
       readonly naar: RegieOverdracht['naar'];
@@ -119,6 +130,7 @@ export type VtFoutCode =
   | 'geen-monitoringmoment'
   | 'geen-escalatie'
   | 'escalatie-loopt-al'
+  | 'andere-route'
   | 'besluit-past-niet-bij-taxatie'
   | 'ongeldige-termijn'
   | 'regie-overgedragen'
@@ -406,16 +418,20 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
     }
     case 'start-escalatie': {
       if (lopendeEscalatie(vt) !== undefined) return fout({ code: 'escalatie-loopt-al', melding: 'Er loopt al een escalatie; rond die eerst af.' });
-      return startRoute(vt, 'a', commando.reden, nu, klaar);
+      const e = commando.eerdereInGemeente;
+      return startRoute(vt, 'a', commando.reden, ctx, klaar, e === undefined ? undefined : structureelSignaal(e.gemeente, e.gestartOp, ctx.op));
     }
     case 'rond-escalatie-af': {
       const lopend = lopendeEscalatie(vt);
       if (lopend === undefined) return fout({ code: 'geen-escalatie', melding: 'Er loopt geen escalatie.' });
+      if (commando.route !== undefined && commando.route !== lopend.route) {
+        return fout({ code: 'andere-route', melding: `Deze kaart ging over route ${commando.route}; intussen loopt route ${lopend.route}. Er is niets vastgelegd.` });
+      }
       const escalaties = vt.escalaties.map((e) => (e === lopend ? { ...e, uitkomst: commando.uitkomst, afgerondOp: nu } : e));
       const afgerond = { ...vt, escalaties };
       const volgende = VOLGENDE_ROUTE[lopend.route];
       // Outcome II (not solved) goes to the next route; after route c it stays with the bestuur.
-      if (commando.uitkomst === 'II' && volgende !== undefined) return startRoute(afgerond, volgende, lopend.reden, nu, klaar);
+      if (commando.uitkomst === 'II' && volgende !== undefined) return startRoute(afgerond, volgende, lopend.reden, ctx, klaar);
       return klaar(afgerond, 'escalatie-afgerond', `Escalatie route ${lopend.route} afgerond met uitkomst ${commando.uitkomst}`);
     }
     case 'sluit-af': {
@@ -483,9 +499,18 @@ export const ESCALATIE_ROUTE_LABELS: Readonly<Record<EscalatieRoute, string>> = 
 
 type Klaar = (nieuw: VeiligThuis, soort: string, omschrijving: string, effecten?: Effect[]) => Resultaat<Wijziging, VtFout>;
 
-function startRoute(vt: VeiligThuis, route: EscalatieRoute, reden: string, nu: string, klaar: Klaar): Resultaat<Wijziging, VtFout> {
-  return klaar({ ...vt, escalaties: [...vt.escalaties, { route, reden, gestartOp: nu }] }, 'escalatie', `Escalatie gestart: ${ESCALATIE_ROUTE_LABELS[route]}`, [
+/**
+ * A route starts with the term for its outcome fixed on the record, so every card and the timer
+ * see the same deadline. A flagged route a also tells the region's beleid (seed 004 bijlage 4: VT
+ * reports repeated escalations to the AB).
+ */
+function startRoute(vt: VeiligThuis, route: EscalatieRoute, reden: string, ctx: Context, klaar: Klaar, signaal?: StructureelSignaal): Resultaat<Wijziging, VtFout> {
+  const uiterlijk = escalatieUitkomstDeadline(ctx.op, ctx.instellingen?.kalender, ctx.instellingen?.escalatieUitkomstWerkdagen);
+  const escalatie = { route, reden, gestartOp: tijdstip(ctx.op), uitkomstUiterlijk: tijdstip(uiterlijk), ...(signaal ? { signalering: signaal } : {}) };
+  const omschrijving = `Escalatie gestart: ${ESCALATIE_ROUTE_LABELS[route]}${signaal ? `; ${signaleringTekst(signaal)}` : ''}`;
+  return klaar({ ...vt, escalaties: [...vt.escalaties, escalatie] }, 'escalatie', omschrijving, [
     { soort: 'escalatie-gestart', route },
+    ...(signaal ? [{ soort: 'structureel-signaal' as const, regioId: vt.regioId, ...signaal }] : []),
   ]);
 }
 

@@ -8,7 +8,9 @@ import {
   AuditRegel,
   BestaatAlError,
   ConflictError,
+  EscalatieRegister,
   KanaalKoppeling,
+  escalatieRegisterSleutel,
   LedgerRegel,
   gesprekId,
   koppelingSleutel,
@@ -20,6 +22,7 @@ import {
   type DossierIndexeerder,
   type OpgeslagenAuditRij,
   type DossierStore,
+  type EscalatieRegisterStore,
   type GesprekReferentie,
   type GesprekStore,
   type KanaalSleutel,
@@ -78,6 +81,8 @@ export const CONTAINERS = {
     indexingPolicy: alleenPaden('/op/?', '/positie/?'),
   },
   state: { id: 'state', partitionKey: { paths: ['/id'] }, indexingPolicy: alleenPaden() },
+  // One document per gemeente, read and replaced by id with its ETag: no queries, no index.
+  escalatieregister: { id: 'escalatieregister', partitionKey: { paths: ['/id'] }, indexingPolicy: alleenPaden() },
 } as const satisfies Record<string, ContainerDefinition>;
 
 export interface CosmosVerbinding {
@@ -112,13 +117,14 @@ export async function openCosmosStores(opties: CosmosOpties): Promise<Stores & {
     }
     return c;
   };
-  const [dossiers, herinneringen, gesprekken, koppelingen, audit, state] = await Promise.all([
+  const [dossiers, herinneringen, gesprekken, koppelingen, audit, state, escalatieregister] = await Promise.all([
     container(CONTAINERS.dossiers),
     container(CONTAINERS.herinneringen),
     container(CONTAINERS.gesprekken),
     container(CONTAINERS.koppelingen),
     container(CONTAINERS.audit),
     container(CONTAINERS.state),
+    container(CONTAINERS.escalatieregister),
   ]);
   const auditLog = new CosmosAudit(audit);
   const gesprekStore = new GesprekkenOpSleutels(cosmosSleutels(gesprekken));
@@ -128,6 +134,7 @@ export async function openCosmosStores(opties: CosmosOpties): Promise<Stores & {
     herinneringen: new CosmosLedger(herinneringen),
     gesprekken: gesprekStore,
     koppelingen: new CosmosKoppelingen(koppelingen, gesprekStore),
+    escalaties: new CosmosEscalatieRegister(escalatieregister),
     audit: auditLog,
     state: new CosmosState(state),
     close: async () => {
@@ -564,6 +571,34 @@ interface StateDoc extends ItemDefinition {
   sleutel: string;
   data: unknown;
   _etag?: string;
+}
+
+interface EscalatieRegisterDoc extends ItemDefinition {
+  id: string;
+  register: unknown;
+  _etag?: string;
+}
+
+class CosmosEscalatieRegister implements EscalatieRegisterStore {
+  constructor(private readonly c: Container) {}
+
+  async get(regioId: string, gemeente: string): Promise<Versie<EscalatieRegister> | undefined> {
+    const id = docId(escalatieRegisterSleutel(regioId, gemeente));
+    const { resource } = await this.c.item(id, id).read<EscalatieRegisterDoc>();
+    return resource === undefined ? undefined : { waarde: valideer(EscalatieRegister, 'escalatieregister', id, resource.register), etag: etagVan(resource) };
+  }
+
+  async schrijf(register: EscalatieRegister, etag?: string): Promise<Versie<EscalatieRegister>> {
+    const geldig = EscalatieRegister.parse(register);
+    const doc: EscalatieRegisterDoc = { id: docId(escalatieRegisterSleutel(geldig.regioId, geldig.gemeente)), register: geldig };
+    try {
+      const { resource } = etag === undefined ? await this.c.items.create<EscalatieRegisterDoc>(doc) : await this.c.item(doc.id, doc.id).replace<EscalatieRegisterDoc>(doc, ifMatch(etag));
+      return { waarde: geldig, etag: etagVan(resource) };
+    } catch (e) {
+      if (statusVan(e) === 409 || statusVan(e) === 412 || statusVan(e) === 404) throw new ConflictError('escalatieregister', doc.id);
+      throw e;
+    }
+  }
 }
 
 class CosmosState implements StateStore {

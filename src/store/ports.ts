@@ -315,6 +315,35 @@ export interface AuditLog {
   rijen(): AsyncIterable<OpgeslagenAuditRij>;
 }
 
+// ---------------------------------------------------------------- escalation register
+
+/**
+ * VT's overview of escalations in one gemeente (seed 004 bijlage 4): every start of route a, so
+ * repeated escalations can be flagged. One small document per gemeente, replaced with its ETag,
+ * so two escalations noted at once are serialised and each sees the other.
+ */
+export const EscalatieRegister = z.object({
+  regioId: z.string().min(1),
+  gemeente: z.string().min(1),
+  /** Oldest first; entries older than the flag's window are dropped on write. */
+  escalaties: z.array(z.object({ dossierId: z.string().min(1), gestartOp: z.string().min(1) })),
+});
+export type EscalatieRegister = z.infer<typeof EscalatieRegister>;
+
+/** The register's key: one per gemeente of a region. */
+export function escalatieRegisterSleutel(regioId: string, gemeente: string): string {
+  return `${regioId}:${gemeente}`;
+}
+
+export interface EscalatieRegisterStore {
+  get(regioId: string, gemeente: string): Promise<Versie<EscalatieRegister> | undefined>;
+  /**
+   * Without `etag` the gemeente must have no register yet; with it, exactly that version is
+   * replaced. ConflictError when someone else wrote first.
+   */
+  schrijf(register: EscalatieRegister, etag?: string): Promise<Versie<EscalatieRegister>>;
+}
+
 // ---------------------------------------------------------------- bot state
 
 /** Key-value state with ETags; src/bot adapts it to botbuilder's Storage. */
@@ -330,6 +359,7 @@ export interface Stores {
   readonly herinneringen: HerinneringLedger;
   readonly gesprekken: GesprekStore;
   readonly koppelingen: KoppelingStore;
+  readonly escalaties: EscalatieRegisterStore;
   readonly audit: AuditLog;
   readonly state: StateStore;
   close(): Promise<void>;

@@ -7,6 +7,8 @@ import {
   AuditRegel,
   AuditRij,
   BestaatAlError,
+  EscalatieRegister,
+  escalatieRegisterSleutel,
   KanaalKoppeling,
   gesprekId,
   koppelingSleutel,
@@ -21,6 +23,7 @@ import {
   type OpgeslagenAuditRij,
   type DossierIndexeerder,
   type DossierStore,
+  type EscalatieRegisterStore,
   type GesprekReferentie,
   type GesprekStore,
   type KanaalSleutel,
@@ -108,6 +111,13 @@ CREATE TRIGGER IF NOT EXISTS audit_alleen_toevoegen BEFORE INSERT ON audit
 CREATE TRIGGER IF NOT EXISTS audit_nooit_wijzigen BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_nooit_verwijderen BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 
+-- One row per gemeente (sleutel = escalatieRegisterSleutel), replaced with its etag.
+CREATE TABLE IF NOT EXISTS escalatieregister (
+  sleutel TEXT PRIMARY KEY,
+  etag TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS state (
   sleutel TEXT PRIMARY KEY,
   etag TEXT NOT NULL,
@@ -183,6 +193,7 @@ export function openSqliteStores(opties: SqliteOpties): Stores & { readonly db: 
     herinneringen: new SqliteLedger(db),
     gesprekken,
     koppelingen: new SqliteKoppelingen(db, gesprekken),
+    escalaties: new SqliteEscalatieRegister(db),
     audit: new SqliteAudit(db, new SqliteKeten(db)),
     state: new SqliteState(db),
     close: async () => {
@@ -489,6 +500,27 @@ class SqliteAudit implements AuditLog {
       }
       yield { sleutel: String(r.volgnummer), ruw, kolommen: { keten: r.keten, positie: r.positie, dossierId: r.dossier_id } };
     }
+  }
+}
+
+class SqliteEscalatieRegister implements EscalatieRegisterStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async get(regioId: string, gemeente: string): Promise<Versie<EscalatieRegister> | undefined> {
+    const sleutel = escalatieRegisterSleutel(regioId, gemeente);
+    const rij = this.db.prepare<[string], { etag: string; data: string }>('SELECT etag, data FROM escalatieregister WHERE sleutel = ?').get(sleutel);
+    return rij === undefined ? undefined : { waarde: valideer(EscalatieRegister, 'escalatieregister', sleutel, JSON.parse(rij.data)), etag: rij.etag };
+  }
+
+  async schrijf(register: EscalatieRegister, etag?: string): Promise<Versie<EscalatieRegister>> {
+    const geldig = EscalatieRegister.parse(register);
+    const rij = { sleutel: escalatieRegisterSleutel(geldig.regioId, geldig.gemeente), etag: randomUUID(), data: JSON.stringify(geldig), oude: etag ?? null };
+    const r =
+      etag === undefined
+        ? this.db.prepare('INSERT OR IGNORE INTO escalatieregister (sleutel, etag, data) VALUES (@sleutel, @etag, @data)').run(rij)
+        : this.db.prepare('UPDATE escalatieregister SET etag = @etag, data = @data WHERE sleutel = @sleutel AND etag = @oude').run(rij);
+    if (r.changes !== 1) throw new ConflictError('escalatieregister', rij.sleutel);
+    return { waarde: geldig, etag: rij.etag };
   }
 }
 

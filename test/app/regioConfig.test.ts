@@ -63,6 +63,9 @@ describe('region files: each kind of wrong file stops start-up, naming the file 
     // Office hours default to 9-17 (seed 004 §8.4).
     expect(gids.kalender('vt-test').kantoorBeginUur).toBe(9);
     expect(gids.kalender('vt-test').kantoorEindUur).toBe(17);
+    // Without its own term the region uses the domain's default for an escalation outcome.
+    expect(gids.regio('vt-test')?.escalatieUitkomstWerkdagen).toBeUndefined();
+    expect(regioGidsUit([bron(met((r) => (r['escalatieUitkomstWerkdagen'] = 3)))], { standaard: 'vt-test' }).regio('vt-test')?.escalatieUitkomstWerkdagen).toBe(3);
   });
 
   it.each<[string, RegioBron[], RegExp]>([
@@ -81,6 +84,7 @@ describe('region files: each kind of wrong file stops start-up, naming the file 
     ['office hours starting in the night (DST gap)', [bron(met((r) => (r['kantoortijden'] = { beginUur: 2, eindUur: 17 })))], /test\.json: kantoortijden\.beginUur: begint niet voor 4 uur/],
     ['a monitoring split without Onderzoek', [bron(met((r) => delete (r['monitoring'] as Record<string, unknown>)['na-onderzoek']))], /test\.json: monitoring\.na-onderzoek: /],
     ['a monitoring split naming someone else', [bron(met((r) => ((r['monitoring'] as Record<string, unknown>)['na-onderzoek'] = 'jgz')))], /test\.json: monitoring\.na-onderzoek: kies "veilig-thuis" of "lokaal-team"/],
+    ['an escalation outcome term of 0 werkdagen', [bron(met((r) => (r['escalatieUitkomstWerkdagen'] = 0)))], /test\.json: escalatieUitkomstWerkdagen: is minstens 1 werkdag/],
     ['no recipients for the beleid figures', [bron(met((r) => (r['beleid'] = [])))], /test\.json: beleid: noem minstens één ontvanger/],
     ['the same gemeente twice', [bron(met((r) => r.gemeenten.push({ ...gemeente0(r), naam: 'TESTSTAD', lokaleTeams: [{ key: 'wijkteam-west', naam: 'Wijkteam West', coordinatoren: [persoon(8)] }] })))], /test\.json: gemeenten\.1\.naam: gemeente "teststad" staat ook in config\/regions\/test\.json: gemeenten\.0\.naam/],
     ['one person with two names', [bron(met((r) => (r['beleid'] = [persoon(1, 'Iemand anders')])))], /test\.json: beleid\.0: 00000000-0000-0000-0000-000000000001 heet hier "Iemand anders" maar "Persoon 1"/],

@@ -15,6 +15,8 @@ import { openSqliteWachtrij } from '../../src/store/sqliteWachtrij.js';
 import type { Wachtrij } from '../../src/store/wachtrij.js';
 import { TestKlok, demoRegios, demoRegister, testFlow } from '../support/app.js';
 import { verwerkVerb } from '../../src/app/verbs.js';
+import { Bezorging } from '../../src/app/bezorging.js';
+import { OpslagAdresboek } from '../../src/app/adresboek.js';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector.js';
 import { aangeboden, ams, ctx, lokaalTeam, meldcode, totStap4, vraag, vt } from '../domain/fixtures.js';
 
@@ -55,6 +57,8 @@ interface Proef {
   /** Drains the queue through the real sender, Opsteller, cards and Bot Connector client. */
   verzend: () => Promise<Afloop[]>;
   kaarten: () => string[];
+  /** The real Teams bezorger against the fake connector, for outbox deliveries. */
+  bezorger: TeamsBezorger;
 }
 
 async function proef(opties: { gesprekken?: readonly GesprekSleutel[] } = {}): Promise<Proef> {
@@ -80,11 +84,11 @@ async function proef(opties: { gesprekken?: readonly GesprekSleutel[] } = {}): P
     return uit;
   };
   const kaarten = () => connector.ontvangen.map((o) => JSON.stringify(o.activity['attachments']));
-  return { klok, stores, wachtrij, bewaking, verzend, kaarten };
+  return { klok, stores, wachtrij, bewaking, verzend, kaarten, bezorger };
 }
 
 /** A click on a nudge card, by a person in their personal chat, through the same verbs as the bot. */
-async function klik(p: Proef, wie: { id: string; naam: string }, verb: 'termijn-morgen' | 'termijn-escaleer' | 'herinneringen', data: Record<string, unknown>) {
+async function klik(p: Proef, wie: { id: string; naam: string }, verb: 'termijn-morgen' | 'termijn-escaleer' | 'termijn-escalatie-uitkomst' | 'herinneringen', data: Record<string, unknown>) {
   const { service } = testFlow(p.stores, p.klok);
   const a = { gebruiker: demoRegister.zoek(wie.id, wie.naam, 'tenant-1'), kanaal: 'msteams' as const, gesprek: { soort: 'persoonlijk' as const } };
   return verwerkVerb({ service, klok: p.klok.lees, regios: demoRegios }, a, verb, data);
@@ -312,5 +316,105 @@ describe('the deadline tick and the nudge cards', () => {
     const anders = await klik(p, { id: '00000000-0000-0000-0000-0000000000022', naam: 'Sanne' }, 'herinneringen', {});
     expect(anders).toEqual({ soort: 'welkom', melding: 'Er zijn geen herinneringen die niet bezorgd konden worden.' });
     expect((await p.stores.audit.lijst({ dossierId: 'dossier-1' })).length).toBeGreaterThan(0);
+  });
+});
+
+describe('an open escalation route: its holders are nudged to record the outcome, the timer never moves the route', () => {
+  const RUUD = { id: '00000000-0000-0000-0000-000000000403', naam: 'Ruud Dekker' }; // route b, Demostad
+  const HENK = { id: '00000000-0000-0000-0000-000000000401', naam: 'Henk Verbeek' }; // route c: directeur VT
+  const MARIEKE = { id: '00000000-0000-0000-0000-000000000404', naam: 'Marieke Bos' }; // route c: wethouder
+  const ILSE = { id: '00000000-0000-0000-0000-000000000402', naam: 'Ilse Hoekstra' }; // the region's beleid
+  const persoonlijk = (...wie: { id: string }[]): GesprekSleutel[] => wie.map((w) => ({ soort: 'persoonlijk', gebruikerId: w.id }));
+  const gesprekken = [TEAMKANAAL, ...persoonlijk(COORDINATOR, TEAMLEIDER, RUUD, HENK, MARIEKE, ILSE)];
+  const ontvangers = () => connector.ontvangen.map((o) => [COORDINATOR, TEAMLEIDER, RUUD, HENK, MARIEKE, ILSE].find((w) => o.pad.includes(w.id))?.naam ?? o.pad).sort();
+
+  /** The overdracht expired and its nudges went out; on Tuesday 10 March 11:00 the VT teamleider starts route a (outcome due Tuesday 17 March). */
+  async function routeA(p: Proef) {
+    await opslaan(p.stores, overdracht());
+    p.klok.nu = ams('2026-03-10 09:00');
+    await p.bewaking().tick();
+    await p.verzend();
+    connector.ontvangen.length = 0;
+    p.klok.nu = ams('2026-03-10 11:00');
+    expect(await klik(p, TEAMLEIDER, 'termijn-escaleer', { dossierId: 'dossier-1', reden: 'Geen bevestiging, geen contact.' })).toMatchObject({ melding: expect.stringContaining('route a vastgelegd') });
+  }
+
+  async function tickEnVerzend(p: Proef, moment: string) {
+    p.klok.nu = ams(moment);
+    connector.ontvangen.length = 0;
+    const uitslag = await p.bewaking().tick();
+    await p.verzend();
+    return uitslag;
+  }
+
+  it('route a: the VT teamleider and the coordinator on the day, with I and II; then route b: only the beleidsmedewerker; outcome I ends the nudges', async () => {
+    const p = await proef({ gesprekken });
+    await routeA(p);
+    expect((await tickEnVerzend(p, '2026-03-16 09:00')).ingezet).toBe(0);
+    expect((await tickEnVerzend(p, '2026-03-17 09:00')).ingezet).toBe(2);
+    expect(ontvangers()).toEqual(['Fatima El Amrani', 'Mo Yilmaz']);
+    for (const kaart of p.kaarten()) {
+      expect(kaart).toContain('Herinnering · Uitkomst route a vastleggen');
+      expect(kaart).toContain('meldroute start nooit zelf een volgende route');
+      expect(kaart).toMatch(/"verb":"termijn-escalatie-uitkomst","title":"I: opgelost","data":\{"dossierId":"dossier-1","uitkomst":"I","route":"a"/);
+      expect(kaart).toMatch(/"verb":"termijn-escalatie-uitkomst","title":"II: niet opgelost, volgende route","data":\{"dossierId":"dossier-1","uitkomst":"II","route":"a"/);
+      expect(kaart).not.toContain('Escaleren (route a)');
+      expect(kaart).toContain('"verb":"open"');
+    }
+    // The coordinator decides II: route b starts (Tuesday 17 March 11:00, outcome due Tuesday 24 March).
+    p.klok.nu = ams('2026-03-17 11:00');
+    expect(await klik(p, COORDINATOR, 'termijn-escalatie-uitkomst', { dossierId: 'dossier-1', uitkomst: 'II', route: 'a' })).toMatchObject({ melding: expect.stringContaining('route b') });
+    expect((await tickEnVerzend(p, '2026-03-18 09:00')).ingezet).toBe(0); // route a has its outcome: no 'verlopen' for it
+    expect((await tickEnVerzend(p, '2026-03-24 09:00')).ingezet).toBe(1);
+    expect(ontvangers()).toEqual(['Ruud Dekker']);
+    expect(p.kaarten()[0]).toContain('Uitkomst route b vastleggen');
+    expect(p.kaarten()[0]).toContain('"route":"b"');
+    expect(p.kaarten()[0]).toContain('route b: ambtelijk (beleidsmedewerker gemeente, die de wethouder informeert)');
+    expect(p.kaarten()[0]).not.toContain('<at>');
+    expect(p.kaarten()[0]).not.toContain('"verb":"open"'); // the beleidsmedewerker has no access to the dossier itself
+    // The coordinator's old route a card now records nothing; the beleidsmedewerker's card does.
+    expect(await klik(p, COORDINATOR, 'termijn-escalatie-uitkomst', { dossierId: 'dossier-1', uitkomst: 'I', route: 'b' })).toEqual({ soort: 'welkom', melding: 'U heeft geen toegang tot deze casus.' });
+    expect(await klik(p, RUUD, 'termijn-escalatie-uitkomst', { dossierId: 'dossier-1', uitkomst: 'I', route: 'b' })).toEqual({ soort: 'welkom', melding: 'Uitkomst I vastgelegd: de escalatie is afgerond.' });
+    for (const dag of ['2026-03-25 09:00', '2026-03-31 09:00', '2026-04-20 09:00']) expect((await tickEnVerzend(p, dag)).ingezet).toBe(0);
+    expect((await p.stores.dossiers.get('dossier-1'))?.waarde.veiligThuis?.escalaties.map((e) => `${e.route}:${e.uitkomst ?? 'open'}`)).toEqual(['a:II', 'b:I']);
+  });
+
+  it('route c: the directeur Veilig Thuis and the wethouder; passed without outcome, once more the werkdag after, and the route stays open', async () => {
+    const p = await proef({ gesprekken });
+    await routeA(p);
+    await klik(p, TEAMLEIDER, 'termijn-escalatie-uitkomst', { dossierId: 'dossier-1', uitkomst: 'II', route: 'a' });
+    await klik(p, RUUD, 'termijn-escalatie-uitkomst', { dossierId: 'dossier-1', uitkomst: 'II', route: 'b' }); // route c from Tuesday 10 March 11:00: due Tuesday 17 March
+    expect((await tickEnVerzend(p, '2026-03-17 09:00')).ingezet).toBe(2);
+    expect(ontvangers()).toEqual(['Henk Verbeek', 'Marieke Bos']);
+    expect(p.kaarten()[0]).toContain('"title":"II: niet opgelost"');
+    expect((await tickEnVerzend(p, '2026-03-18 09:00')).ingezet).toBe(2);
+    expect(p.kaarten().every((k) => k.includes('Termijn verlopen · Uitkomst route c vastleggen'))).toBe(true);
+    expect((await tickEnVerzend(p, '2026-03-25 09:00')).ingezet).toBe(0);
+    expect((await p.stores.dossiers.get('dossier-1'))?.waarde.veiligThuis?.escalaties.map((e) => `${e.route}:${e.uitkomst ?? 'open'}`)).toEqual(['a:II', 'b:II', 'c:open']);
+  });
+
+  it('the third escalation in Demostad within a year: the VT teamleider\'s nudge says so and the region\'s beleid gets an information card without case data', async () => {
+    const p = await proef({ gesprekken });
+    for (const [i, maand] of ['2026-01-12', '2026-02-09', '2026-03-10'].entries()) {
+      const d = overdracht(`d-${i}`, `Gezin ${i}`);
+      // Veilig Thuis of the demo region holds it (the shared fixture leaves its record in another region).
+      await opslaan(p.stores, d.veiligThuis ? { ...d, veiligThuis: { ...d.veiligThuis, regioId: REGIO } } : d);
+      p.klok.nu = ams(`${maand} 11:00`);
+      await klik(p, TEAMLEIDER, 'termijn-escaleer', { dossierId: `d-${i}`, reden: 'Termijn verlopen.' });
+    }
+    expect((await p.stores.dossiers.get('d-2'))?.waarde.veiligThuis?.escalaties[0]?.signalering).toMatchObject({ gemeente: 'Demostad', aantal: 3 });
+    const bezorging = new Bezorging({ stores: p.stores, adresboek: new OpslagAdresboek(p.stores), bezorger: p.bezorger, regios: demoRegios, klok: p.klok.lees, log: stilleLogger, nieuwId: () => `b-${Math.random()}` });
+    for (const id of ['d-0', 'd-1', 'd-2']) await bezorging.bezorg(id);
+    await bezorging.bezorg('d-2'); // delivered once
+    expect(ontvangers()).toEqual(['Ilse Hoekstra']);
+    const info = p.kaarten()[0] ?? '';
+    expect(info).toContain('Mogelijk structureel probleem in Demostad: 3 escalaties sinds 12 januari 2026');
+    expect(info).not.toContain('Gezin');
+    expect(info).not.toContain('"verb":"open"');
+    expect((await p.stores.dossiers.get('d-2'))?.waarde.uitgaand?.every((u) => u.bezorgdOp !== undefined)).toBe(true);
+    // The route a nudge to the VT teamleider on the day carries the flag.
+    expect((await tickEnVerzend(p, '2026-03-17 09:00')).ingezet).toBeGreaterThan(0);
+    const naarTeamleider = connector.ontvangen.filter((o) => o.pad.includes(TEAMLEIDER.id)).map((o) => JSON.stringify(o.activity['attachments']));
+    expect(naarTeamleider.some((k) => k.includes('Uitkomst route a vastleggen') && k.includes('mogelijk structureel probleem in Demostad: 3 escalaties sinds 12 januari 2026'))).toBe(true);
   });
 });

@@ -21,16 +21,39 @@ function context(): { context: InvocationContext; log: string[] } {
   return { context: new InvocationContext({ functionName: 'termijnen', invocationId: 'test', logHandler: (_niveau, ...args) => log.push(args.join(' ')) }), log };
 }
 
+/** The composition root at 10 March 09:05, and an overdracht to Wijkteam Noord (Demostad) of 2 March. */
+async function opzet() {
+  const klok = new TestKlok(ams('2026-03-10 09:05'));
+  const stores = testStores();
+  const wachtrij = openSqliteWachtrij({ pad: ':memory:', naam: 'verzenden', nu: () => klok.nu.toMillis() });
+  const kern = await bouwKern(laadConfig({ STORE: 'sqlite' }), { log: stilleLogger, stores, regios: demoRegios, klok: klok.lees, verzending: { wachtrij } });
+  const d = aangeboden('2026-03-02 10:00');
+  if (d.veiligThuis?.fase !== 'overdracht-aangeboden') throw new Error('fixture');
+  const o = d.veiligThuis.overdracht;
+  const inDemostad = { ...d, regioId: 'vt-regio-demo', veiligThuis: { ...d.veiligThuis, overdracht: { ...o, partij: { ...o.partij, teamId: 'wijkteam-noord' } } } };
+  return { klok, stores, wachtrij, kern, d, inDemostad };
+}
+
 describe('functions/termijnen (timer, real InvocationContext)', () => {
+  it('an open route b on its due day: the composition root nudges the gemeente\'s beleidsmedewerker, and only the route\'s holders', async () => {
+    const { stores, wachtrij, kern, d, inDemostad } = await opzet();
+    // Route a on Tuesday 3 March, outcome II the same day: route b's outcome is due Tuesday 10 March.
+    const routeA = vt(inDemostad, { soort: 'start-escalatie', reden: 'Termijn verlopen.' }, ctx('2026-03-03 10:00')).dossier;
+    const routeB = vt(routeA, { soort: 'rond-escalatie-af', uitkomst: 'II' }, ctx('2026-03-03 11:00')).dossier;
+    await stores.dossiers.create(routeB, auditVan(d.id));
+
+    await maakTermijnenHandler(async () => kern)(timer(true), context().context);
+    const jobs = await wachtrij.haalOp(10, 1);
+    const routeBNudges = jobs.map((j) => j.inhoud as { sleutel: string; naar: unknown }).filter((j) => j.sleutel.includes(':escalatie-uitkomst-2-route-b:'));
+    expect(routeBNudges.map((j) => [j.sleutel, j.naar])).toEqual([
+      [`${d.id}:escalatie-uitkomst-2-route-b:op-de-dag@00000000-0000-0000-0000-000000000403`, { soort: 'persoonlijk', gebruikerId: '00000000-0000-0000-0000-000000000403' }],
+    ]);
+    await kern.sluit();
+  });
+
   it('a late run catches up: the due nudges are enqueued once, a second run changes nothing', async () => {
-    const klok = new TestKlok(ams('2026-03-10 09:05'));
-    const stores = testStores();
-    const wachtrij = openSqliteWachtrij({ pad: ':memory:', naam: 'verzenden', nu: () => klok.nu.toMillis() });
-    const kern = await bouwKern(laadConfig({ STORE: 'sqlite' }), { log: stilleLogger, stores, regios: demoRegios, klok: klok.lees, verzending: { wachtrij } });
-    const d = aangeboden('2026-03-02 10:00');
-    if (d.veiligThuis?.fase !== 'overdracht-aangeboden') throw new Error('fixture');
-    const o = d.veiligThuis.overdracht;
-    await stores.dossiers.create({ ...d, regioId: 'vt-regio-demo', veiligThuis: { ...d.veiligThuis, overdracht: { ...o, partij: { ...o.partij, teamId: 'wijkteam-noord' } } } }, auditVan(d.id));
+    const { klok, stores, wachtrij, kern, d, inDemostad } = await opzet();
+    await stores.dossiers.create(inDemostad, auditVan(d.id));
 
     const handler = maakTermijnenHandler(async () => kern);
     const eerst = context();

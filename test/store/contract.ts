@@ -495,6 +495,41 @@ export function storeContract(naam: string, maak: (index: TestIndex) => Promise<
       });
     });
 
+    describe('escalation register', () => {
+      const gemeente = () => `Gemeente ${Math.random().toString(36).slice(2, 8)}`;
+      const start = (dossierId: string, gestartOp: string) => ({ dossierId, gestartOp });
+
+      it('creates a gemeente\'s register once, then replaces exactly the version read; gemeenten and regions are apart', async () => {
+        const g = gemeente();
+        expect(await s.escalaties.get('regio-1', g)).toBeUndefined();
+        const v1 = await s.escalaties.schrijf({ regioId: 'regio-1', gemeente: g, escalaties: [start('d-1', '2026-03-02T09:00:00.000Z')] });
+        await expect(s.escalaties.schrijf({ regioId: 'regio-1', gemeente: g, escalaties: [] })).rejects.toBeInstanceOf(ConflictError);
+        const v2 = await s.escalaties.schrijf({ regioId: 'regio-1', gemeente: g, escalaties: [...v1.waarde.escalaties, start('d-2', '2026-04-02T09:00:00.000Z')] }, v1.etag);
+        expect(v2.etag).not.toBe(v1.etag);
+        await expect(s.escalaties.schrijf({ regioId: 'regio-1', gemeente: g, escalaties: [] }, v1.etag)).rejects.toBeInstanceOf(ConflictError);
+        expect(await s.escalaties.get('regio-1', g)).toEqual(v2);
+        expect((await s.escalaties.get('regio-1', g))?.waarde.escalaties.map((e) => e.dossierId)).toEqual(['d-1', 'd-2']);
+        expect(await s.escalaties.get('regio-2', g)).toBeUndefined();
+        expect(await s.escalaties.get('regio-1', gemeente())).toBeUndefined();
+      });
+
+      it('of two writers with the same version exactly one wins', async () => {
+        const g = gemeente();
+        const v = await s.escalaties.schrijf({ regioId: 'regio-1', gemeente: g, escalaties: [] });
+        const uitslagen = await Promise.allSettled(
+          ['d-a', 'd-b'].map((id) => s.escalaties.schrijf({ regioId: 'regio-1', gemeente: g, escalaties: [start(id, '2026-03-02T09:00:00.000Z')] }, v.etag)),
+        );
+        expect(uitslagen.filter((u) => u.status === 'fulfilled')).toHaveLength(1);
+        expect(uitslagen.filter((u) => u.status === 'rejected').map((u) => (u as PromiseRejectedResult).reason)).toEqual([expect.any(ConflictError)]);
+      });
+
+      it('an unknown gemeente name with slashes and spaces is still one key', async () => {
+        const g = `Bergen (L) / ${gemeente()}`;
+        await s.escalaties.schrijf({ regioId: 'regio-1', gemeente: g, escalaties: [start('d-1', '2026-03-02T09:00:00.000Z')] });
+        expect((await s.escalaties.get('regio-1', g))?.waarde.gemeente).toBe(g);
+      });
+    });
+
     describe('bot state', () => {
       it('reads, writes with ETags and deletes; keys may hold slashes', async () => {
         const key = `msteams/conversations/a:1/${Math.random()}`;

@@ -49,6 +49,7 @@ describe('Cosmos specifics', () => {
         koppelingen: ['/id'],
         audit: ['/keten'],
         state: ['/id'],
+        escalatieregister: ['/id'],
       });
       expect(resources.find((c) => c.id === 'audit')?.uniqueKeyPolicy?.uniqueKeys).toEqual([{ paths: ['/positie'] }]);
       // Opening again finds them and changes nothing.

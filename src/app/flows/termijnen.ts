@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { afhandelingVan, herinneringSleutel, openMijlpalen, standaardBeleid, type Dossier, type Mijlpaal, type Niveau, type VtCommando } from '../../domain/index.js';
-import type { RegioGids } from '../regio.js';
+import { ESCALATIE_ROUTES, afhandelingVan, herinneringSleutel, openMijlpalen, signaleringTekst, standaardBeleid, type Dossier, type EscalatieRoute, type Mijlpaal, type Niveau, type VtCommando } from '../../domain/index.js';
+import { gemeenteVan, routeHouders, type RegioGids } from '../regio.js';
 import { PUBLIEK, escalatieMetVoor } from '../termijnOpsteller.js';
 import { weergaveVoor } from '../toegang.js';
 import { welkomVoor, type Weergave } from '../weergave.js';
@@ -24,12 +24,29 @@ export function magEscaleren(regios: Pick<RegioGids, 'rollenVan'>, gebruikerId: 
     .some((r) => (r.rol === 'vt-teamleider' && r.regioId === d.regioId) || (r.rol === 'coordinator' && teamKey !== undefined && r.lokaalTeamKey === teamKey));
 }
 
+/**
+ * The outcome of an open route is recorded by that route's holders only (seed 004 bijlage 4):
+ * route a by the management (as `magEscaleren`, plus the gemeente's route a contacts), route b by
+ * the gemeente's beleidsmedewerker, route c by the directeur VT and the wethouder. Without an
+ * open route the management may ask, and the domain answers that none is running. `route` is the
+ * route a card asked about: its holder gets the domain's answer that another route runs now.
+ */
+export function magUitkomstVastleggen(regios: Pick<RegioGids, 'rollenVan' | 'regio' | 'lokaalTeam'>, gebruikerId: string, d: Dossier, route?: EscalatieRoute): boolean {
+  const houders = routeHouders(regios, d, route);
+  if (houders === undefined || houders.route === 'a') return magEscaleren(regios, gebruikerId, d) || (houders?.ids.includes(gebruikerId) ?? false);
+  return houders.ids.includes(gebruikerId) || (houders.route === 'c' && regios.regio(d.regioId)?.veiligThuis.directeur === gebruikerId);
+}
+
 // The card's dossierId is technical data beside the form, never checked as typed text (see VerbBasis).
 const dossierIdVan = (ctx: VerbContext): string => (typeof ctx.data['dossierId'] === 'string' ? ctx.data['dossierId'] : '');
 const EscaleerInvoer = z.object({ reden: z.string().trim().min(1, 'Geef kort de reden van de escalatie.').max(1000) });
 const NIVEAUS = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'] as const satisfies readonly Niveau[];
 const UitstelInvoer = z.object({ mijlpaal: z.string().min(1).max(200), niveau: z.enum(NIVEAUS) });
-const UitkomstInvoer = z.object({ uitkomst: z.enum(['I', 'II'], { message: 'Kies uitkomst I of II.' }) });
+const UitkomstInvoer = z.object({
+  uitkomst: z.enum(['I', 'II'], { message: 'Kies uitkomst I of II.' }),
+  // The route the card asked about: a card of route a clicked after route b started records nothing.
+  route: z.enum(ESCALATIE_ROUTES).optional().catch(undefined),
+});
 
 /**
  * Route a and the given-up list are a person's own nudges, sent to their personal chat: a role in
@@ -38,8 +55,14 @@ const UitkomstInvoer = z.object({ uitkomst: z.enum(['I', 'II'], { message: 'Kies
  */
 const inEigenChat = (ctx: VerbContext): boolean => ctx.aanvraag.gesprek.soort === 'persoonlijk';
 
-async function escalatieStap(ctx: VerbContext, dossierId: string, commando: VtCommando, gelukt: (d: Dossier) => string): Promise<Weergave> {
-  const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, dossierId, commando, undefined, (d) => inEigenChat(ctx) && magEscaleren(ctx.regios, ctx.aanvraag.gebruiker.id, d));
+async function escalatieStap(
+  ctx: VerbContext,
+  dossierId: string,
+  commando: VtCommando,
+  gelukt: (d: Dossier) => string,
+  mag: (d: Dossier) => boolean,
+): Promise<Weergave> {
+  const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, dossierId, commando, undefined, mag);
   if (!r.ok) return { soort: 'welkom', melding: r.fout.melding };
   return { soort: 'welkom', melding: gelukt(r.waarde.dossier) };
 }
@@ -56,11 +79,11 @@ export function magOpgegevenZien(regios: Pick<RegioGids, 'rollenVan'>, gebruiker
     .some((r) => (r.rol === 'beheerder' && r.regioId === d.regioId) || (r.rol === 'coordinator' && teamKey !== undefined && r.lokaalTeamKey === teamKey));
 }
 
-/** Who may see a nudge card: whoever this conversation shows the case to, and the region's roles that escalate. */
+/** Who may see a nudge card: whoever this conversation shows the case to, and the region's roles that escalate or hold the open route. */
 function magNudgeZien(ctx: VerbContext): (d: Dossier) => boolean {
   const { aanvraag: a } = ctx;
   // The region roles count only in the person's own chat: a channel never grants them (role matrix).
-  return (d) => (inEigenChat(ctx) && magEscaleren(ctx.regios, a.gebruiker.id, d)) || weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen';
+  return (d) => (inEigenChat(ctx) && (magEscaleren(ctx.regios, a.gebruiker.id, d) || magUitkomstVastleggen(ctx.regios, a.gebruiker.id, d))) || weergaveVoor(a.gesprek, a.gebruiker, d) !== 'geen';
 }
 
 /**
@@ -107,20 +130,32 @@ export const TERMIJN_VERBS = [
     verb: 'termijn-escaleer',
     invoer: EscaleerInvoer,
     ongeldig: (_ctx, fouten) => ({ soort: 'welkom', melding: Object.values(fouten).join(' ') }),
-    handle: (ctx, i) =>
-      escalatieStap(ctx, dossierIdVan(ctx), { soort: 'start-escalatie', reden: i.reden }, () => 'Escalatie route a vastgelegd op de casus. Leg de uitkomst vast op de herinnering zodra het overleg is geweest.'),
+    handle: async (ctx, i) => {
+      const wie = ctx.aanvraag.gebruiker.id;
+      const r = await ctx.service.startEscalatie(ctx.aanvraag, dossierIdVan(ctx), i.reden, (d) => inEigenChat(ctx) && magEscaleren(ctx.regios, wie, d), (d) => gemeenteVan(ctx.regios, d));
+      if (!r.ok) return { soort: 'welkom', melding: r.fout.melding };
+      const signaal = r.waarde.dossier.veiligThuis?.escalaties.at(-1)?.signalering;
+      const gemeld = signaal ? ` Let op: ${signaleringTekst(signaal)}. De beleidsmedewerkers van de regio zijn geïnformeerd.` : '';
+      return { soort: 'welkom', melding: `Escalatie route a vastgelegd op de casus. Leg de uitkomst vast op de herinnering zodra het overleg is geweest.${gemeld}` };
+    },
   }),
   algemeen({
     verb: 'termijn-escalatie-uitkomst',
     invoer: UitkomstInvoer,
     ongeldig: (_ctx, fouten) => ({ soort: 'welkom', melding: Object.values(fouten).join(' ') }),
     handle: (ctx, i) =>
-      escalatieStap(ctx, dossierIdVan(ctx), { soort: 'rond-escalatie-af', uitkomst: i.uitkomst }, (d) => {
-        const route = lopendeRoute(d);
-        return route === undefined
-          ? `Uitkomst ${i.uitkomst} vastgelegd: de escalatie is afgerond.`
-          : `Uitkomst II vastgelegd: de escalatie gaat verder via route ${route}. Leg ook daarvan de uitkomst vast.`;
-      }),
+      escalatieStap(
+        ctx,
+        dossierIdVan(ctx),
+        { soort: 'rond-escalatie-af', uitkomst: i.uitkomst, ...(i.route ? { route: i.route } : {}) },
+        (d) => {
+          const route = lopendeRoute(d);
+          return route === undefined
+            ? `Uitkomst ${i.uitkomst} vastgelegd: de escalatie is afgerond.`
+            : `Uitkomst II vastgelegd: de escalatie gaat verder via route ${route}. De houders van die route krijgen het verzoek de uitkomst vast te leggen.`;
+        },
+        (d) => inEigenChat(ctx) && magUitkomstVastleggen(ctx.regios, ctx.aanvraag.gebruiker.id, d, i.route),
+      ),
   }),
   algemeen({
     verb: 'termijn-morgen',
