@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import {
+  ESCALATIE_ROUTE_LABELS,
   FASE_LABELS,
   afsluitberichtOntvangers,
   MONITORING_DOOR_LABELS,
@@ -8,7 +9,9 @@ import {
   contactGezinDeadline,
   eindVanDag,
   landelijkeKalender,
+  lopendeEscalatie,
   openMijlpalen,
+  signaleringTekst,
   veiligheidsbeoordelingDeadline,
   vanIso,
   zichtOpVeiligheid,
@@ -94,6 +97,7 @@ export function vtMeldingKaart(
         ...(volgende && vtFase.fase !== 'melding-ontvangen' ? [{ titel: 'Volgende termijn', waarde: termijnTekst(d, volgende) }] : []),
         { titel: 'Zicht op veiligheid', waarde: zonderMarkdown(zicht.omschrijving) },
         ...voortgangOverdracht(d),
+        ...escalatieFeiten(d),
         ...afsluitingFeiten(d),
         { titel: m.soort === 'bij-veilig-thuis' ? 'Geregistreerd' : 'Verstuurd door de melder', waarde: lokaleTijd(vtFase.ontvangenOp) },
       ],
@@ -329,6 +333,7 @@ export function overdrachtKaart(
         ...afsprakenFeiten(d),
         ...monitoringFeiten(d),
         ...voortgangOverdracht(d),
+        ...escalatieFeiten(d),
       ],
     },
     {
@@ -367,9 +372,36 @@ function overdrachtUitleg(v: NonNullable<Dossier['veiligThuis']>, vt: VeiligThui
   return 'Uw team heeft zicht op veiligheid. Leg contact met het gezin binnen de termijn en koppel terug aan Veilig Thuis.';
 }
 
+/**
+ * The escalation as both channels read it (seed 004 bijlage 4): each route with its outcome, the
+ * open one with its term, and a possible structural problem in the gemeente. Never the reasons'
+ * authors or other cases.
+ */
+function escalatieFeiten(d: Dossier): Feit[] {
+  const escalaties = d.veiligThuis?.escalaties ?? [];
+  if (escalaties.length === 0) return [];
+  const verloop = escalaties
+    .map((e) =>
+      e.uitkomst !== undefined
+        ? `route ${e.route}: uitkomst ${e.uitkomst}${e.afgerondOp ? ` (${lokaleTijd(e.afgerondOp)})` : ''}`
+        : `route ${e.route} loopt sinds ${lokaleTijd(e.gestartOp)}${e.uitkomstUiterlijk ? `, uitkomst uiterlijk ${datum(vanIso(e.uitkomstUiterlijk))}` : ''}`,
+    )
+    .join('; ');
+  const signaal = escalaties.find((e) => e.signalering !== undefined)?.signalering;
+  return [...feit('Escalatie', verloop), ...feit('Signalering', signaal ? signaleringTekst(signaal) : undefined)];
+}
+
 /** The next milestone and who must act on it, named for the channel's readers. */
 function termijnTekst(d: Dossier, m: Mijlpaal): string {
-  const wie = m.verantwoordelijke === 'veilig-thuis' ? 'Veilig Thuis' : m.verantwoordelijke === 'lokaal-team' ? (d.veiligThuis?.overdracht?.partij.naam ?? 'het lokale team') : 'de melder';
+  const route = d.veiligThuis === undefined ? undefined : lopendeEscalatie(d.veiligThuis)?.route;
+  const wie =
+    m.id.startsWith('escalatie-uitkomst') && route !== undefined
+      ? `de houders van ${ESCALATIE_ROUTE_LABELS[route]}`
+      : m.verantwoordelijke === 'veilig-thuis'
+        ? 'Veilig Thuis'
+        : m.verantwoordelijke === 'lokaal-team'
+          ? (d.veiligThuis?.overdracht?.partij.naam ?? 'het lokale team')
+          : 'de melder';
   return `${m.omschrijving}: uiterlijk ${datum(m.deadline)} · ${zonderMarkdown(wie)}`;
 }
 

@@ -55,6 +55,25 @@ describe("the lokaal team's steps, told in the Veilig Thuis channel", () => {
   });
 });
 
+describe('an escalation on both channel cards', () => {
+  it('shows each route with its outcome, the open route with its term and who holds it, and the structural-problem flag', () => {
+    const d = aangeboden();
+    const v = d.veiligThuis;
+    if (v === undefined) throw new Error('geen VT');
+    const escalaties = [
+      { route: 'a' as const, reden: 'Geen bevestiging.', gestartOp: '2026-03-10T09:00:00.000Z', uitkomst: 'II' as const, afgerondOp: '2026-03-12T10:00:00.000Z', signalering: { gemeente: 'Demostad', aantal: 3, sinds: '2025-06-01T08:00:00.000Z' } },
+      { route: 'b' as const, reden: 'Geen bevestiging.', gestartOp: '2026-03-12T10:00:00.000Z', uitkomstUiterlijk: '2026-03-19T22:59:59.000Z' },
+    ];
+    const geescaleerd: Dossier = { ...d, veiligThuis: { ...v, escalaties } };
+    for (const kaart of [vtMeldingKaart(geescaleerd, ams('2026-03-13 10:00'), vt), overdrachtKaart(geescaleerd, ams('2026-03-13 10:00'), vt)]) {
+      const tekst = JSON.stringify(kaart.content);
+      expect(kaartProblemen(kaart.content)).toEqual([]);
+      expect(tekst).toContain('"title":"Escalatie","value":"route a: uitkomst II \\\\(12 maart 2026, 11:00\\\\); route b loopt sinds 12 maart 2026, 11:00, uitkomst uiterlijk donderdag 19 maart 2026"');
+      expect(tekst).toContain('"title":"Signalering","value":"mogelijk structureel probleem in Demostad: 3 escalaties sinds 1 juni 2025"');
+    }
+  });
+});
+
 describe('regie overdragen and the afsluitbericht on the channel cards', () => {
   const bevestigd = () => {
     const d = aangeboden();
