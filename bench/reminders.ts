@@ -33,7 +33,7 @@ import type { Stores } from '../src/store/ports.js';
 import { openSqliteStores } from '../src/store/sqlite.js';
 import { openSqliteWachtrij } from '../src/store/sqliteWachtrij.js';
 import { meldcode, totStap4, vraag } from '../test/domain/fixtures.js';
-import { startFakeConnector } from '../test/support/fakeConnector.js';
+import { startFakeConnector, type Ontvangen } from '../test/support/fakeConnector.js';
 
 const NU = DateTime.fromISO('2026-11-23T09:30:00', { zone: 'Europe/Amsterdam' });
 const DUE = 1000;
@@ -69,7 +69,15 @@ interface Meting {
 }
 
 async function meet(stores: Stores, map: string): Promise<Meting> {
-  const connector = await startFakeConnector({ limieten: TEAMS });
+  // Every card names its dossier in its actions: duplicates are counted per nudge as they arrive.
+  const perDossier = new Map<string, number>();
+  let ontvangen = 0;
+  const tel = (o: Ontvangen) => {
+    ontvangen += 1;
+    const dossier = /"dossierId":"(d-\d+)"/.exec(JSON.stringify(o.activity['attachments']))?.[1] ?? '';
+    perDossier.set(dossier, (perDossier.get(dossier) ?? 0) + 1);
+  };
+  const connector = await startFakeConnector({ limieten: TEAMS, bijOntvangst: tel });
   const wachtrij = openSqliteWachtrij({ pad: join(map, 'wachtrij.db'), naam: 'verzenden', nu: Date.now });
   for (let p = 0; p < PROFESSIONALS; p += 1) {
     await stores.gesprekken.bewaar({ soort: 'persoonlijk', gebruikerId: `prof-${p}` }, { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: `chat-prof-${p}`, tenantId: TENANT } });
@@ -107,19 +115,13 @@ async function meet(stores: Stores, map: string): Promise<Meting> {
   await pomp(wachtrij, verzender, { gelijktijdig: 32, onzichtbaarSeconden: 60, pauzeMs: 20, stop: stop.signal, slaap, log: stilleLogger, naAfloop });
   clearTimeout(grens);
 
-  // Every card names its dossier in its actions: the connector counts duplicates per nudge.
-  const perSleutel = new Map<string, number>();
-  for (const o of connector.ontvangen) {
-    const dossier = /"dossierId":"(d-\d+)"/.exec(JSON.stringify(o.activity['attachments']))?.[1] ?? '';
-    perSleutel.set(dossier, (perSleutel.get(dossier) ?? 0) + 1);
-  }
-  const sent = perSleutel.size;
+  const sent = perDossier.size;
   await wachtrij.sluit();
   await connector.stop();
   return {
     due,
     sent,
-    duplicates: connector.ontvangen.length - sent,
+    duplicates: ontvangen - sent,
     lost: due - sent,
     throttled: connector.teSnel(),
     nudgesPerSecond: Number((sent / ((laatsteVerzending - start) / 1000)).toFixed(1)),
