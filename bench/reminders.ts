@@ -33,7 +33,7 @@ import type { Stores } from '../src/store/ports.js';
 import { openSqliteStores } from '../src/store/sqlite.js';
 import { openSqliteWachtrij } from '../src/store/sqliteWachtrij.js';
 import { meldcode, totStap4, vraag } from '../test/domain/fixtures.js';
-import { startFakeConnector } from '../test/support/fakeConnector.js';
+import { startFakeConnector, type Ontvangen } from '../test/support/fakeConnector.js';
 
 const NU = DateTime.fromISO('2026-11-23T09:30:00', { zone: 'Europe/Amsterdam' });
 const DUE = 1000;
@@ -69,14 +69,23 @@ interface Meting {
 }
 
 async function meet(stores: Stores, map: string): Promise<Meting> {
-  const connector = await startFakeConnector({ limieten: TEAMS });
+  // Every card names its dossier in its actions: duplicates are counted per nudge as they arrive.
+  const perDossier = new Map<string, number>();
+  let ontvangen = 0;
+  const tel = (o: Ontvangen) => {
+    ontvangen += 1;
+    const dossier = /"dossierId":"(d-\d+)"/.exec(JSON.stringify(o.activity['attachments']))?.[1] ?? '';
+    perDossier.set(dossier, (perDossier.get(dossier) ?? 0) + 1);
+  };
+  const connector = await startFakeConnector({ limieten: TEAMS, bijOntvangst: tel });
   const wachtrij = openSqliteWachtrij({ pad: join(map, 'wachtrij.db'), naam: 'verzenden', nu: Date.now });
   for (let p = 0; p < PROFESSIONALS; p += 1) {
     await stores.gesprekken.bewaar({ soort: 'persoonlijk', gebruikerId: `prof-${p}` }, { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: `chat-prof-${p}`, tenantId: TENANT } });
   }
   // The real Opsteller decides (reads the dossier, checks the milestone, finds the chat); the card
   // is a minimal one naming the dossier, so the line measures deciding and sending. BENCH_KAARTEN=echt
-  // renders the real nudge cards (templates parsed once): same rate, about 80 MB more peak RSS.
+  // renders the real nudge cards (templates parsed once): same rate and, since the Bot Connector
+  // clients are reused, about the same peak RSS.
   const kaart = (b: Bericht): KaartBijlage => ({
     contentType: ADAPTIVE_CARD,
     content: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Herinnering' }], actions: [{ type: 'Action.Execute', verb: 'open', data: { dossierId: b.weergave.soort === 'termijn' ? b.weergave.dossier.id : '' } }] },
@@ -107,19 +116,13 @@ async function meet(stores: Stores, map: string): Promise<Meting> {
   await pomp(wachtrij, verzender, { gelijktijdig: 32, onzichtbaarSeconden: 60, pauzeMs: 20, stop: stop.signal, slaap, log: stilleLogger, naAfloop });
   clearTimeout(grens);
 
-  // Every card names its dossier in its actions: the connector counts duplicates per nudge.
-  const perSleutel = new Map<string, number>();
-  for (const o of connector.ontvangen) {
-    const dossier = /"dossierId":"(d-\d+)"/.exec(JSON.stringify(o.activity['attachments']))?.[1] ?? '';
-    perSleutel.set(dossier, (perSleutel.get(dossier) ?? 0) + 1);
-  }
-  const sent = perSleutel.size;
+  const sent = perDossier.size;
   await wachtrij.sluit();
   await connector.stop();
   return {
     due,
     sent,
-    duplicates: connector.ontvangen.length - sent,
+    duplicates: ontvangen - sent,
     lost: due - sent,
     throttled: connector.teSnel(),
     nudgesPerSecond: Number((sent / ((laatsteVerzending - start) / 1000)).toFixed(1)),

@@ -280,6 +280,15 @@ export interface PompOpties {
  */
 export async function pomp(wachtrij: Wachtrij, verzender: Verzender, o: PompOpties): Promise<void> {
   const bezig = new Set<Promise<void>>();
+  // One wake-up for "a message is done" instead of Promise.race over every message in progress:
+  // each race leaves a reaction on all of them that lives until that message is done, so at 50
+  // messages per second the loop piled up thousands of them (promoted, then old-generation garbage).
+  let wekker: (() => void) | undefined;
+  const wacht = () =>
+    new Promise<void>((wakker) => {
+      wekker = wakker;
+      void o.slaap(o.pauzeMs).then(wakker);
+    });
   while (!o.stop.aborted) {
     const vrij = o.gelijktijdig - bezig.size;
     const berichten = vrij > 0 ? await wachtrij.haalOp(vrij, o.onzichtbaarSeconden) : [];
@@ -288,11 +297,14 @@ export async function pomp(wachtrij: Wachtrij, verzender: Verzender, o: PompOpti
         .verwerk(b)
         .then((afloop) => o.naAfloop?.(afloop))
         .catch((fout: unknown) => o.log.error('Verzending mislukt; het bericht komt terug', { bericht: b.id, fout: fout instanceof Error ? fout.message : String(fout) }))
-        .finally(() => bezig.delete(taak));
+        .finally(() => {
+          bezig.delete(taak);
+          wekker?.();
+        });
       bezig.add(taak);
     }
     if (berichten.length === 0 && bezig.size === 0) await o.slaap(o.pauzeMs);
-    else if (bezig.size >= o.gelijktijdig || berichten.length === 0) await Promise.race([...bezig, o.slaap(o.pauzeMs)]);
+    else if (bezig.size >= o.gelijktijdig || berichten.length === 0) await wacht();
   }
   await Promise.all(bezig);
 }

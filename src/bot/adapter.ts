@@ -29,6 +29,63 @@ export class MeldrouteAdapter extends CloudAdapter {
   }
 }
 
+type ConnectorFabriek = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
+type Claims = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
+type Connector = Awaited<ReturnType<ConnectorFabriek['create']>>;
+type TokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
+
+/** Service URLs kept per app id: Teams has a handful per region; the bound stops a flood of forged ones. */
+const MAX_CONNECTOREN = 64;
+
+/**
+ * One Bot Connector client per app id and service URL instead of one per proactive message. The
+ * SDK builds a ConnectorClient and a UserTokenClient, each with its own HTTP pipeline, for every
+ * `continueConversationAsync`: at Teams' 50 messages per second that is most of what the sender
+ * allocates, and it lives as long as the send, long enough to reach the old generation. Both
+ * depend only on the app id (and the service URL and audience), tokens are cached by the SDK
+ * process-wide, and the clients keep no per-conversation state, so reuse changes nothing else.
+ */
+class HergebruikteConnectoren extends ConfigurationBotFrameworkAuthentication {
+  private readonly fabrieken = new Map<string, ConnectorFabriek>();
+  private readonly tokenClients = new Map<string, Promise<TokenClient>>();
+
+  override createConnectorFactory(claims: Claims): ConnectorFabriek {
+    return begrensd(this.fabrieken, appIdVan(claims), () => {
+      const fabriek = super.createConnectorFactory(claims);
+      const clients = new Map<string, Promise<Connector>>();
+      return { create: (serviceUrl, audience) => onthoud(clients, `${serviceUrl} ${audience ?? ''}`, () => fabriek.create(serviceUrl, audience)) };
+    });
+  }
+
+  override createUserTokenClient(claims: Claims): Promise<TokenClient> {
+    return onthoud(this.tokenClients, appIdVan(claims), () => super.createUserTokenClient(claims));
+  }
+}
+
+/** The SDK's own choice of app id for a claims identity (audience, else appid). */
+function appIdVan(claims: Claims): string {
+  return claims.getClaimValue('aud') ?? claims.getClaimValue('appid') ?? '';
+}
+
+function begrensd<T>(cache: Map<string, T>, sleutel: string, maak: () => T): T {
+  const bekend = cache.get(sleutel);
+  if (bekend !== undefined) return bekend;
+  const oudste = cache.keys().next();
+  if (cache.size >= MAX_CONNECTOREN && !oudste.done) cache.delete(oudste.value);
+  const nieuw = maak();
+  cache.set(sleutel, nieuw);
+  return nieuw;
+}
+
+/** Like `begrensd`, but a failed creation is forgotten so the next call tries again. */
+function onthoud<T>(cache: Map<string, Promise<T>>, sleutel: string, maak: () => Promise<T>): Promise<T> {
+  const nieuw = begrensd(cache, sleutel, maak);
+  nieuw.catch(() => {
+    if (cache.get(sleutel) === nieuw) cache.delete(sleutel);
+  });
+  return nieuw;
+}
+
 /**
  * The Bot Framework adapter. With an app id every incoming request must carry a valid Bot
  * Connector JWT (issuer, audience, expiry, signing keys, serviceUrl claim); without one nothing
@@ -39,7 +96,7 @@ export function maakAdapter(bot: Config['bot'], log: Logger, connector: Construc
   if (bot.appId === undefined && bot.lokaal) log.warn('Lokaal: verzoeken worden NIET geauthenticeerd (MELDROUTE_LOKAAL=ja, alleen npm start op 127.0.0.1).');
   if (bot.appId === undefined && !bot.lokaal) log.error('Geen MicrosoftAppId ingesteld: meldroute weigert elk verzoek op /api/messages.');
   // Without an app id the SDK only accepts the multi-tenant shape (and then skips validation).
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new HergebruikteConnectoren(
     bot.appId === undefined
       ? {}
       : { MicrosoftAppId: bot.appId, MicrosoftAppPassword: bot.appPassword ?? '', MicrosoftAppType: bot.appType, MicrosoftAppTenantId: bot.tenantId ?? '' },

@@ -160,6 +160,9 @@ function decodeer(vervolg: string | undefined, aantal: number): string[] | undef
   return waarden;
 }
 
+/** SQLite's own page cache per connection, in KiB. */
+export const PAGINACACHE_KIB = 4096;
+
 export interface SqliteOpties {
   /** A file path, or ':memory:' for tests. */
   readonly pad: string;
@@ -172,6 +175,10 @@ export function openSqliteStores(opties: SqliteOpties): Stores & { readonly db: 
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // better-sqlite3 builds SQLite with a 16 MB page cache per connection. Reads here are an index
+  // range plus rows by primary key, and the OS already caches the file: a cache that large only
+  // keeps a second copy of pages the process read once (16 MB of RSS after 100 000 dossiers).
+  db.pragma(`cache_size = -${PAGINACACHE_KIB}`);
   db.transaction(() => {
     const oudeAudit = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('audit')").all();
     const teMigreren = oudeAudit.length > 0 && !oudeAudit.some((k) => k.name === 'keten');

@@ -35,6 +35,11 @@ export interface Venster {
 export interface FakeConnectorOpties extends TeamsGegevens {
   /** Enforce Teams' limits: more than these accepted messages in a window gets 429 with Retry-After. */
   readonly limieten?: { readonly perGesprek: readonly Venster[]; readonly perTenant: readonly Venster[] };
+  /**
+   * Each accepted message is handed here instead of kept in `ontvangen`: a benchmark counts what
+   * it needs, and 1 000 kept cards would count as the sender's memory (the fake runs in-process).
+   */
+  readonly bijOntvangst?: (o: Ontvangen) => void;
 }
 
 export interface FakeConnector {
@@ -69,6 +74,7 @@ function wachtSeconden(tijden: readonly number[], vensters: readonly Venster[], 
  */
 export async function startFakeConnector(opties: FakeConnectorOpties = {}): Promise<FakeConnector> {
   const ontvangen: Ontvangen[] = [];
+  let aantalOntvangen = 0;
   const opgevraagd: string[] = [];
   const storingen: Storing[] = [];
   const perGesprek = new Map<string, number[]>();
@@ -126,8 +132,10 @@ export async function startFakeConnector(opties: FakeConnectorOpties = {}): Prom
         perGesprek.set(gesprek, [...g, nu].slice(-60));
         perTenant.set(tenant, [...t, nu].slice(-60));
       }
-      ontvangen.push({ pad, methode, activity });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `act-${ontvangen.length}` }));
+      aantalOntvangen += 1;
+      if (opties.bijOntvangst) opties.bijOntvangst({ pad, methode, activity });
+      else ontvangen.push({ pad, methode, activity });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `act-${aantalOntvangen}` }));
     });
   });
   await new Promise<void>((klaar) => server.listen(0, '127.0.0.1', klaar));
