@@ -118,6 +118,11 @@ describe('an overdracht card in the lokaal team channel, switching between Veili
     await kiesIn(vtKaart(), 'Overdracht aan een lokaal team of andere partij');
     await kiesUitLijst(vtPagina, vtKaart(), 'Aan wie', 'Lokaal team');
     await kiesUitLijst(vtPagina, vtKaart(), 'Lokaal team (gemeente van het gezin)', 'Wijkteam Noord');
+    // The agreements of the overdracht (seed 004 §6): who makes which plan, and what if safety does not recover.
+    await kiesUitLijst(vtPagina, vtKaart(), 'Wie maakt het veiligheidsplan?', 'De overdrachtspartij');
+    await kiesUitLijst(vtPagina, vtKaart(), 'Wie maakt het hulpverleningsplan?', 'De overdrachtspartij');
+    await kiesUitLijst(vtPagina, vtKaart(), 'Wie maakt het herstelplan?', 'Veilig Thuis');
+    await vulIn(vtKaart(), 'Wat gebeurt er als de veiligheid niet herstelt?', 'Het wijkteam legt de casus terug bij Veilig Thuis.');
     await vtPagina.screenshot({ path: join(RESULTATEN, 'overdracht-1-vt-beoordeling.png') });
     await klikOp(vtKaart(), 'Veiligheidsbeoordeling vastleggen', /Veiligheidsbeoordeling vastgelegd\./);
     const tekst = inzet(await vtKaart().innerText());
@@ -133,6 +138,7 @@ describe('an overdracht card in the lokaal team channel, switching between Veili
     const voor = inzet(await ltKaart(page).innerText());
     expect(voor).toContain('Overdracht · Wijkteam Noord');
     expect(voor).toContain('Vader drinkt niet als de kinderen er zijn.');
+    expect(voor).toContain('Het wijkteam legt de casus terug bij Veilig Thuis.');
     await page.screenshot({ path: join(RESULTATEN, 'overdracht-3-wijkteam-kaart.png') });
 
     await ltKaart(page).getByRole('button', { name: 'Overdracht bevestigen', exact: true }).click();
