@@ -27,11 +27,11 @@ import {
 } from '../domain/index.js';
 import { magKetenstap } from './veiligThuisService.js';
 import { EscalatieOverzicht } from './escalatieRegister.js';
-import { BestaatAlError, ConflictError, type AuditRegel, type Stores } from '../store/ports.js';
+import { BestaatAlError, ConflictError, type AuditRegel, type Stores, type Zichtbaarheid } from '../store/ports.js';
 import { werkDossierBij, type NietGevonden } from './bijwerken.js';
 import { alsActor, type Gebruiker } from './gebruikers.js';
 import { gemeenteNamen, type RegioGids } from './regio.js';
-import { magMeldcodeWijzigen, weergaveVoor, zoekbereikVoor, type Gesprek } from './toegang.js';
+import { kanaalbereikVoor, magMeldcodeWijzigen, weergaveVoor, zoekbereikVoor, type Gesprek } from './toegang.js';
 
 export type GeenToegang = DomeinFout<'geen-toegang'>;
 
@@ -367,10 +367,22 @@ export class MeldcodeService {
 
   /** The open cases this person may see in this conversation, most recent first. */
   async casussen(a: Aanvraag, max = 20): Promise<Dossier[]> {
-    const wie = zoekbereikVoor(a.gesprek, a.gebruiker);
+    return (await this.zoekOpen(a, zoekbereikVoor(a.gesprek, a.gebruiker), max)) ?? [];
+  }
+
+  /**
+   * The open cases of the party a bound channel belongs to, for the bound team's members (the
+   * cards that channel holds, on one list); undefined, audited as refused, for anyone else.
+   */
+  async kanaalCasussen(a: Aanvraag, max = 20): Promise<Dossier[] | undefined> {
+    return this.zoekOpen(a, kanaalbereikVoor(a.gesprek), max);
+  }
+
+  /** The open cases in `wie`'s reach that this conversation shows, most recent first; every search audited. */
+  private async zoekOpen(a: Aanvraag, wie: Zichtbaarheid | null, max: number): Promise<Dossier[] | undefined> {
     if (wie === null) {
       await this.audit(a, 'search', undefined, 'geweigerd');
-      return [];
+      return undefined;
     }
     const gevonden: Dossier[] = [];
     let vervolg: string | undefined;

@@ -107,6 +107,17 @@ export function zoekbereikVoor(gesprek: Gesprek, g: Gebruiker): Zichtbaarheid | 
   return gesprek.soort === 'persoonlijk' ? zichtbaarheidVoor(g) : null;
 }
 
+/**
+ * The cases a bound channel holds cards of, for a verified member of the bound team: the region's
+ * meldingen in a Veilig Thuis channel, the team's overdrachten in a lokaal team channel. Listing
+ * them there shows nothing the channel does not already hold.
+ */
+export function kanaalbereikVoor(gesprek: Gesprek): Zichtbaarheid | null {
+  if (gesprek.soort !== 'kanaal' || gesprek.teamLid !== true || gesprek.koppeling === undefined) return null;
+  const k = gesprek.koppeling;
+  return k.soort === 'veilig-thuis' ? { soort: 'vt-regio', regioId: k.regioId } : { soort: 'lokaal-team', teamId: k.teamKey };
+}
+
 /** Only the owner walks the meldcode steps: the professional who does them records them. */
 export function magMeldcodeWijzigen(g: Gebruiker, d: Dossier): boolean {
   return d.eigenaar.id === g.id;

@@ -6,6 +6,7 @@ import { LOKAAL_TEAM_VERBS } from './flows/lokaalTeam.js';
 import { VEILIG_THUIS_VERBS } from './flows/veiligThuis.js';
 import { VT_REGISTRATIE_VERBS } from './flows/vtRegistratie.js';
 import { TERMIJN_VERBS } from './flows/termijnen.js';
+import { KANAAL_VERBS } from './flows/kanaal.js';
 import type { AlgemeenVerb, DossierContext, DossierVerb, KanaalContext, KanaalVerb, VerbContext } from './flows/verb.js';
 import { alsWaarden, leesInvoer, type Fouten } from './kaartInvoer.js';
 import type { Aanvraag, MeldcodeService } from './meldcodeService.js';
@@ -14,7 +15,7 @@ import { weergaveVoor, type DossierWeergave } from './toegang.js';
 import { openNaMelding, schermVoor, stapScherm, welkomVoor, type DossierScherm, type RegioWeergave, type Scherm, type Weergave } from './weergave.js';
 
 /** Every verb of every flow. A flow with verbs of its own (Veilig Thuis, lokaal team, beheer) adds its list here. */
-const DEFINITIES = [...MELDCODE_VERBS, ...VEILIG_THUIS_VERBS, ...VT_REGISTRATIE_VERBS, ...LOKAAL_TEAM_VERBS, ...TERMIJN_VERBS] as const;
+const DEFINITIES = [...MELDCODE_VERBS, ...VEILIG_THUIS_VERBS, ...VT_REGISTRATIE_VERBS, ...LOKAAL_TEAM_VERBS, ...TERMIJN_VERBS, ...KANAAL_VERBS] as const;
 
 /** Every verb a card or a typed command can send: one typed union, derived from the handlers. */
 export type Verb = (typeof DEFINITIES)[number]['verb'];

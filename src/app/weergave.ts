@@ -30,7 +30,16 @@ export type Weergave =
   | { readonly soort: 'welkom'; readonly melding?: string }
   | { readonly soort: 'hulp' }
   /** In a channel or group chat: what meldroute does there, without any case data. */
-  | { readonly soort: 'kanaalhulp'; readonly melding?: string; /** In a channel bound to Veilig Thuis, for its members: register a melding. */ readonly registreren?: boolean }
+  | {
+      readonly soort: 'kanaalhulp';
+      readonly melding?: string;
+      /** In a channel bound to Veilig Thuis, for its members: register a melding. */
+      readonly registreren?: boolean;
+      /** In a bound channel, for its team's members: the party it is bound to, whose open cases it lists. */
+      readonly kanaalVan?: string;
+    }
+  /** In a bound channel, for its team's members: the party's open cases, each opening its channel card. */
+  | { readonly soort: 'kanaal-casussen'; readonly partij: string; readonly dossiers: readonly Dossier[]; readonly nu: DateTime; readonly regio: (regioId: string) => RegioWeergave }
   /** In a channel bound to Veilig Thuis: the form to register a melding Veilig Thuis received itself. */
   | { readonly soort: 'vt-registratie'; readonly veiligThuisNaam: string; readonly gemeenten: readonly string[]; readonly waarden?: Waarden; readonly fouten?: Fouten; readonly melding?: string }
   /** The one line for anything about a case outside a personal chat: no data, no references, no counts. */

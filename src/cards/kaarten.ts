@@ -24,7 +24,7 @@ import type { DossierWeergave } from '../app/toegang.js';
 import type { DossierScherm } from '../app/weergave.js';
 import type { VeiligThuisContact } from '../app/regio.js';
 import { gebeurtenisRegel, lokaleTijd, onderregel, verslagAlsTekst, type VerslagInhoud } from '../app/verslag.js';
-import { kanaalDossierKaart } from './kanaalKaarten.js';
+import { kanaalCasussenKaart, kanaalDossierKaart } from './kanaalKaarten.js';
 import { termijnAfgehandeldKaart, termijnKaart } from './termijnKaarten.js';
 import { zonderMarkdown } from './markdown.js';
 import advies from './advies.json' with { type: 'json' };
@@ -258,11 +258,13 @@ export interface KaartOmgeving {
   readonly vernieuwVoor?: readonly string[];
 }
 
-export function kanaalhulpKaart(omgeving: KaartOmgeving, melding?: string, registreren = false): KaartBijlage {
+export function kanaalhulpKaart(omgeving: KaartOmgeving, melding?: string, registreren = false, kanaalVan?: string): KaartBijlage {
+  // A member of the bound team reads the cards of its party here; everyone else, nothing.
+  const titel = kanaalVan ? `Kanaal van ${zonderMarkdown(kanaalVan)}` : 'Casussen alleen in uw persoonlijke chat';
   return bouw(
     kanaalhulp,
-    { ...LEEG_KADER, kop: 'meldroute', titel: 'Casussen alleen in uw persoonlijke chat', melding: melding ?? '', meldingStijl: 'attention' },
-    { persoonlijkeChat: omgeving.persoonlijkeChat ?? '', registreren },
+    { ...LEEG_KADER, kop: 'meldroute', titel, melding: melding ?? '', meldingStijl: 'attention' },
+    { persoonlijkeChat: omgeving.persoonlijkeChat ?? '', registreren, kanaalVan: zonderMarkdown(kanaalVan ?? '') },
   );
 }
 
@@ -706,7 +708,7 @@ export function kaartVoor(w: Weergave, omgeving: KaartOmgeving = {}): KaartBijla
     case 'hulp':
       return hulpKaart();
     case 'kanaalhulp':
-      return kanaalhulpKaart(omgeving, w.melding, w.registreren === true);
+      return kanaalhulpKaart(omgeving, w.melding, w.registreren === true, w.kanaalVan);
     case 'vt-registratie':
       return vtRegistratieKaart(w);
     case 'alleen-persoonlijk':
@@ -721,6 +723,8 @@ export function kaartVoor(w: Weergave, omgeving: KaartOmgeving = {}): KaartBijla
       return verslagKaart(w.dossier, w.inhoud, w.nu, w);
     case 'kanaal-dossier':
       return kanaalDossierKaart(w);
+    case 'kanaal-casussen':
+      return kanaalCasussenKaart(w);
     case 'herinnering':
       return w.kaart.soort === 'termijn' ? termijnKaart(w.kaart) : termijnAfgehandeldKaart(w.kaart);
     case 'fout':

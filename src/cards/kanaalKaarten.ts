@@ -31,6 +31,7 @@ import { lokaleDatum, lokaleTijd } from '../app/verslag.js';
 import type { Verb } from '../app/verbs.js';
 import type { Weergave } from '../app/weergave.js';
 import { ADAPTIVE_CARD, LEEG_KADER, bouw, datum, metVernieuwing, type KaartBijlage } from './kaarten.js';
+import kanaalCasussen from './kanaalCasussen.json' with { type: 'json' };
 import koppelingOntbreekt from './koppelingOntbreekt.json' with { type: 'json' };
 import { zonderMarkdown } from './markdown.js';
 import afsluitbericht from './afsluitbericht.json' with { type: 'json' };
@@ -437,6 +438,29 @@ export function kanaalDossierKaart(w: Extract<Weergave, { soort: 'kanaal-dossier
     d,
   );
   return metVernieuwing(kaart, d, 'lokaal-team');
+}
+
+/**
+ * A bound channel's open cases as its party reads them: reference, phase, the next deadline with
+ * who must act, and who holds zicht op veiligheid; the earliest deadline first. "Openen" shows the
+ * case's channel card with its actions (the same view, checked on the server again).
+ */
+export function kanaalCasussenKaart(w: Extract<Weergave, { soort: 'kanaal-casussen' }>): KaartBijlage {
+  const rijen = w.dossiers
+    .map((d) => {
+      const kalender = w.regio(d.regioId).kalender;
+      const volgende = openMijlpalen(d, kalender)[0];
+      return {
+        id: d.id,
+        referentie: zonderMarkdown(d.referentie),
+        fase: d.veiligThuis ? FASE_LABELS[d.veiligThuis.fase] : '',
+        termijn: volgende ? termijnTekst(d, volgende) : 'geen open termijn',
+        zicht: zonderMarkdown(zichtOpVeiligheid(d, w.nu, kalender).omschrijving),
+        volgorde: volgende?.deadline.toMillis() ?? Number.MAX_SAFE_INTEGER,
+      };
+    })
+    .sort((a, b) => a.volgorde - b.volgorde);
+  return bouw(kanaalCasussen, { ...LEEG_KADER, kop: 'meldroute', titel: `Openstaande casussen · ${zonderMarkdown(w.partij)}` }, { partij: zonderMarkdown(w.partij), casussen: rijen });
 }
 
 /** To a region's beheerder: a melding waits because no Veilig Thuis channel is bound. No case data. */

@@ -24,6 +24,10 @@ const OPDRACHTEN: ReadonlyMap<string, Verb | 'start-dialoog'> = new Map([
   ['?', 'hulp'],
   ['menu', 'menu'],
   ['herinneringen', 'herinneringen'],
+  // In a bound channel: its party's open cases (elsewhere the answer says where to look).
+  ['openstaand', 'kanaal-casussen'],
+  ['openstaande casussen', 'kanaal-casussen'],
+  ['overzicht', 'kanaal-casussen'],
   ['openstaande herinneringen', 'herinneringen'],
 ]);
 

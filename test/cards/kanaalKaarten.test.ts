@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { landelijkeKalender, type Dossier, type VtCommando } from '../../src/domain/index.js';
-import { afsluitberichtKaart, kanaalDossierKaart, koppelingOntbreektKaart, overdrachtKaart, regieBerichtKaart, teamBerichtKaart, vtMeldingKaart } from '../../src/cards/kanaalKaarten.js';
+import { afsluitberichtKaart, kanaalCasussenKaart, kanaalDossierKaart, koppelingOntbreektKaart, overdrachtKaart, regieBerichtKaart, teamBerichtKaart, vtMeldingKaart } from '../../src/cards/kanaalKaarten.js';
 import { kaartProblemen } from '../support/adaptiveCards.js';
 import { aangeboden, afspraken, ams, ctx, gemeld, lokaalTeam, taxatie, vt as pasToe, vt as vtStap, vtMedewerker, wijkteam, zuidHollandZuid as ZHZ } from '../domain/fixtures.js';
 
@@ -52,6 +52,27 @@ describe("the lokaal team's steps, told in the Veilig Thuis channel", () => {
     for (const v of verwacht) expect(tekst).toContain(v);
     expect(tekst).not.toContain('Blauwe plekken');
     expect(tekst).not.toContain('${');
+  });
+});
+
+describe("a bound channel's open cases", () => {
+  const regio = () => ({ veiligThuis: vt, kalender: landelijkeKalender });
+  it('lists the earliest deadline first with who must act, opens each case, and shows no melding data', () => {
+    const later = { ...aangeboden('2026-03-04 10:00'), id: 'dossier-2', referentie: 'Gezin L.' };
+    const kaart = kanaalCasussenKaart({ soort: 'kanaal-casussen', partij: 'Wijkteam Noord', dossiers: [later, aangeboden('2026-03-02 10:00')], nu, regio });
+    const tekst = JSON.stringify(kaart.content);
+    expect(kaartProblemen(kaart.content)).toEqual([]);
+    expect(tekst).not.toContain('${');
+    expect(tekst.indexOf('Gezin K., groep 5')).toBeLessThan(tekst.indexOf('Gezin L.'));
+    expect(tekst).toContain('"title":"Volgende termijn","value":"Overdracht bevestigen en regisseur benoemen: uiterlijk maandag 9 maart 2026 · Wijkteam Noord"');
+    expect(tekst).toContain('"verb":"open","title":"Openen","associatedInputs":"none","data":{"dossierId":"dossier-2"}');
+    expect(tekst).not.toContain('Blauwe plekken');
+    expect(tekst).not.toContain('Annelies de Boer');
+  });
+
+  it('says so when nothing is open', () => {
+    const tekst = JSON.stringify(kanaalCasussenKaart({ soort: 'kanaal-casussen', partij: 'Sociaal Team Demodorp', dossiers: [], nu, regio }).content);
+    expect(tekst).toContain('Er staan geen casussen open voor Sociaal Team Demodorp.');
   });
 });
 

@@ -71,7 +71,8 @@ async function wachtOpKaart(page: Page, tekst: string, meerDan = 0): Promise<voi
   await expect.poll(async () => page.locator('.ac-adaptiveCard', { hasText: tekst }).count(), { timeout: 20_000 }).toBeGreaterThan(meerDan);
 }
 
-const HULP = 'toont meldroute hier geen casussen';
+// The help card's closing line, the same for everyone in a channel (members of the bound team get more above it).
+const HULP = 'Bij acuut gevaar: bel 112.';
 
 /** `@meldroute help` in a channel, and its answer: a message there makes this Playground the one meldroute posts to. */
 async function spreekInKanaal(page: Page, kanaal: string): Promise<void> {

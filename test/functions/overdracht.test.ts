@@ -179,6 +179,31 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     for (const b of berichten) expect(b).not.toContain('Blauwe plekken');
   });
 
+  it('a bound channel lists its open cases for its members ("openstaand"); another team sees none, and "Openen" gives the card with its actions', async () => {
+    const { dossierId } = await overgedragen();
+    const typ = async (wie: typeof vtLid, teamId: string, kanaalId: string, tekst: string) => {
+      teller += 1;
+      const voor = naar(kanaalId, 'POST').length;
+      await post(activity(connector.url, { type: 'message', id: `msg-${teller}`, text: `<at>meldroute</at> ${tekst}`, entities: [{ type: 'mention', text: '<at>meldroute</at>', mentioned: { id: 'bot-1' } }], from: wie, ...inKanaal(teamId, kanaalId) }));
+      return naar(kanaalId, 'POST').slice(voor).map((o) => JSON.stringify(o.activity)).join('\n');
+    };
+    const lijst = await typ(wijkLid, WIJK_TEAM, NOORD, 'openstaand');
+    expect(lijst).toContain('Openstaande casussen · Wijkteam Noord');
+    expect(lijst).toContain('Gezin K., groep 5');
+    expect(lijst).toContain('Overdracht bevestigen en regisseur benoemen: uiterlijk maandag 9 maart 2026 · Wijkteam Noord');
+    expect(lijst).not.toContain('Blauwe plekken');
+    expect(lijst).not.toContain('0612345678');
+    expect(await typ(vtLid, VT_TEAM, INTAKE, 'openstaand')).toContain('Gezin K., groep 5');
+    const ander = await typ(dorpLid, DORP_TEAM, DORP, 'openstaand');
+    expect(ander).toContain('Er staan geen casussen open voor Sociaal Team Demodorp.');
+    expect(ander).not.toContain('Gezin K.');
+    // The help card in a bound channel offers the list to members.
+    expect(await typ(wijkLid, WIJK_TEAM, NOORD, 'help')).toContain('"verb":"kanaal-casussen"');
+    const kaart = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'open', { dossierId });
+    expect(kaart).toContain('Overdracht · Wijkteam Noord');
+    expect(kaart).toContain('"verb":"lt-bevestig"');
+  });
+
   it('later oppakken and terug naar Veilig Thuis are each told in the Veilig Thuis channel, with the reason', async () => {
     const { dossierId, teamKaart } = await overgedragen();
     const later = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-later', { dossierId, versie: versieVan(teamKaart), reden: 'Regisseur pas terug van verlof.', oppakkenOp: '2026-03-12' });

@@ -304,6 +304,8 @@ const MATRIX: readonly Rij[] = [
     gelukt: (_d, w) => toontCasus(w),
     mag: [...new Set([...PROFESSIONAL, ...COORDINATOR_CHAT, ...VT_TEAM, ...ONTVANGEND_TEAM, ...ROUTE_A])],
   },
+  // A bound channel's own work list: the cards it holds, on one list, for the bound team's members.
+  { verb: 'kanaal-casussen', fase: 'aangeboden', gelukt: (_d, w) => toontCasus(w), mag: [...VT_TEAM, ...ONTVANGEND_TEAM], weigering: 'zoekt-niets' },
   // Given-up nudges: the receiving team's coordinator and the region's beheerders (in demo.json the VT teamleider is one).
   {
     verb: 'herinneringen',

@@ -23,6 +23,7 @@ import {
 } from '../kaartInvoer.js';
 import { verslagInhoud } from '../verslag.js';
 import { stapScherm, welkomVoor } from '../weergave.js';
+import { kanaalVan } from './kanaal.js';
 import { algemeen, opDossier } from './verb.js';
 
 /** The professional's meldcode: the menu, starting a case, the five steps, advies, melding, verslag. */
@@ -64,7 +65,8 @@ export const MELDCODE_VERBS = [
     handle: (ctx) => {
       const g = ctx.aanvraag.gesprek;
       if (g.soort === 'persoonlijk') return { soort: 'hulp' };
-      return g.soort === 'kanaal' && g.koppeling?.soort === 'veilig-thuis' && g.teamLid === true ? { soort: 'kanaalhulp', registreren: true } : { soort: 'kanaalhulp' };
+      const kanaal = kanaalVan(ctx);
+      return { soort: 'kanaalhulp', ...(kanaal ? { kanaalVan: kanaal } : {}), ...(g.soort === 'kanaal' && g.koppeling?.soort === 'veilig-thuis' && g.teamLid === true ? { registreren: true } : {}) };
     },
   }),
   algemeen({ verb: 'nieuw', invoer: GEEN_INVOER, handle: () => ({ soort: 'start', sleutel: randomUUID() }) }),
