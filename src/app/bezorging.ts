@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import {
   NIVEAU_WAARDEN,
   bevestigOntvangst,
+  mijlpaalSoort,
   openMijlpalen,
   revisie,
   teBezorgen,
@@ -9,6 +10,7 @@ import {
   wijzigUitgaand,
   type Dossier,
   type Effect,
+  type EscalatieRoute,
   type Mijlpaal,
   type Niveau,
   type Publiek,
@@ -19,7 +21,7 @@ import {
 import type { AuditRegel, GesprekReferentie, GesprekSleutel, HerinneringLedger, KanaalSleutel, Stores } from '../store/ports.js';
 import { werkDossierBij } from './bijwerken.js';
 import type { Logger } from './logger.js';
-import type { RegioGids, VeiligThuisContact } from './regio.js';
+import { routeHouders, type RegioGids, type VeiligThuisContact } from './regio.js';
 
 /** What a delivered card shows; src/bot renders it with the card builders. */
 export type Bezorgweergave =
@@ -277,6 +279,8 @@ export class Bezorging {
         return this.afsluitberichtNaarLokaalTeam(d, u, u.effect.teamId);
       case 'structureel-signaal':
         return this.structureelSignaal(d, u, u.effect);
+      case 'escalatie-gestart':
+        return this.escalatieGestart(d, u, u.effect.route);
       default:
         // Only deliverable effects are saved in the outbox (TE_BEZORGEN); an unknown one is a bug.
         throw new Error(`Geen bezorging voor effect ${u.effect.soort}`);
@@ -462,6 +466,30 @@ export class Bezorging {
       const { soort: _s, regioId: _r, ...signaal } = effect;
       await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}:${id}`, d.id, 'beleid', () =>
         this.deps.bezorger.plaats(naar, { weergave: { soort: 'structureel-signaal', regioNaam: regio?.naam ?? effect.regioId, ...signaal } }),
+      );
+    }
+    await this.markeerBezorgd(d.id, u.id);
+  }
+
+  /**
+   * The holders of a route that just started hear it at once in their personal chat (route a the
+   * management pair, b the gemeente's beleidsmedewerker, c the directeur Veilig Thuis and the
+   * wethouder), on the card that asks the route's outcome; whoever started it saw it in the turn.
+   * The tick reminds them again at the outcome term. A route already ended by now needs nothing.
+   */
+  private async escalatieGestart(d: Dossier, u: Uitgaand, route: EscalatieRoute): Promise<void> {
+    const houders = routeHouders(this.deps.regios, d, route);
+    const mijlpaal = openMijlpalen(d, this.deps.regios.kalender(d.regioId)).find((m) => mijlpaalSoort(m.id) === 'escalatie-uitkomst' && m.id.endsWith(`-route-${route}`));
+    const starter = d.gebeurtenissen.findLast((g) => g.soort === 'escalatie')?.door.id;
+    if (mijlpaal === undefined) return this.markeerBezorgd(d.id, u.id);
+    for (const id of (houders?.ids ?? []).filter((h) => h !== starter)) {
+      const naar = await this.deps.adresboek.persoonlijk(id);
+      if (naar === undefined) {
+        this.deps.log.warn('Geen persoonlijke chat met de houder van de escalatieroute; de herinnering op de uitkomsttermijn volgt', { dossierId: d.id, route });
+        continue;
+      }
+      await this.verstuurEenmaal(`uitgaand:${d.id}:${u.id}:${id}`, d.id, 'escalatie-route', () =>
+        this.deps.bezorger.plaats(naar, { weergave: { soort: 'termijn', dossier: d, mijlpaal, niveau: 'herinnering', publiek: 'escalatie-route', nu: this.deps.klok(), escalatieMet: '' } }),
       );
     }
     await this.markeerBezorgd(d.id, u.id);

@@ -58,7 +58,12 @@ function waarom(w: TermijnWeergave): string {
 
 export function termijnKaart(w: TermijnWeergave, vermeldingen: Bericht['vermeldingen'] = []): KaartBijlage {
   const route = uitkomstRoute(w);
-  const kop = isAfweging5(w) ? 'Afweging 5 opnieuw' : !isVerlopen(w.niveau) ? `Herinnering · ${w.mijlpaal.omschrijving}` : `Termijn verlopen · ${w.mijlpaal.omschrijving}`;
+  const kop = isAfweging5(w)
+    ? 'Afweging 5 opnieuw'
+    : isVerlopen(w.niveau)
+      ? `Termijn verlopen · ${w.mijlpaal.omschrijving}`
+      : // The same card tells a route's holders it started and, at its term, that the outcome is due.
+        `${route !== undefined ? 'Escalatie' : 'Herinnering'} · ${w.mijlpaal.omschrijving}`;
   const kaart = bouw(
     termijn,
     {

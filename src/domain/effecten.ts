@@ -52,6 +52,8 @@ export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set([
   'melding-naar-veilig-thuis',
   'overdracht-naar-lokaal-team',
   'structureel-signaal',
+  // The holders of a route that just started hear it at once, not only at its outcome term.
+  'escalatie-gestart',
   'lokaal-team-geinformeerd',
   'terugkoppeling-aan-melder',
   'regie-overgedragen',

@@ -354,7 +354,7 @@ describe('an open escalation route: its holders are nudged to record the outcome
     expect((await tickEnVerzend(p, '2026-03-17 09:00')).ingezet).toBe(2);
     expect(ontvangers()).toEqual(['Fatima El Amrani', 'Mo Yilmaz']);
     for (const kaart of p.kaarten()) {
-      expect(kaart).toContain('Herinnering · Uitkomst route a vastleggen');
+      expect(kaart).toContain('Escalatie · Uitkomst route a vastleggen');
       expect(kaart).toContain('meldroute start nooit zelf een volgende route');
       expect(kaart).toMatch(/"verb":"termijn-escalatie-uitkomst","title":"I: opgelost","data":\{"dossierId":"dossier-1","uitkomst":"I","route":"a"/);
       expect(kaart).toMatch(/"verb":"termijn-escalatie-uitkomst","title":"II: niet opgelost, volgende route","data":\{"dossierId":"dossier-1","uitkomst":"II","route":"a"/);
@@ -377,6 +377,27 @@ describe('an open escalation route: its holders are nudged to record the outcome
     expect(await klik(p, RUUD, 'termijn-escalatie-uitkomst', { dossierId: 'dossier-1', uitkomst: 'I', route: 'b' })).toEqual({ soort: 'welkom', melding: 'Uitkomst I vastgelegd: de escalatie is afgerond.' });
     for (const dag of ['2026-03-25 09:00', '2026-03-31 09:00', '2026-04-20 09:00']) expect((await tickEnVerzend(p, dag)).ingezet).toBe(0);
     expect((await p.stores.dossiers.get('dossier-1'))?.waarde.veiligThuis?.escalaties.map((e) => `${e.route}:${e.uitkomst ?? 'open'}`)).toEqual(['a:II', 'b:I']);
+  });
+
+  it('a route that starts is told to its holders at once (not only at its term), with I and II; whoever started it gets no card', async () => {
+    const p = await proef({ gesprekken });
+    await routeA(p);
+    const bezorging = new Bezorging({ stores: p.stores, adresboek: new OpslagAdresboek(p.stores), bezorger: p.bezorger, regios: demoRegios, klok: p.klok.lees, log: stilleLogger, nieuwId: () => `b-${Math.random()}` });
+    await bezorging.bezorg('dossier-1');
+    await bezorging.bezorg('dossier-1'); // delivered once
+    expect(ontvangers()).toEqual(['Mo Yilmaz']);
+    expect(p.kaarten()[0]).toContain('Escalatie · Uitkomst route a vastleggen');
+    expect(p.kaarten()[0]).toContain('uiterlijk dinsdag 17 maart 2026');
+    expect(p.kaarten()[0]).toMatch(/"verb":"termijn-escalatie-uitkomst","title":"I: opgelost","data":\{"dossierId":"dossier-1","uitkomst":"I","route":"a"/);
+    // II starts route b: the gemeente's beleidsmedewerker hears it now, with the case's reference only.
+    connector.ontvangen.length = 0;
+    p.klok.nu = ams('2026-03-12 14:00');
+    await klik(p, COORDINATOR, 'termijn-escalatie-uitkomst', { dossierId: 'dossier-1', uitkomst: 'II', route: 'a' });
+    await bezorging.bezorg('dossier-1');
+    expect(ontvangers()).toEqual(['Ruud Dekker']);
+    expect(p.kaarten()[0]).toContain('Escalatie · Uitkomst route b vastleggen');
+    expect(p.kaarten()[0]).not.toContain('"verb":"open"');
+    expect(p.kaarten()[0]).not.toContain('Blauwe plekken');
   });
 
   it('route c: the directeur Veilig Thuis and the wethouder; passed without outcome, once more the werkdag after, and the route stays open', async () => {
@@ -406,8 +427,9 @@ describe('an open escalation route: its holders are nudged to record the outcome
     const bezorging = new Bezorging({ stores: p.stores, adresboek: new OpslagAdresboek(p.stores), bezorger: p.bezorger, regios: demoRegios, klok: p.klok.lees, log: stilleLogger, nieuwId: () => `b-${Math.random()}` });
     for (const id of ['d-0', 'd-1', 'd-2']) await bezorging.bezorg(id);
     await bezorging.bezorg('d-2'); // delivered once
-    expect(ontvangers()).toEqual(['Ilse Hoekstra']);
-    const info = p.kaarten()[0] ?? '';
+    // The coordinator hears of each route a the VT teamleider started; the region's beleid once, of the pattern.
+    expect(ontvangers()).toEqual(['Ilse Hoekstra', 'Mo Yilmaz', 'Mo Yilmaz', 'Mo Yilmaz']);
+    const info = connector.ontvangen.filter((o) => o.pad.includes(ILSE.id)).map((o) => JSON.stringify(o.activity['attachments']))[0] ?? '';
     expect(info).toContain('Mogelijk structureel probleem in Demostad: 3 escalaties sinds 12 januari 2026');
     expect(info).not.toContain('Gezin');
     expect(info).not.toContain('"verb":"open"');
