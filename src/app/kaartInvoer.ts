@@ -402,6 +402,8 @@ export const VeiligheidsbeoordelingInvoer = z
 
 /** The lokaal team's actions on the overdracht card. */
 export const RegisseurInvoer = z.object({ regisseur: tekst('de naam van de regisseur', 200) });
+/** Veilig Thuis's own judgement of urgency; the card says which way, the reason is typed. */
+export const SpoedInvoer = z.object({ spoed: jaNee('spoed'), spoedReden: tekst('de reden van het besluit over spoed', 1000) });
 export const TerugkoppelingInvoer = z.object({ samenvatting: tekst('de terugkoppeling', 4000) });
 export const LaterOppakkenInvoer = z.object({ reden: tekst('de reden', 4000), oppakkenOp: datum('de datum van oppakken') });
 export const TerugNaarVtInvoer = z.object({ redenTerug: tekst('waarom het niet lukt', 4000) });

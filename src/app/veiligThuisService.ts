@@ -8,7 +8,7 @@ import type { DossierWeergave } from './toegang.js';
  * card data never grants a step.
  */
 export const KETENSTAPPEN: Readonly<Record<'veilig-thuis' | 'lokaal-team', readonly VtCommando['soort'][]>> = {
-  'veilig-thuis': ['veiligheidsbeoordeling', 'wissel-naar-onderzoek', 'rond-vervolg-af', 'monitoring', 'start-escalatie', 'rond-escalatie-af', 'sluit-af'],
+  'veilig-thuis': ['veiligheidsbeoordeling', 'spoed-besluit', 'wissel-naar-onderzoek', 'rond-vervolg-af', 'monitoring', 'start-escalatie', 'rond-escalatie-af', 'sluit-af'],
   'lokaal-team': ['bevestig-overdracht', 'contact-gezin', 'terugkoppeling', 'beargumenteerd-besluit', 'terug-naar-vt', 'draag-regie-over', 'monitoring'],
 };
 

@@ -11,6 +11,7 @@ import {
   isMeldcodeAfgesloten,
   revisie,
   veiligheidsbeoordelingDeadline,
+  beoordelingVanaf,
   openMijlpalen,
   uiterlijkeStartZichtVeiligThuis,
   vanIso,
@@ -657,8 +658,12 @@ function statusKaart(d: Dossier, basis: Kader, regio: RegioWeergave): KaartBijla
   if (m.status === 'gemeld' && d.veiligThuis) {
     const ontvangen = d.veiligThuis.ontvangstBevestigdOp !== undefined;
     const wachtOpKoppeling = !ontvangen && (d.uitgaand ?? []).some((u) => u.wachtOpKoppelingSinds !== undefined && u.bezorgdOp === undefined);
-    const termijn = veiligheidsbeoordelingDeadline(vanIso(d.veiligThuis.ontvangenOp), d.veiligThuis.spoed, regio.kalender);
-    const wanneerVb = d.veiligThuis.spoed ? 'vandaag (spoed)' : `uiterlijk ${datum(termijn)} (binnen 5 werkdagen)`;
+    const termijn = veiligheidsbeoordelingDeadline(beoordelingVanaf(d.veiligThuis), d.veiligThuis.spoed, regio.kalender);
+    const buiten = d.veiligThuis.spoedBuitenKantoortijd;
+    // Outside office hours the crisis service acts now and the beoordeling follows the next office day.
+    const watNu = buiten
+      ? `${buiten.crisisdienst ?? vt.crisisdienst?.naam ?? 'De crisisdienst van de regio'} handelt direct; ${vt.naam} doet uiterlijk ${datum(openMijlpalen(d, regio.kalender).find((x) => x.id === 'veiligheidsbeoordeling')?.deadline ?? termijn)}`
+      : `${vt.naam} doet ${d.veiligThuis.spoed ? 'vandaag (spoed)' : `uiterlijk ${datum(termijn)} (binnen 5 werkdagen)`}`;
     // After "Mijn deel afronden" nothing of the meldcode is open any more: offer no steps.
     const open = !isMeldcodeAfgesloten(m);
     const verder = open && m.stap < 5 ? [{ verb: 'stap-formulier' as const, titel: `Verder met stap ${m.stap}: ${STAP_TITELS[m.stap]}` }] : [];
@@ -675,7 +680,7 @@ function statusKaart(d: Dossier, basis: Kader, regio: RegioWeergave): KaartBijla
       },
       {
         toelichting: [
-          `Wat nu: ${vt.naam} doet ${wanneerVb} een veiligheidsbeoordeling en besluit wie de vervolgstappen zet. U krijgt daarna terugkoppeling van Veilig Thuis${m.melding?.soort === 'anoniem-tov-gezin' ? ', ook nu u anoniem ten opzichte van het gezin meldde' : ''}.`,
+          `Wat nu: ${watNu} een veiligheidsbeoordeling en besluit wie de vervolgstappen zet. U krijgt daarna terugkoppeling van Veilig Thuis${m.melding?.soort === 'anoniem-tov-gezin' ? ', ook nu u anoniem ten opzichte van het gezin meldde' : ''}.`,
           'Melden betekent niet dat u de hulp overdraagt: u werkt samen met Veilig Thuis.',
           m.gemeldInStap !== undefined && verder.length + vragen.length > 0 ? `U meldde in stap ${m.gemeldInStap}. Wat van de meldcode nog open staat, kunt u hier verder vastleggen.` : '',
           `Vragen of nieuwe zorgen? Bel ${vt.naam}: ${vt.telefoon} (dag en nacht). Bij direct gevaar: 112.`,

@@ -90,7 +90,7 @@ export function vtMeldingKaart(
       meldingStijl: extra.melding ? 'good' : 'default',
       feiten: [
         ...feit('Gemeente', gemeente),
-        { titel: 'Spoed', waarde: vtFase.spoed ? 'ja' : 'nee' },
+        { titel: 'Spoed', waarde: `${vtFase.spoed ? 'ja' : 'nee'}${vtFase.spoedBesluit ? ` (besluit Veilig Thuis ${lokaleTijd(vtFase.spoedBesluit.op)}: ${zonderMarkdown(vtFase.spoedBesluit.reden)})` : ''}` },
         ...(vtFase.fase === 'melding-ontvangen' ? [{ titel: 'Veiligheidsbeoordeling', waarde: beoordelingTermijn(d, kalender) }] : [{ titel: 'Fase', waarde: FASE_LABELS[vtFase.fase] }]),
         ...feit('Vervolg', vervolgTekst(d)),
         ...afsprakenFeiten(d),
@@ -112,6 +112,10 @@ export function vtMeldingKaart(
       besluit: beoordeeld ? `Veiligheidsbeoordeling ${lokaleTijd(beoordeeld.op)}: ${BESLUIT_TEKST[beoordeeld.besluit]}${vtFase.overdracht ? ` (${zonderMarkdown(vtFase.overdracht.partij.naam)})` : ''}` : '',
       voorwaarden: vtFase.veiligheidsvoorwaarden.map(zonderMarkdown),
       beoordelen: vtFase.fase === 'melding-ontvangen' || vtFase.fase === 'terug-bij-vt',
+      // Before the veiligheidsbeoordeling Veilig Thuis may judge urgency otherwise than the melder did.
+      spoedBeoordelen: vtFase.fase === 'melding-ontvangen',
+      spoedTitel: vtFase.spoed ? 'Geen spoed: binnen 5 werkdagen' : 'Toch spoed: vandaag beoordelen',
+      spoedNieuw: vtFase.spoed ? 'nee' : 'ja',
       wisselen: vtFase.fase === 'vervolg' && vtFase.vervolg.soort === 'voorwaarden-en-vervolg',
       afronden: vtFase.fase === 'vervolg',
       monitoren: openMonitoring(d).length > 0 && monitortDoor(d) === 'veilig-thuis',

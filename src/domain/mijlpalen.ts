@@ -64,8 +64,8 @@ export function openMijlpalen(dossier: Dossier, kalender: WerkdagKalender = land
           ? 'spoed'
           : 'binnen 5 werkdagen',
       deadline: buiten
-        ? spoedBuitenKantoortijdDeadline(vanIso(vt.ontvangenOp), kalender)
-        : veiligheidsbeoordelingDeadline(vanIso(vt.ontvangenOp), vt.spoed, kalender),
+        ? spoedBuitenKantoortijdDeadline(beoordelingVanaf(vt), kalender)
+        : veiligheidsbeoordelingDeadline(beoordelingVanaf(vt), vt.spoed, kalender),
       verantwoordelijke: 'veilig-thuis',
     });
   }
@@ -129,6 +129,15 @@ export function openMijlpalen(dossier: Dossier, kalender: WerkdagKalender = land
 /** Per escalation on the record (a dossier may escalate again after outcome I), so its nudges are its own. */
 export function escalatieUitkomstMijlpaal(index: number, route: EscalatieRoute): string {
   return `escalatie-uitkomst-${index + 1}-route-${route}`;
+}
+
+/**
+ * Where the veiligheidsbeoordeling's term counts from: receipt, or, when Veilig Thuis itself
+ * judged a melding urgent later, that moment (a same-day term counted from receipt would already
+ * have passed). Five werkdagen always count from receipt.
+ */
+export function beoordelingVanaf(vt: NonNullable<Dossier['veiligThuis']>): DateTime {
+  return vanIso(vt.spoed && vt.spoedBesluit?.spoed === true ? vt.spoedBesluit.op : vt.ontvangenOp);
 }
 
 function sorteer(mijlpalen: Mijlpaal[]): Mijlpaal[] {

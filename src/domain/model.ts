@@ -490,6 +490,11 @@ const VtBasis = z.object({
    * the veiligheidsbeoordeling follows on the next office day, not at midnight (seed 004 §4).
    */
   spoedBuitenKantoortijd: z.object({ crisisdienst: Tekst(200).optional() }).optional(),
+  /**
+   * Veilig Thuis's own judgement of urgency (issue 10: "VT decides spoed, not only the melder"):
+   * when and why it changed what the melder chose. A spoed term counts from this moment.
+   */
+  spoedBesluit: z.object({ op: Tijdstip, spoed: z.boolean(), reden: Tekst(1000) }).optional(),
   veiligheidsbeoordeling: Veiligheidsbeoordeling.optional(),
   vervolg: Vervolg.optional(),
   veiligheidsvoorwaarden: z.array(Tekst(1000)),

@@ -62,6 +62,8 @@ export type VtCommando =
       readonly afspraken?: OverdrachtAfspraken;
       readonly monitoringPlan?: MonitoringPlanKeuze;
     }
+  /** Veilig Thuis judges urgency itself, before the veiligheidsbeoordeling, with a reason. */
+  | { readonly soort: 'spoed-besluit'; readonly spoed: boolean; readonly reden: string }
   | { readonly soort: 'wissel-naar-onderzoek' }
   | {
       readonly soort: 'rond-vervolg-af';
@@ -139,6 +141,7 @@ export type VtFoutCode =
   | 'bevestiging-in-toekomst'
   | 'afsluitbericht-ontbreekt'
   | 'afsluitbericht-in-toekomst'
+  | 'reden-spoed-ontbreekt'
   | 'ongeldig-monitoringmoment'
   | 'reden-afwijking-ontbreekt'
   | 'monitoring-door-ongeldig'
@@ -158,6 +161,7 @@ export const FASE_LABELS: Readonly<Record<VtFase, string>> = {
 /** Which commands each phase accepts: the transition map of the Veilig Thuis process. */
 const TOEGESTAAN = {
   veiligheidsbeoordeling: ['melding-ontvangen', 'terug-bij-vt'],
+  'spoed-besluit': ['melding-ontvangen'],
   'wissel-naar-onderzoek': ['vervolg'],
   'rond-vervolg-af': ['vervolg'],
   'bevestig-overdracht': ['overdracht-aangeboden'],
@@ -297,6 +301,22 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       }
     }
     // falls through: unreachable, every besluit returns above
+    case 'spoed-besluit': {
+      inToegestaneFase(vt, commando.soort);
+      const reden = commando.reden.trim();
+      if (reden.length === 0) return fout({ code: 'reden-spoed-ontbreekt', melding: 'Geef kort de reden van het besluit over spoed.' });
+      if (commando.spoed === vt.spoed) return fout({ code: 'ongeldige-overgang', melding: vt.spoed ? 'Deze melding is al spoed.' : 'Deze melding is al geen spoed.' });
+      // Urgent from now: outside office hours the crisis service acts and the beoordeling follows the next office day.
+      const kalender = ctx.instellingen?.kalender ?? landelijkeKalender;
+      const crisisdienst = ctx.instellingen?.crisisdienst;
+      const { spoedBuitenKantoortijd: _vorige, ...zonder } = vt;
+      const buiten = commando.spoed && !kalender.isKantoortijd(ctx.op);
+      return klaar(
+        { ...zonder, spoed: commando.spoed, spoedBesluit: { op: nu, spoed: commando.spoed, reden }, ...(buiten ? { spoedBuitenKantoortijd: crisisdienst ? { crisisdienst } : {} } : {}) },
+        'spoed-besluit',
+        commando.spoed ? 'Veilig Thuis besluit: spoed' : 'Veilig Thuis besluit: geen spoed',
+      );
+    }
     case 'wissel-naar-onderzoek': {
       if (vt.vervolg?.soort !== 'voorwaarden-en-vervolg') {
         return fout({ code: 'ongeldige-overgang', melding: 'Alleen Voorwaarden & Vervolg kan worden omgezet in een Onderzoek.' });

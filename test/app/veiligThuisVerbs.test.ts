@@ -114,6 +114,33 @@ describe('Veilig Thuis: veiligheidsbeoordeling on the melding card', () => {
   });
 });
 
+describe('Veilig Thuis decides spoed itself, on the melding card', () => {
+  it('offers it before the veiligheidsbeoordeling; a reason is required; the card then says spoed, why, and today', async () => {
+    const { stuur, versie, stores, id } = await gemeld();
+    const kaart = json(await stuur(sanne, 'open'));
+    expect(kaart).toContain('"verb":"vt-spoed"');
+    expect(kaart).toContain('Toch spoed: vandaag beoordelen');
+    const zonder = await stuur(sanne, 'vt-spoed', { spoed: 'ja', spoedReden: '', versie: await versie() });
+    expect(json(zonder)).toContain('Controleer de gemarkeerde velden');
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.spoed).toBe(false);
+    const na = json(await stuur(sanne, 'vt-spoed', { spoed: 'ja', spoedReden: 'Politie meldt een wapen in huis.', versie: await versie() }));
+    expect(na).toContain('Vastgelegd: spoed. Beoordeel de veiligheid vandaag.');
+    expect(na).toContain('"title":"Spoed","value":"ja (besluit Veilig Thuis 2 maart 2026, 10:00: Politie meldt een wapen in huis.)"');
+    expect(na).toContain('"title":"Veiligheidsbeoordeling","value":"vandaag (spoed) · Veilig Thuis"');
+    expect(na).toContain('Politie meldt een wapen in huis.');
+    expect(na).toContain('Geen spoed: binnen 5 werkdagen');
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.spoed).toBe(true);
+  });
+
+  it('a lokaal team member cannot decide it, and after the veiligheidsbeoordeling it is no longer offered', async () => {
+    const { stuur, versie, stores, id } = await gemeld();
+    expect(await stuur(als('aad-lt', 'Lotte', teamKanaal), 'vt-spoed', { spoed: 'ja', spoedReden: 'x', versie: await versie() })).toEqual({ soort: 'alleen-persoonlijk' });
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.spoed).toBe(false);
+    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'onderzoek', versie: await versie() });
+    expect(json(await stuur(sanne, 'open'))).not.toContain('"verb":"vt-spoed"');
+  });
+});
+
 describe('spoed outside office hours names the region\'s crisis service', () => {
   it.each([
     ['monday 22:00: the crisis service, the beoordeling by Tuesday 17:00', '2026-03-02T22:00:00', 'Spoed buiten kantoortijd: Spoed Eisende Zorg \\\\(SEZ\\\\) handelt direct.', 'uiterlijk dinsdag 3 maart 2026'],

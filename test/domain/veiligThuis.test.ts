@@ -626,3 +626,30 @@ describe('sluit-af records the written confirmation and where the afsluitbericht
     expect(pasVeiligThuisToe(gemeld(), sluitAf({ directbetrokkenen: { op: '2026-03-21', wijze: 'gesprek' } }), ctx('2026-03-21 00:30', vtMedewerker)).ok).toBe(true);
   });
 });
+
+describe('Veilig Thuis decides spoed, not only the melder (issue 10)', () => {
+  const beoordelingUiterlijk = (d: Dossier) => openMijlpalen(d).find((m) => m.id === 'veiligheidsbeoordeling')?.deadline.setZone('Europe/Amsterdam').toFormat('ccc yyyy-MM-dd HH:mm');
+  const besluit = (spoed: boolean, reden = 'Politie meldt een wapen in huis.'): VtCommando => ({ soort: 'spoed-besluit', spoed, reden });
+  it.each([
+    ['not urgent to the melder, urgent to Veilig Thuis on Wednesday 11:00: today, from the decision; Veilig Thuis holds zicht at once', false, true, '2026-03-04 11:00', 'Wed 2026-03-04 23:59', 'veilig-thuis', false],
+    ['urgent to Veilig Thuis at 20:00: the crisis service acts, the beoordeling follows the next office day', false, true, '2026-03-04 20:00', 'Thu 2026-03-05 16:59', 'veilig-thuis', true],
+    ['a spoedmelding Veilig Thuis judges not urgent: 5 werkdagen from receipt, the professional keeps zicht until the 6th werkdag', true, false, '2026-03-02 11:00', 'Mon 2026-03-09 23:59', 'professional', false],
+  ])('%s', (_naam, melderSpoed, spoed, op, uiterlijk, houder, crisisdienst) => {
+    const na = vt(gemeld('2026-03-02 10:00', melderSpoed), besluit(spoed), ctx(op, vtMedewerker)).dossier;
+    expect(na.veiligThuis?.spoed).toBe(spoed);
+    expect(na.veiligThuis?.spoedBesluit).toMatchObject({ spoed, reden: 'Politie meldt een wapen in huis.' });
+    expect(na.veiligThuis?.spoedBuitenKantoortijd !== undefined).toBe(crisisdienst);
+    expect(beoordelingUiterlijk(na)).toBe(uiterlijk);
+    expect(zichtOpVeiligheid(na, ams(op)).houder).toBe(houder);
+    // The reason stays on the record, out of the verslag's event text.
+    expect(na.gebeurtenissen.at(-1)?.omschrijving).toBe(spoed ? 'Veilig Thuis besluit: spoed' : 'Veilig Thuis besluit: geen spoed');
+  });
+
+  it.each([
+    ['without a reason', gemeld(), besluit(true, '  '), 'reden-spoed-ontbreekt'],
+    ['when nothing changes', gemeld(), besluit(false), 'ongeldige-overgang'],
+    ['after the veiligheidsbeoordeling', aangeboden(), besluit(true), 'ongeldige-overgang'],
+  ])('is refused %s', (_naam, d, cmd, code) => {
+    expect(weiger(d, cmd).code).toBe(code);
+  });
+});

@@ -261,6 +261,7 @@ const MATRIX: readonly Rij[] = [
   // Veilig Thuis, in its bound channel.
   { verb: 'vt-beoordeling-formulier', fase: 'gemeld', gelukt: (_d, w) => toontCasus(w), mag: VT_TEAM },
   { verb: 'vt-beoordeling', fase: 'gemeld', data: NAAR_NOORD, gelukt: (d) => vt(d)?.veiligheidsbeoordeling !== undefined, mag: VT_TEAM },
+  { verb: 'vt-spoed', fase: 'gemeld', data: { spoed: 'ja', spoedReden: 'Politie meldt een wapen.' }, gelukt: (d) => vt(d)?.spoedBesluit !== undefined, mag: VT_TEAM },
   { verb: 'vt-bevestig-namens', fase: 'aangeboden aan andere partij', data: { regisseur: 'R. Regie' }, gelukt: (d) => vt(d)?.overdracht?.regisseur === 'R. Regie', mag: VT_TEAM },
   { verb: 'vt-wissel-onderzoek', fase: 'vervolg', gelukt: (d) => vt(d)?.vervolg?.soort === 'onderzoek', mag: VT_TEAM },
   { verb: 'vt-vervolg-formulier', fase: 'vervolg', gelukt: (_d, w) => toontCasus(w), mag: VT_TEAM },

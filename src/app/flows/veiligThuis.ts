@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Overdrachtspartij, VtCommando } from '../../domain/index.js';
-import { MonitoringInvoer, VtAfsluitenInvoer, RegisseurInvoer, VeiligheidsbeoordelingInvoer, VervolgAfrondenInvoer, alsWaarden, naarAfspraken, naarMonitoring, naarMonitoringPlan } from '../kaartInvoer.js';
+import { MonitoringInvoer, SpoedInvoer, VtAfsluitenInvoer, RegisseurInvoer, VeiligheidsbeoordelingInvoer, VervolgAfrondenInvoer, alsWaarden, naarAfspraken, naarMonitoring, naarMonitoringPlan } from '../kaartInvoer.js';
 import type { KanaalFormulier } from '../weergave.js';
 import { inKanaal, type KanaalContext } from './verb.js';
 
@@ -110,6 +110,16 @@ export const VEILIG_THUIS_VERBS = [
     formulier: 'veiligheidsbeoordeling',
     invoer: VeiligheidsbeoordelingInvoer,
     handle: (ctx, i) => formulierStap(ctx, 'veiligheidsbeoordeling', naarBeoordeling(ctx, i), 'Veiligheidsbeoordeling vastgelegd.'),
+  }),
+  inKanaal({
+    verb: 'vt-spoed',
+    weergave: 'veilig-thuis',
+    invoer: SpoedInvoer,
+    handle: async (ctx, i) => {
+      const r = await ctx.service.pasKetenstapToe(ctx.aanvraag, ctx.dossier.id, { soort: 'spoed-besluit', spoed: i.spoed, reden: i.spoedReden }, ctx.versie);
+      if (r.ok) return ctx.kaart(r.waarde.dossier, { melding: i.spoed ? 'Vastgelegd: spoed. Beoordeel de veiligheid vandaag.' : 'Vastgelegd: geen spoed. De veiligheidsbeoordeling volgt binnen 5 werkdagen na ontvangst.' });
+      return ctx.opnieuw({ melding: r.fout.melding });
+    },
   }),
   inKanaal({
     verb: 'vt-bevestig-namens',
