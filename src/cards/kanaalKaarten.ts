@@ -649,9 +649,18 @@ export function regieBerichtKaart(d: Dossier, vt: VeiligThuisContact): KaartBijl
       tekst: zonderMarkdown(`${r.van.naam} heeft de regie overgedragen aan ${r.naar.naam}. Zicht op veiligheid ligt nu bij ${r.naar.naam}.`),
       voorwaarden: r.veiligheidsvoorwaarden.map(zonderMarkdown),
       veiligheidsplan: zonderMarkdown(r.veiligheidsplan),
+      monitoring: REGIE_MONITORING_TEKST[r.monitoring ?? 'loopt-door'],
     },
   );
 }
+
+/** What the regie overdracht meant for monitoring, as Veilig Thuis must read it (monitoringNaRegie). */
+const REGIE_MONITORING_TEKST = {
+  geen: 'Ter informatie.',
+  'loopt-door': 'Ter informatie. De monitoring van Veilig Thuis loopt door zoals gepland.',
+  'naar-veilig-thuis': 'Let op: het lokale team monitorde. Veilig Thuis neemt de monitoring nu over; de monitoringmomenten staan bij Veilig Thuis.',
+  vervalt: 'Ter informatie. Na overdracht aan een gecertificeerde instelling monitort Veilig Thuis niet; de geplande monitoringmomenten vervallen.',
+} as const;
 
 /**
  * The afsluitbericht in the lokaal team's channel (seed 004 §8, overdrachtsbrief "na afronden

@@ -349,6 +349,8 @@ export const RegieOverdracht = z.object({
   veiligheidsvoorwaarden: z.array(Tekst(1000)).min(1),
   /** What the veiligheidsplan says, or where it is. */
   veiligheidsplan: Tekst(4000),
+  /** What the handing over meant for monitoring (monitoringNaRegie); absent in older records. */
+  monitoring: z.enum(['geen', 'loopt-door', 'naar-veilig-thuis', 'vervalt']).optional(),
 });
 export type RegieOverdracht = z.infer<typeof RegieOverdracht>;
 

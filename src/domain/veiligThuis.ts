@@ -431,8 +431,9 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
         veiligheidsvoorwaarden: voorwaarden,
         veiligheidsplan,
       };
-      // Zicht op veiligheid moves with the regie; Veilig Thuis's monitoring stays as planned.
-      return klaar({ ...vt, overdracht: { ...o, regie } }, 'regie-overgedragen', `Regie overgedragen door ${o.partij.naam} aan ${commando.naar.naam}`, [
+      // Zicht op veiligheid moves with the regie; so does the monitoring the team held (monitoringNaRegie).
+      const na = monitoringNaRegie(vt.monitoring, regie);
+      return klaar({ ...vt, overdracht: { ...o, regie: { ...regie, monitoring: na.gevolg } }, monitoring: na.monitoring }, 'regie-overgedragen', `Regie overgedragen door ${o.partij.naam} aan ${commando.naar.naam}`, [
         { soort: 'regie-overgedragen', regioId: vt.regioId },
       ]);
     }
@@ -468,6 +469,25 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
 }
 
 /** The lokaal team's steps: once it handed the regie on, none of them is its to take any more. */
+/**
+ * A team that hands the regie on lets the case go. Monitoring Veilig Thuis holds goes on as
+ * planned; monitoring the team held (a region rule such as Zuid-Holland Zuid's) goes back to
+ * Veilig Thuis, recorded as a deviation from the rule; after a gecertificeerde instelling took the
+ * regie nobody monitors, as after Veilig Thuis's own overdracht to one (seed 004 §7.1).
+ */
+export function monitoringNaRegie(m: Monitoring, regie: RegieOverdracht): { monitoring: Monitoring; gevolg: NonNullable<RegieOverdracht['monitoring']> } {
+  if (!m.gepland) return { monitoring: m, gevolg: 'geen' };
+  if (regie.naar.soort === 'gecertificeerde-instelling') {
+    return { monitoring: { ...m, gepland: false, redenGeenMonitoring: `Regie overgedragen aan een gecertificeerde instelling (${regie.naar.naam}): Veilig Thuis monitort dan niet.` }, gevolg: 'vervalt' };
+  }
+  if (m.door !== 'lokaal-team') return { monitoring: m, gevolg: 'loopt-door' };
+  // Without a recorded deviation the team monitored by the region's rule.
+  const regioafspraak = m.afwijking?.regioafspraak ?? 'lokaal-team';
+  const { afwijking: _vorige, ...zonder } = m;
+  const reden = `${regie.van.naam} droeg de regie over aan ${regie.naar.naam}; Veilig Thuis neemt de monitoring over.`;
+  return { monitoring: { ...zonder, door: 'veilig-thuis', ...(regioafspraak === 'veilig-thuis' ? {} : { afwijking: { regioafspraak, reden } }) }, gevolg: 'naar-veilig-thuis' };
+}
+
 const NA_REGIE_VOORBIJ: ReadonlySet<VtCommando['soort']> = new Set(['contact-gezin', 'terugkoppeling', 'beargumenteerd-besluit', 'terug-naar-vt', 'draag-regie-over']);
 
 /**

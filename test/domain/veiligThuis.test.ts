@@ -515,6 +515,26 @@ describe('regie overdragen (seed 004 §8.5): voorwaarden and plan move explicitl
   const regie = (d: Dossier) => vt(d, naarGgz, ctx('2026-03-10 14:00', lokaalTeam));
   const mdt = { soort: 'multidisciplinair-team' as const, naam: 'MDT Nijmegen' };
 
+  /** Monitored by the lokaal team, as Zuid-Holland Zuid's rule gives it after a direct overdracht. */
+  const doorTeam = () => {
+    const d = vt(gemeld(), vb('overdracht', { partij: wijkteam, afspraken, monitoring: true, monitoringPlan: { metWie: 'Moeder en de kinderen', frequentieEnWijze: 'Huisbezoek' } }), { ...ctx('2026-03-02 10:00', vtMedewerker), instellingen: ZHZ }).dossier;
+    const v = d.veiligThuis;
+    if (v === undefined) throw new Error('geen VT');
+    return loop({ ...d, veiligThuis: { ...v, veiligheidsvoorwaarden: ['Vader drinkt niet als de kinderen er zijn.'] } }, bevestig);
+  };
+  type Naar = Extract<VtCommando, { soort: 'draag-regie-over' }>['naar'];
+  it.each<[string, () => Dossier, Naar, object, string]>([
+    ['Veilig Thuis monitors: it goes on as planned', () => bevestigd(true), { soort: 'lopende-hulpverlening', naam: 'GGZ Rivierenland', regisseur: 'P.' }, { gepland: true, door: 'veilig-thuis' }, 'loopt-door'],
+    ['the lokaal team monitored (region rule): Veilig Thuis takes it over, recorded as a deviation', doorTeam, { soort: 'lopende-hulpverlening', naam: 'GGZ Rivierenland', regisseur: 'P.' }, { gepland: true, door: 'veilig-thuis', afwijking: { regioafspraak: 'lokaal-team', reden: 'Wijkteam Noord droeg de regie over aan GGZ Rivierenland; Veilig Thuis neemt de monitoring over.' } }, 'naar-veilig-thuis'],
+    ['to a gecertificeerde instelling: nobody monitors any more, and why is recorded', doorTeam, { soort: 'gecertificeerde-instelling', naam: 'Jeugdbescherming', regisseur: 'G.' }, { gepland: false, redenGeenMonitoring: 'Regie overgedragen aan een gecertificeerde instelling (Jeugdbescherming): Veilig Thuis monitort dan niet.' }, 'vervalt'],
+  ])('monitoring after regie overdragen: %s', (_naam, voor, naar, monitoring, gevolg) => {
+    const na = vt(voor(), { ...naarGgz, soort: 'draag-regie-over', naar } as VtCommando, ctx('2026-03-10 14:00', lokaalTeam)).dossier;
+    expect(na.veiligThuis?.monitoring).toMatchObject(monitoring);
+    expect(na.veiligThuis?.overdracht?.regie?.monitoring).toBe(gevolg);
+    // The team has let the case go: none of the open monitoring moments are its own any more.
+    expect(openMijlpalen(na).filter((m) => m.id.startsWith('monitoring-') && m.verantwoordelijke === 'lokaal-team')).toEqual([]);
+  });
+
   it.each<[string, () => Dossier, VtCommando, string]>([
     ['before the lokaal team confirmed the overdracht', () => metVoorwaarden(), naarGgz, 'ongeldige-overgang'],
     ['after an overdracht to another party (VT confirmed on its behalf)', () => loop(gemeld(), vb('overdracht', { partij: mdt }), bevestig), naarGgz, 'ongeldige-overgang'],
@@ -539,6 +559,7 @@ describe('regie overdragen (seed 004 §8.5): voorwaarden and plan move explicitl
       reden: 'Moeder is in behandeling bij de GGZ; daar ligt de hulp.',
       veiligheidsvoorwaarden: ['Vader drinkt niet als de kinderen er zijn.', 'Moeder belt bij dreiging de politie.'],
       veiligheidsplan: 'Veiligheidsplan van 10 maart, in het dossier van GGZ Rivierenland.',
+      monitoring: 'geen',
     });
     expect(v?.veiligheidsvoorwaarden).toEqual(['Vader drinkt niet als de kinderen er zijn.']);
     expect(effecten).toEqual([{ soort: 'regie-overgedragen', regioId: 'vt-gelderland-zuid' }]);
