@@ -83,6 +83,7 @@ export const TEAM_AANLEIDINGEN = {
   'terugkoppeling-naar-veilig-thuis': 'terugkoppeling',
   'beargumenteerd-besluit-naar-veilig-thuis': 'beargumenteerd-besluit',
   'terug-naar-veilig-thuis': 'terug-naar-vt',
+  'monitoring-naar-veilig-thuis': 'monitoring',
 } as const satisfies Partial<Record<Effect['soort'], string>>;
 export type TeamAanleiding = (typeof TEAM_AANLEIDINGEN)[keyof typeof TEAM_AANLEIDINGEN];
 
@@ -274,6 +275,7 @@ export class Bezorging {
       case 'terugkoppeling-naar-veilig-thuis':
       case 'beargumenteerd-besluit-naar-veilig-thuis':
       case 'terug-naar-veilig-thuis':
+      case 'monitoring-naar-veilig-thuis':
         return this.teamBericht(d, u, u.effect);
       case 'afsluitbericht-naar-lokaal-team':
         return this.afsluitberichtNaarLokaalTeam(d, u, u.effect.teamId);

@@ -10,6 +10,8 @@ import {
   eindVanDag,
   landelijkeKalender,
   lopendeEscalatie,
+  MONITORING_VERVOLGSTAPPEN,
+  VERVOLGSTAPPEN_LOKAAL_TEAM,
   openMijlpalen,
   signaleringTekst,
   veiligheidsbeoordelingDeadline,
@@ -170,6 +172,14 @@ const VERVOLGSTAP_TEKST: Readonly<Record<MonitoringVervolgstap, string>> = {
   'afsluiten-geen-mogelijkheden': 'afsluiten: geen mogelijkheden meer',
 };
 
+/** The next steps as the form offers them; an ambtshalve melding and closing are Veilig Thuis's to decide. */
+const VERVOLGSTAP_KEUZE: Readonly<Record<MonitoringVervolgstap, string>> = {
+  doorgaan: 'Doorgaan: volgend monitoringmoment',
+  'dwangmaatregel-adviseren': 'Raad voor de Kinderbescherming: dwangmaatregel adviseren',
+  'ambtshalve-melding': 'Ambtshalve melding',
+  'afsluiten-geen-mogelijkheden': 'Afsluiten: geen mogelijkheden meer',
+};
+
 const MONITORING_VRAGEN = [
   ['voorwaardenNagekomen', 'Worden de veiligheidsvoorwaarden nageleefd?', 'voorwaarden'],
   ['directeVeiligheid', 'Is er directe veiligheid?', 'directe veiligheid'],
@@ -196,7 +206,9 @@ function openMonitoring(d: Dossier): number[] {
 function monitoringFeiten(d: Dossier): Feit[] {
   const m = d.veiligThuis?.monitoring;
   if (m === undefined) return [];
-  if (!m.gepland) return feit('Monitoring', `geen${m.redenGeenMonitoring ? `: ${m.redenGeenMonitoring}` : ''}`);
+  // Moments recorded before the monitoring ended (after a regie overdracht to a GI) stay on the card.
+  const uitgevoerd = m.momenten.filter((x) => x.uitgevoerdOp !== undefined).map((x) => ({ titel: `Monitoring ${x.maandenNaOverdracht} mnd`, waarde: uitkomstTekst(x) }));
+  if (!m.gepland) return [...feit('Monitoring', `geen${m.redenGeenMonitoring ? `: ${m.redenGeenMonitoring}` : ''}`), ...uitgevoerd];
   const partij = d.veiligThuis?.overdracht?.partij.naam;
   const door = monitortDoor(d) === 'lokaal-team' ? `${partij ?? 'het lokale team'} (lokaal team)` : 'Veilig Thuis';
   const afwijking = m.afwijking ? `; afwijking van de regioafspraak (${MONITORING_DOOR_LABELS[m.afwijking.regioafspraak]}), door beide geaccepteerd: ${m.afwijking.reden}` : '';
@@ -206,15 +218,14 @@ function monitoringFeiten(d: Dossier): Feit[] {
     ...feit('Monitoring met wie', m.plan?.metWie),
     ...feit('Hoe vaak en hoe', m.plan?.frequentieEnWijze),
     ...feit('Monitoringmomenten', `${[maanden.slice(0, -1).join(', '), maanden.at(-1)].filter((x) => x !== '').join(' en ')} maanden na de overdracht; alle directbetrokkenen worden gesproken, kinderen vanaf 4 jaar`),
-    ...m.momenten.map((x) => ({
-      titel: `Monitoring ${x.maandenNaOverdracht} mnd`,
-      waarde: x.uitgevoerdOp
-        ? zonderMarkdown(
-            `${lokaleTijd(x.uitgevoerdOp)}: ${MONITORING_VRAGEN.map(([k, , kort]) => `${kort} ${x[k] === true ? 'ja' : x[k] === false ? 'nee' : '?'}`).join(', ')}${x.toelichtingGesproken ? ` (${x.toelichtingGesproken})` : ''}; ${x.vervolgstap ? VERVOLGSTAP_TEKST[x.vervolgstap] : ''}`,
-          )
-        : 'gepland',
-    })),
+    ...m.momenten.map((x) => ({ titel: `Monitoring ${x.maandenNaOverdracht} mnd`, waarde: x.uitgevoerdOp ? uitkomstTekst(x) : 'gepland' })),
   ];
+}
+
+/** What one monitoring moment found, in one line: when, the four questions, who was spoken, the next step. */
+function uitkomstTekst(x: MonitoringMoment): string {
+  const vragen = MONITORING_VRAGEN.map(([k, , kort]) => `${kort} ${x[k] === true ? 'ja' : x[k] === false ? 'nee' : '?'}`).join(', ');
+  return zonderMarkdown(`${x.uitgevoerdOp ? lokaleTijd(x.uitgevoerdOp) : ''}: ${vragen}${x.toelichtingGesproken ? ` (${x.toelichtingGesproken})` : ''}; ${x.vervolgstap ? VERVOLGSTAP_TEKST[x.vervolgstap] : ''}`);
 }
 
 const PLAN_TITELS = { veiligheidsplan: 'Veiligheidsplan', hulpverleningsplan: 'Hulpverleningsplan', herstelplan: 'Herstelplan' } as const;
@@ -583,6 +594,7 @@ function monitoringKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): Kaa
       waarden,
       fouten: { maandenNaOverdracht: '', vervolgstap: '', toelichtingGesproken: '', ...w.fouten },
       verb: (lokaalTeam ? 'lt-monitoring' : 'vt-monitoring') satisfies Verb,
+      vervolgstappen: (lokaalTeam ? VERVOLGSTAPPEN_LOKAAL_TEAM : MONITORING_VERVOLGSTAPPEN).map((waarde) => ({ titel: VERVOLGSTAP_KEUZE[waarde], waarde })),
       weergave: w.weergave,
     },
     d,
@@ -688,6 +700,7 @@ export function teamBerichtKaart(d: Dossier, aanleiding: TeamAanleiding, nu: Dat
   const team = o.partij.naam;
   const besluit = o.beargumenteerdBesluit;
   const terug = d.veiligThuis?.terugBijVt;
+  const moment = (d.veiligThuis?.monitoring?.momenten ?? []).filter((m) => m.uitgevoerdOp !== undefined).sort((a, b) => (a.uitgevoerdOp ?? '').localeCompare(b.uitgevoerdOp ?? '')).at(-1);
   const inhoud: Record<TeamAanleiding, { tekst: string; detail?: string; op?: string }> = {
     'overdracht-bevestigd': { tekst: `${team} heeft de overdracht bevestigd${o.regisseur ? `; regisseur: ${o.regisseur}` : ''}. Het lokale team heeft nu zicht op veiligheid.`, ...(o.bevestigdOp ? { op: o.bevestigdOp } : {}) },
     terugkoppeling: { tekst: `Terugkoppeling van ${team}:`, ...(o.terugkoppeling ? { detail: o.terugkoppeling.samenvatting, op: o.terugkoppeling.op } : {}) },
@@ -695,6 +708,9 @@ export function teamBerichtKaart(d: Dossier, aanleiding: TeamAanleiding, nu: Dat
       ? { tekst: `${team} pakt de casus later op, uiterlijk ${datum(eindVanDag(besluit.oppakkenOp))}.`, detail: `Reden: ${besluit.reden}`, op: besluit.op }
       : { tekst: `${team} heeft een beargumenteerd besluit genomen.` },
     'terug-naar-vt': { tekst: `${team} legt de casus terug bij Veilig Thuis.`, ...(terug ? { detail: `Reden: ${terug.reden}`, op: terug.op } : {}) },
+    monitoring: moment
+      ? { tekst: `${team} heeft de monitoring na ${moment.maandenNaOverdracht} maanden vastgelegd. Verdere stappen besluit Veilig Thuis.`, detail: uitkomstTekst(moment), ...(moment.uitgevoerdOp ? { op: moment.uitgevoerdOp } : {}) }
+      : { tekst: `${team} heeft een monitoringmoment vastgelegd.` },
   };
   const { tekst, detail = '', op } = inhoud[aanleiding];
   const volgende = openMijlpalen(d, kalender ?? landelijkeKalender)[0];

@@ -62,6 +62,7 @@ export const TE_BEZORGEN: ReadonlySet<Effect['soort']> = new Set([
   'terugkoppeling-naar-veilig-thuis',
   'beargumenteerd-besluit-naar-veilig-thuis',
   'terug-naar-veilig-thuis',
+  'monitoring-naar-veilig-thuis',
   'afsluitbericht-naar-lokaal-team',
 ]);
 

@@ -405,6 +405,12 @@ export const MONITORING_VERVOLGSTAPPEN = [
   'ambtshalve-melding',
   'afsluiten-geen-mogelijkheden',
 ] as const;
+/**
+ * What a lokaal team that monitors may decide itself: go on, or advise a dwangmaatregel. An
+ * ambtshalve melding and closing the dossier are Veilig Thuis's (DOMAIN.md §2, §3), which hears
+ * every outcome the team records.
+ */
+export const VERVOLGSTAPPEN_LOKAAL_TEAM = ['doorgaan', 'dwangmaatregel-adviseren'] as const satisfies readonly (typeof MONITORING_VERVOLGSTAPPEN)[number][];
 export const MonitoringMoment = z.object({
   maandenNaOverdracht: z.number().int().positive(),
   uitgevoerdOp: Tijdstip.optional(),
@@ -558,6 +564,8 @@ export const Effect = z.discriminatedUnion('soort', [
   z.object({ soort: z.literal('escalatie-gestart'), route: EscalatieRoute }),
   /** Veilig Thuis hears in its channel that the regie moved on (its melding card is updated as well). */
   z.object({ soort: z.literal('regie-overgedragen'), regioId: Tekst(100) }),
+  /** Veilig Thuis hears what the lokaal team found at a monitoring moment it holds (seed 002). */
+  z.object({ soort: z.literal('monitoring-naar-veilig-thuis'), regioId: Tekst(100) }),
   /** Veilig Thuis hears that the lokaal team will pick the case up later, and why (seed 004 §8.5). */
   z.object({ soort: z.literal('beargumenteerd-besluit-naar-veilig-thuis'), regioId: Tekst(100) }),
   /** The afsluitbericht card for the lokaal team whose channel received the overdracht card. */

@@ -23,6 +23,7 @@ import type {
   Verzending,
 } from './model.js';
 import { escalatieUitkomstDeadline, signaleringTekst, structureelSignaal, type StructureelSignaal } from './escalatie.js';
+import { VERVOLGSTAPPEN_LOKAAL_TEAM } from './model.js';
 import { fout, ok, type DomeinFout, type Resultaat } from './resultaat.js';
 import { uiterlijkeStartZichtVeiligThuis, vanIso } from './tijd/termijnen.js';
 import { ZONE, landelijkeKalender, type WerkdagKalender } from './tijd/werkdagen.js';
@@ -142,6 +143,7 @@ export type VtFoutCode =
   | 'afsluitbericht-ontbreekt'
   | 'afsluitbericht-in-toekomst'
   | 'reden-spoed-ontbreekt'
+  | 'vervolgstap-voor-veilig-thuis'
   | 'ongeldig-monitoringmoment'
   | 'reden-afwijking-ontbreekt'
   | 'monitoring-door-ongeldig'
@@ -397,6 +399,10 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       if (!vt.monitoring.gepland || index < 0) {
         return fout({ code: 'geen-monitoringmoment', melding: `Er staat geen open monitoringmoment na ${commando.maandenNaOverdracht} maanden gepland.` });
       }
+      const doorTeam = vt.monitoring.door === 'lokaal-team';
+      if (doorTeam && !(VERVOLGSTAPPEN_LOKAAL_TEAM as readonly string[]).includes(commando.vervolgstap)) {
+        return fout({ code: 'vervolgstap-voor-veilig-thuis', melding: 'Een ambtshalve melding of afsluiten besluit Veilig Thuis. Kies doorgaan of dwangmaatregel adviseren; Veilig Thuis ziet de uitkomst en beslist over verdere stappen.' });
+      }
       const toelichting = commando.toelichtingGesproken?.trim();
       if (!commando.alleDirectbetrokkenenGesproken && !toelichting) {
         return fout({ code: 'toelichting-gesproken-ontbreekt', melding: 'Alle directbetrokkenen worden gesproken, kinderen vanaf 4 jaar. Leg kort uit wie niet is gesproken en waarom.' });
@@ -405,7 +411,12 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
       const bijgewerkt = momenten.map((m, i) => (i === index ? { ...m, ...uitkomst, ...(toelichting ? { toelichtingGesproken: toelichting } : {}), uitgevoerdOp: nu } : m));
       // "Afsluiten: geen mogelijkheden meer" is the finding; closing itself is Veilig Thuis's
       // sluit-af, so the written confirmation and the afsluitbericht are never skipped (seed 004 §7.1, §8).
-      return klaar({ ...vt, monitoring: { ...vt.monitoring, momenten: bijgewerkt } }, 'monitoring', `Monitoring na ${commando.maandenNaOverdracht} maanden uitgevoerd`);
+      return klaar(
+        { ...vt, monitoring: { ...vt.monitoring, momenten: bijgewerkt } },
+        'monitoring',
+        `Monitoring na ${commando.maandenNaOverdracht} maanden uitgevoerd`,
+        doorTeam ? [{ soort: 'monitoring-naar-veilig-thuis', regioId: vt.regioId }] : [],
+      );
     }
     case 'draag-regie-over': {
       inToegestaneFase(vt, commando.soort);

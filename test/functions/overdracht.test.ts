@@ -393,6 +393,14 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     expect(bevestigd).toContain('"verb":"lt-monitoring-formulier"');
     expect(bevestigd).toContain('"title":"Monitoring 3 mnd","value":"gepland"');
     const monitoringFormulier = await klikIn(jtLid, JT_TEAM, JT_DORDRECHT, 'lt-monitoring-formulier', { dossierId });
+    // The team may go on or advise a dwangmaatregel; an ambtshalve melding or closing is Veilig Thuis's.
+    expect(monitoringFormulier).toContain('"value":"dwangmaatregel-adviseren"');
+    expect(monitoringFormulier).not.toContain('"value":"ambtshalve-melding"');
+    expect(monitoringFormulier).not.toContain('"value":"afsluiten-geen-mogelijkheden"');
+    const geweigerd = await klikIn(jtLid, JT_TEAM, JT_DORDRECHT, 'lt-monitoring', {
+      dossierId, versie: versieVan(monitoringFormulier), maandenNaOverdracht: '3', voorwaardenNagekomen: 'nee', directeVeiligheid: 'ja', stabieleVeiligheid: 'nee', aandachtVoorHerstel: 'ja', alleDirectbetrokkenenGesproken: 'ja', vervolgstap: 'ambtshalve-melding',
+    });
+    expect(geweigerd).toContain('Een ambtshalve melding of afsluiten besluit Veilig Thuis.');
     const vastgelegd = await klikIn(jtLid, JT_TEAM, JT_DORDRECHT, 'lt-monitoring', {
       dossierId, versie: versieVan(monitoringFormulier), maandenNaOverdracht: '3', voorwaardenNagekomen: 'ja', directeVeiligheid: 'ja', stabieleVeiligheid: 'nee', aandachtVoorHerstel: 'ja', alleDirectbetrokkenenGesproken: 'ja', vervolgstap: 'doorgaan',
     });
@@ -401,6 +409,10 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     const vtKaart = JSON.stringify(naar(ZHZ_INTAKE, 'PUT').at(-1)?.activity);
     expect(vtKaart).toContain('stabiele veiligheid nee, herstel ja, allen gesproken ja; doorgaan');
     expect(vtKaart).toContain('"title":"Monitoring 6 mnd","value":"gepland"');
+    // ...and told in a new message there, so it is noticed.
+    const bericht = naar(ZHZ_INTAKE, 'POST').map((o) => JSON.stringify(o.activity)).filter((a) => a.includes('Bericht van Jeugdteam Dordrecht') && a.includes('monitoring na 3 maanden'));
+    expect(bericht).toHaveLength(1);
+    expect(bericht[0]).toContain('stabiele veiligheid nee');
     const d = (await applicatie.stores.dossiers.get(dossierId))?.waarde;
     expect(d?.veiligThuis?.monitoring).toMatchObject({ door: 'lokaal-team', plan: { metWie: PLAN_INVOER.monitoringMetWie } });
     expect(d?.gebeurtenissen.at(-1)).toMatchObject({ soort: 'monitoring', door: { id: 'aad-jt-1' } });

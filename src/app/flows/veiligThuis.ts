@@ -69,6 +69,7 @@ const FOUT_VELD: Partial<Record<string, string>> = {
   'reden-afwijking-ontbreekt': 'redenAfwijking',
   'monitoring-door-ongeldig': 'monitoringDoor',
   'toelichting-gesproken-ontbreekt': 'toelichtingGesproken',
+  'vervolgstap-voor-veilig-thuis': 'vervolgstap',
 };
 
 /** The afsluiten form as a command; the afsluitbericht by Veilig Thuis only when both its fields are given. */
