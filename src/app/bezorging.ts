@@ -103,6 +103,8 @@ export interface TermijnWeergave {
 export interface Afhandeling {
   readonly door: string;
   readonly op: DateTime;
+  /** The kind of change that ended the term (a gebeurtenis soort): met, moved or fallen away. */
+  readonly waardoor?: string;
 }
 
 /** A nudge card once its deadline is met: no actions any more, only who met it and when. */
@@ -434,7 +436,7 @@ export class Bezorging {
   private async termijnAfgehandeld(d: Dossier, u: Uitgaand, effect: Extract<Effect, { soort: 'termijn-afgehandeld' }>): Promise<void> {
     const ledger = this.deps.stores.herinneringen;
     const markering = { door: effect.door.naam, op: effect.op };
-    const afhandeling: Afhandeling = { door: effect.door.naam, op: DateTime.fromISO(effect.op) };
+    const afhandeling: Afhandeling = { door: effect.door.naam, op: DateTime.fromISO(effect.op), ...(effect.waardoor ? { waardoor: effect.waardoor } : {}) };
     const bijgewerkt = new Set<string>();
     for (const m of effect.mijlpalen) {
       for (const { waarde: r } of await ledger.verzondenVoor(d.id, m.id)) {

@@ -123,16 +123,37 @@ export function termijnOverzichtKaart(w: Extract<Bezorgweergave, { soort: 'termi
 
 const datumTijd = (d: DateTime) => d.setZone(ZONE).setLocale('nl').toFormat("cccc d MMMM yyyy 'om' HH:mm");
 
+/**
+ * A term can end without being met: moved by a beargumenteerd besluit, or fallen away with the
+ * case (handed back, regie on, closed). The card says which, so nobody reads "gehaald" for it.
+ */
+const ANDERS_GEEINDIGD: Readonly<Partial<Record<string, { kop: string; tekst: string }>>> = {
+  'beargumenteerd-besluit': { kop: 'Verplaatst', tekst: 'Verplaatst met een beargumenteerd besluit (nieuwe termijn op de casus)' },
+  'terug-naar-vt': { kop: 'Vervallen', tekst: 'Vervallen: de casus is teruggelegd bij Veilig Thuis' },
+  'regie-overgedragen': { kop: 'Vervallen', tekst: 'Vervallen: de regie is overgedragen' },
+  'dossier-afgesloten': { kop: 'Vervallen', tekst: 'Vervallen: het dossier is afgesloten' },
+};
+
 function afgehandeldTekst(a: Afhandeling | undefined): string {
-  return a === undefined ? 'Afgehandeld: de termijn is intussen gehaald.' : `Afgehandeld door ${zonderMarkdown(a.door)} op ${datumTijd(a.op)}`;
+  if (a === undefined) return 'Afgehandeld: de termijn is intussen gehaald.';
+  const anders = a.waardoor === undefined ? undefined : ANDERS_GEEINDIGD[a.waardoor];
+  return `${anders?.tekst ?? 'Afgehandeld'} door ${zonderMarkdown(a.door)} op ${datumTijd(a.op)}`;
 }
 
 /** A nudge whose deadline was met: updated in place, its actions gone, saying who met it and when. */
 export function termijnAfgehandeldKaart(w: TermijnAfgehandeldWeergave): KaartBijlage {
+  const waardoor = w.afhandeling?.waardoor;
+  const anders = waardoor === undefined ? undefined : ANDERS_GEEINDIGD[waardoor];
   return bouw(
     termijnAfgehandeld,
-    { ...LEEG_KADER, kop: zonderMarkdown(`Afgehandeld · ${w.omschrijving}`), titel: zonderMarkdown(w.dossier.referentie), meldingStijl: 'good', melding: afgehandeldTekst(w.afhandeling) },
-    { tekst: 'Deze termijn is gehaald. Op deze herinnering is niets meer te doen.' },
+    {
+      ...LEEG_KADER,
+      kop: zonderMarkdown(`${anders?.kop ?? 'Afgehandeld'} · ${w.omschrijving}`),
+      titel: zonderMarkdown(w.dossier.referentie),
+      meldingStijl: anders ? 'default' : 'good',
+      melding: afgehandeldTekst(w.afhandeling),
+    },
+    { tekst: anders ? 'Op deze herinnering is niets meer te doen; de casus toont de stand.' : 'Deze termijn is gehaald. Op deze herinnering is niets meer te doen.' },
   );
 }
 

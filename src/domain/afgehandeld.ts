@@ -29,7 +29,7 @@ export function metAfgehandeldeTermijnen(voor: Dossier, w: Wijziging, kalender?:
   if (gebeurtenis === undefined) return w;
   const gehaald = gehaaldeMijlpalen(voor, w.dossier, kalender).filter((m) => isGeherinnerd(voor, m.id));
   if (gehaald.length === 0) return w;
-  const effect: Effect = { soort: 'termijn-afgehandeld', mijlpalen: gehaald.map((m) => ({ id: m.id, omschrijving: m.omschrijving })), door: gebeurtenis.door, op: gebeurtenis.op };
+  const effect: Effect = { soort: 'termijn-afgehandeld', mijlpalen: gehaald.map((m) => ({ id: m.id, omschrijving: m.omschrijving })), door: gebeurtenis.door, op: gebeurtenis.op, waardoor: gebeurtenis.soort };
   return { ...w, effecten: [...w.effecten, effect] };
 }
 
@@ -37,11 +37,11 @@ export function metAfgehandeldeTermijnen(voor: Dossier, w: Wijziging, kalender?:
  * Who met a milestone and when, as the change that met it saved it in the dossier's outbox: what
  * a nudge card shows when it is refreshed or clicked after its deadline was met.
  */
-export function afhandelingVan(d: Dossier, mijlpaalId: string): { readonly omschrijving: string; readonly door: Dossier['eigenaar']; readonly op: string } | undefined {
+export function afhandelingVan(d: Dossier, mijlpaalId: string): { readonly omschrijving: string; readonly door: Dossier['eigenaar']; readonly op: string; readonly waardoor?: string } | undefined {
   for (const u of [...(d.uitgaand ?? [])].reverse()) {
     if (u.effect.soort !== 'termijn-afgehandeld') continue;
     const m = u.effect.mijlpalen.find((x) => x.id === mijlpaalId);
-    if (m !== undefined) return { omschrijving: m.omschrijving, door: { id: u.effect.door.id, naam: u.effect.door.naam }, op: u.effect.op };
+    if (m !== undefined) return { omschrijving: m.omschrijving, door: { id: u.effect.door.id, naam: u.effect.door.naam }, op: u.effect.op, ...(u.effect.waardoor ? { waardoor: u.effect.waardoor } : {}) };
   }
   return undefined;
 }

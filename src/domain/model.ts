@@ -580,6 +580,8 @@ export const Effect = z.discriminatedUnion('soort', [
     mijlpalen: z.array(z.object({ id: Tekst(200), omschrijving: Tekst(500) })).min(1),
     door: Actor,
     op: Tijdstip,
+    /** The kind of change (its gebeurtenis): a term met, or one that was moved or fell away. */
+    waardoor: Tekst(100).optional(),
   }),
 ]);
 export type Effect = z.infer<typeof Effect>;

@@ -47,6 +47,18 @@ describe('a nudge card once its deadline is met', () => {
     expect(json).not.toContain('Herinner mij morgen');
   });
 
+  it.each([
+    ['a beargumenteerd besluit moved it', 'beargumenteerd-besluit', 'Verplaatst · ', 'Verplaatst met een beargumenteerd besluit (nieuwe termijn op de casus) door Joost Bakker'],
+    ['the case went back to Veilig Thuis', 'terug-naar-vt', 'Vervallen · ', 'Vervallen: de casus is teruggelegd bij Veilig Thuis door Joost Bakker'],
+    ['the regie moved on', 'regie-overgedragen', 'Vervallen · ', 'Vervallen: de regie is overgedragen door Joost Bakker'],
+    ['the dossier was closed', 'dossier-afgesloten', 'Vervallen · ', 'Vervallen: het dossier is afgesloten door Joost Bakker'],
+  ])('a term that ended without being met says so (%s), never "gehaald"', (_naam, waardoor, kop, tekst) => {
+    const json = JSON.stringify(termijnAfgehandeldKaart({ soort: 'termijn-afgehandeld', dossier: d, omschrijving: mijlpaal.omschrijving, afhandeling: { door: 'Joost Bakker', op, waardoor } }).content);
+    expect(json).toContain(`${kop}Overdracht bevestigen en regisseur benoemen`);
+    expect(json).toContain(tekst);
+    expect(json).not.toContain('gehaald');
+  });
+
   it('met but not yet known by whom (a refresh before delivery): afgehandeld without a name', () => {
     const json = JSON.stringify(termijnAfgehandeldKaart({ soort: 'termijn-afgehandeld', dossier: d, omschrijving: mijlpaal.omschrijving, afhandeling: undefined }).content);
     expect(json).toContain('de termijn is intussen gehaald');

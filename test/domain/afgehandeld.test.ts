@@ -43,7 +43,7 @@ describe('metAfgehandeldeTermijnen: the effect that turns nudge cards into "afge
     const voor = geherinnerd(bevestigd(), 'contact-gezin');
     const w = metAfgehandeldeTermijnen(voor, vt(voor, { soort: 'contact-gezin' }, OP));
     expect(w.effecten.filter((e) => e.soort === 'termijn-afgehandeld')).toEqual([
-      { soort: 'termijn-afgehandeld', mijlpalen: [{ id: 'contact-gezin', omschrijving: 'Contact met het gezin' }], door: lokaalTeam, op: '2026-03-09T13:30:00.000Z' },
+      { soort: 'termijn-afgehandeld', mijlpalen: [{ id: 'contact-gezin', omschrijving: 'Contact met het gezin' }], door: lokaalTeam, op: '2026-03-09T13:30:00.000Z', waardoor: 'contact-gezin' },
     ]);
   });
 

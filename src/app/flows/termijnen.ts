@@ -98,7 +98,7 @@ async function nudgeNu(ctx: VerbContext, mijlpaalId: string, open: (d: Dossier, 
   const mijlpaal = openMijlpalen(d, ctx.regios.kalender(d.regioId)).find((m) => m.id === mijlpaalId);
   if (mijlpaal !== undefined) return open(d, mijlpaal);
   const a = afhandelingVan(d, mijlpaalId);
-  return { soort: 'herinnering', kaart: { soort: 'termijn-afgehandeld', dossier: d, omschrijving: a?.omschrijving ?? 'Termijn', afhandeling: a && { door: a.door.naam, op: DateTime.fromISO(a.op) } } };
+  return { soort: 'herinnering', kaart: { soort: 'termijn-afgehandeld', dossier: d, omschrijving: a?.omschrijving ?? 'Termijn', afhandeling: a && { door: a.door.naam, op: DateTime.fromISO(a.op), ...(a.waardoor ? { waardoor: a.waardoor } : {}) } } };
 }
 
 const VernieuwInvoer = UitstelInvoer.extend({ publiek: z.enum(PUBLIEK) });
