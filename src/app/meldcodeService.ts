@@ -375,7 +375,7 @@ export class MeldcodeService {
    * cards that channel holds, on one list); undefined, audited as refused, for anyone else.
    */
   async kanaalCasussen(a: Aanvraag, max = 20): Promise<Dossier[] | undefined> {
-    return this.zoekOpen(a, kanaalbereikVoor(a.gesprek), max);
+    return this.zoekOpen(a, kanaalbereikVoor(a.gesprek, a.gebruiker), max);
   }
 
   /** The open cases in `wie`'s reach that this conversation shows, most recent first; every search audited. */

@@ -76,22 +76,36 @@ const WEERGAVE_REGELS: readonly WeergaveRegel[] = [
   {
     gesprek: 'kanaal',
     weergave: 'veilig-thuis',
-    mag: (gesprek, _g, d) => gebondenLid(gesprek)?.soort === 'veilig-thuis' && d.veiligThuis !== undefined && d.veiligThuis.regioId === gebondenLid(gesprek)?.regioId,
+    mag: (gesprek, g, d) => {
+      const k = gebondenLid(gesprek, g);
+      return k?.soort === 'veilig-thuis' && d.veiligThuis !== undefined && d.veiligThuis.regioId === k.regioId;
+    },
   },
   // ...and the lokaal team of that region the case was handed over to.
   {
     gesprek: 'kanaal',
     weergave: 'lokaal-team',
-    mag: (gesprek, _g, d) => {
-      const k = gebondenLid(gesprek);
+    mag: (gesprek, g, d) => {
+      const k = gebondenLid(gesprek, g);
       return k?.soort === 'lokaal-team' && d.veiligThuis?.regioId === k.regioId && d.veiligThuis.overdracht?.partij.teamId === k.teamKey;
     },
   },
 ];
 
-/** The channel's binding, when the person is a verified member of the bound team. */
-function gebondenLid(gesprek: Gesprek): Koppeling | undefined {
-  return gesprek.soort === 'kanaal' && gesprek.teamLid === true ? gesprek.koppeling : undefined;
+/**
+ * The channel's binding, when the person is a verified member of the bound team *and* works for
+ * the party it is bound to (their role from the organisation's administration). Teams' roster
+ * alone is not enough: one Teams team can hold the channels of several parties of the chain, and
+ * a lokaal team member in it must never read Veilig Thuis's melding card (the melder, the facts).
+ */
+export function gebondenLid(gesprek: Gesprek, g: Gebruiker): Koppeling | undefined {
+  if (gesprek.soort !== 'kanaal' || gesprek.teamLid !== true || gesprek.koppeling === undefined) return undefined;
+  const k = gesprek.koppeling;
+  const vanPartij =
+    k.soort === 'veilig-thuis'
+      ? (g.rol === 'vt-medewerker' || g.rol === 'vt-teamleider') && g.vtRegioId === k.regioId
+      : (g.rol === 'lokaal-team' || g.rol === 'coordinator') && g.lokaalTeamId === k.teamKey;
+  return vanPartij ? k : undefined;
 }
 
 /** The one access check for showing a dossier: conversation + person + dossier -> view. */
@@ -112,9 +126,9 @@ export function zoekbereikVoor(gesprek: Gesprek, g: Gebruiker): Zichtbaarheid | 
  * meldingen in a Veilig Thuis channel, the team's overdrachten in a lokaal team channel. Listing
  * them there shows nothing the channel does not already hold.
  */
-export function kanaalbereikVoor(gesprek: Gesprek): Zichtbaarheid | null {
-  if (gesprek.soort !== 'kanaal' || gesprek.teamLid !== true || gesprek.koppeling === undefined) return null;
-  const k = gesprek.koppeling;
+export function kanaalbereikVoor(gesprek: Gesprek, g: Gebruiker): Zichtbaarheid | null {
+  const k = gebondenLid(gesprek, g);
+  if (k === undefined) return null;
   return k.soort === 'veilig-thuis' ? { soort: 'vt-regio', regioId: k.regioId } : { soort: 'lokaal-team', teamId: k.teamKey };
 }
 

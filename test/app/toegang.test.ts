@@ -52,22 +52,29 @@ describe('weergaveVoor in a bound channel: only the party the channel is bound t
   // gemeld() went to Veilig Thuis vt-gelderland-zuid; aangeboden() was then handed over to its team-noord.
   const vtKanaal = (regioId: string, teamLid = true): Gesprek => ({ ...kanaal, koppeling: { soort: 'veilig-thuis', regioId }, teamLid });
   const teamKanaal = (teamKey: string, regioId = 'vt-gelderland-zuid', teamLid = true): Gesprek => ({ ...kanaal, koppeling: { soort: 'lokaal-team', regioId, teamKey }, teamLid });
-  const lid: Gebruiker = { id: 'aad-lid', naam: 'Lid van het team', rol: 'professional', organisatieId: 'org-elders' };
+  const vtLid: Gebruiker = { id: 'aad-vt-lid', naam: 'Sanne (Veilig Thuis)', rol: 'vt-medewerker', organisatieId: 'vt', vtRegioId: 'vt-gelderland-zuid' };
+  const ltLid: Gebruiker = { id: 'aad-lt-lid', naam: 'Joost (wijkteam)', rol: 'lokaal-team', organisatieId: 'gemeente', lokaalTeamId: 'team-noord' };
+  const professional: Gebruiker = { id: 'aad-lid', naam: 'Lid van het team', rol: 'professional', organisatieId: 'org-elders' };
 
-  it.each<[string, Gesprek, () => Dossier, DossierWeergave]>([
-    ['the VT channel of region X sees a melding at region X', vtKanaal('vt-gelderland-zuid'), () => gemeld(), 'veilig-thuis'],
-    ['the VT channel of region X still sees it after the overdracht', vtKanaal('vt-gelderland-zuid'), () => aangeboden(), 'veilig-thuis'],
-    ['the VT channel of region Y sees nothing of a melding at region X', vtKanaal('vt-zaanstreek-waterland'), () => gemeld(), 'geen'],
-    ['the VT channel of region X sees no advies-only case (nothing was reported)', vtKanaal('vt-gelderland-zuid'), () => nieuwDossier(), 'geen'],
-    ['the VT channel, for someone not in the bound team', vtKanaal('vt-gelderland-zuid', false), () => gemeld(), 'geen'],
-    ['the lokaal team channel sees the case handed over to it', teamKanaal('team-noord'), () => aangeboden(), 'lokaal-team'],
-    ['the lokaal team channel sees nothing before the overdracht', teamKanaal('team-noord'), () => gemeld(), 'geen'],
-    ['another lokaal team channel sees nothing of it', teamKanaal('team-zuid'), () => aangeboden(), 'geen'],
-    ['a team with the same key in another region sees nothing of it', teamKanaal('team-noord', 'vt-zaanstreek-waterland'), () => aangeboden(), 'geen'],
-    ['the lokaal team channel, for someone not in the bound team', teamKanaal('team-noord', 'vt-gelderland-zuid', false), () => aangeboden(), 'geen'],
-    ['an unbound channel, for a member of the team', { ...kanaal, teamLid: true }, () => aangeboden(), 'geen'],
-  ])('%s', (_naam, gesprek, dossier, verwacht) => {
-    expect(weergaveVoor(gesprek, lid, dossier())).toBe(verwacht);
+  it.each<[string, Gesprek, Gebruiker, () => Dossier, DossierWeergave]>([
+    ['the VT channel of region X sees a melding at region X', vtKanaal('vt-gelderland-zuid'), vtLid, () => gemeld(), 'veilig-thuis'],
+    ['the VT channel of region X still sees it after the overdracht', vtKanaal('vt-gelderland-zuid'), vtLid, () => aangeboden(), 'veilig-thuis'],
+    ['the VT channel of region Y sees nothing of a melding at region X', vtKanaal('vt-zaanstreek-waterland'), vtLid, () => gemeld(), 'geen'],
+    ['the VT channel of region X sees no advies-only case (nothing was reported)', vtKanaal('vt-gelderland-zuid'), vtLid, () => nieuwDossier(), 'geen'],
+    ['the VT channel, for someone not in the bound team', vtKanaal('vt-gelderland-zuid', false), vtLid, () => gemeld(), 'geen'],
+    ['the lokaal team channel sees the case handed over to it', teamKanaal('team-noord'), ltLid, () => aangeboden(), 'lokaal-team'],
+    ['the lokaal team channel sees nothing before the overdracht', teamKanaal('team-noord'), ltLid, () => gemeld(), 'geen'],
+    ['another lokaal team channel sees nothing of it', teamKanaal('team-zuid'), ltLid, () => aangeboden(), 'geen'],
+    ['a team with the same key in another region sees nothing of it', teamKanaal('team-noord', 'vt-zaanstreek-waterland'), ltLid, () => aangeboden(), 'geen'],
+    ['the lokaal team channel, for someone not in the bound team', teamKanaal('team-noord', 'vt-gelderland-zuid', false), ltLid, () => aangeboden(), 'geen'],
+    ['an unbound channel, for a member of the team', { ...kanaal, teamLid: true }, vtLid, () => aangeboden(), 'geen'],
+    // One Teams team can hold channels of several parties: the roster alone never shows a party's card.
+    ['the VT channel, for a lokaal team member of the same Teams team: nothing (the melder, the facts)', vtKanaal('vt-gelderland-zuid'), ltLid, () => aangeboden(), 'geen'],
+    ['the VT channel, for a professional in the same Teams team: nothing', vtKanaal('vt-gelderland-zuid'), professional, () => gemeld(), 'geen'],
+    ['the lokaal team channel, for a Veilig Thuis member of the same Teams team: nothing', teamKanaal('team-noord'), vtLid, () => aangeboden(), 'geen'],
+    ['a VT member of another region in this region\'s VT channel: nothing', vtKanaal('vt-gelderland-zuid'), { ...vtLid, vtRegioId: 'vt-zaanstreek-waterland' }, () => gemeld(), 'geen'],
+  ])('%s', (_naam, gesprek, wie, dossier, verwacht) => {
+    expect(weergaveVoor(gesprek, wie, dossier())).toBe(verwacht);
   });
 
   it('a binding does not open a channel to a list of cases', () => {

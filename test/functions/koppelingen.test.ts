@@ -32,8 +32,9 @@ const REGIOS: RegioInfo[] = [
 ];
 
 const beheerder = { id: 'user-beheer', name: 'Bea Beheer', aadObjectId: 'aad-beheer' };
-const collega = { id: 'user-vt', name: 'Sanne Jansen', aadObjectId: 'aad-vt-lid' };
+const collega = { id: 'user-vt', name: 'Sanne Jansen', aadObjectId: 'aad-vt-gz' };
 const buitenstaander = { id: 'user-vreemd', name: 'Vera Vreemd', aadObjectId: 'aad-vreemd' };
+const wijkLid = { id: 'user-wijk', name: 'Jeroen de Vries', aadObjectId: 'aad-wijk-gz' };
 
 /** Teams' roster as the test decides it: everyone is a member, except who is listed here. */
 class VasteLeden implements TeamLeden {
@@ -118,7 +119,7 @@ describe('channel bindings through the host and a fake Bot Connector (issue 9)',
       const antwoord = await typ('koppel kanaal aan Veilig Thuis Gelderland-Zuid', collega, inKanaal(INTAKE));
       expect(antwoord).toContain('Alleen een beheerder van een regio kan kanalen koppelen. Er is niets gewijzigd.');
       expect(await koppeling(INTAKE)).toBeUndefined();
-      expect(await laatsteAudit()).toMatchObject({ actie: 'koppel', uitkomst: 'geweigerd', actor: { id: 'aad-vt-lid' }, gesprek: `kanaal:${TEAM}:${INTAKE}` });
+      expect(await laatsteAudit()).toMatchObject({ actie: 'koppel', uitkomst: 'geweigerd', actor: { id: 'aad-vt-gz' }, gesprek: `kanaal:${TEAM}:${INTAKE}` });
     });
 
     it('the admin of another region may not bind to this region', async () => {
@@ -158,7 +159,7 @@ describe('channel bindings through the host and a fake Bot Connector (issue 9)',
       expect(overzicht).toMatch(/Regio Gelderland-Zuid[\s\S]*Veilig Thuis regio Gelderland-Zuid[\s\S]*Intake meldingen[\s\S]*Wijkteam Noord/);
       expect(overzicht).not.toContain('Zaanstreek');
       expect(await typ('koppelingen', collega, inKanaal(ANDER))).toContain('Alleen een beheerder van een regio kan de koppelingen zien.');
-      expect(await laatsteAudit()).toMatchObject({ actie: 'search', uitkomst: 'geweigerd', actor: { id: 'aad-vt-lid' } });
+      expect(await laatsteAudit()).toMatchObject({ actie: 'search', uitkomst: 'geweigerd', actor: { id: 'aad-vt-gz' } });
     });
 
     it('binding Veilig Thuis in a second channel moves it there: the first channel is unbound, both audited', async () => {
@@ -211,7 +212,9 @@ describe('channel bindings through the host and a fake Bot Connector (issue 9)',
       ['a member in the Veilig Thuis channel of the region opens a melding', () => vtDossier, collega, INTAKE, 'toegestaan'],
       ['someone outside the bound team, in that channel', () => vtDossier, buitenstaander, INTAKE, 'geweigerd'],
       ['a member in the lokaal team channel, before any overdracht', () => vtDossier, collega, WIJKTEAM, 'geweigerd'],
-      ['a member in the lokaal team channel, after the overdracht to it', () => overgedragen, collega, WIJKTEAM, 'toegestaan'],
+      ['a member in the lokaal team channel, after the overdracht to it', () => overgedragen, wijkLid, WIJKTEAM, 'toegestaan'],
+      ['a Veilig Thuis member of the same Teams team, in the lokaal team channel', () => overgedragen, collega, WIJKTEAM, 'geweigerd'],
+      ['a lokaal team member of the same Teams team, in the Veilig Thuis channel (the melder, the facts)', () => overgedragen, wijkLid, INTAKE, 'geweigerd'],
       ['a member in an unbound channel', () => vtDossier, collega, ANDER, 'geweigerd'],
     ])('%s: %s', async (_naam, dossier, van, kanaalId, uitkomst) => {
       expect(await open(dossier(), van, kanaalId)).toMatchObject({ actie: 'read', uitkomst });
@@ -273,7 +276,7 @@ describe('Teams membership through the SDK roster, against the fake Bot Connecto
     // No teamLeden given: the real TeamsRooster asks the connector.
     applicatie = await testApplicatie({}, { regios: vasteRegioGids(REGIOS) });
     host = await startHost(applicatie, 0);
-    connector = await startFakeConnector({ leden: { [TEAM]: ['user-vt'], [GEDEELD]: ['user-gemeente'] } });
+    connector = await startFakeConnector({ leden: { [TEAM]: ['user-vt'], [GEDEELD]: ['user-gemeente', 'user-vt-elders'] } });
     await applicatie.stores.dossiers.create({ ...gemeld(), id: 'dossier-rooster' }, { id: 'audit-rooster', op: '2026-03-02T09:00:00.000Z', actor: { id: 'aad-prof-1', naam: 'Juf' }, rol: 'professional', actie: 'create', dossierId: 'dossier-rooster', kanaal: 'msteams', uitkomst: 'toegestaan' });
     for (const kanaalId of [INTAKE, GEDEELD]) {
       await applicatie.stores.koppelingen.koppel({ kanaal: kanaalSleutel(kanaalId), koppeling: { soort: 'veilig-thuis', regioId: 'vt-gelderland-zuid' }, door: { id: 'aad-beheer', naam: 'Bea' }, op: '2026-03-02T09:00:00.000Z' });
@@ -291,7 +294,7 @@ describe('Teams membership through the SDK roster, against the fake Bot Connecto
   };
 
   it('a member of the bound team is let through, and the answer is cached briefly', async () => {
-    const lid = { id: 'user-vt', name: 'Sanne', aadObjectId: 'aad-vt' };
+    const lid = { id: 'user-vt', name: 'Sanne', aadObjectId: 'aad-vt-gz' };
     expect(await open('r-1', lid, INTAKE)).toBe('toegestaan');
     expect(await open('r-2', lid, INTAKE)).toBe('toegestaan');
     expect(connector.opgevraagd.filter((p) => p.endsWith('/members/user-vt'))).toHaveLength(1);
@@ -301,8 +304,12 @@ describe('Teams membership through the SDK roster, against the fake Bot Connecto
     expect(await open('r-3', { id: 'user-vreemd', name: 'Vera', aadObjectId: 'aad-vreemd' }, INTAKE)).toBe('geweigerd');
   });
 
-  it('in a shared channel, a member of the channel from another team or tenant is let through', async () => {
-    expect(await open('r-4', { id: 'user-gemeente', name: 'Gert Gemeente', aadObjectId: 'aad-gemeente' }, GEDEELD)).toBe('toegestaan');
-    expect(connector.opgevraagd).toContain(`/v3/conversations/${encodeURIComponent(GEDEELD)}/members/user-gemeente`);
+  it('in a shared channel, a Veilig Thuis member of the channel from another team or tenant is let through', async () => {
+    expect(await open('r-4', { id: 'user-vt-elders', name: 'Gert (Veilig Thuis, andere tenant)', aadObjectId: 'aad-vt-gz-2' }, GEDEELD)).toBe('toegestaan');
+    expect(connector.opgevraagd).toContain(`/v3/conversations/${encodeURIComponent(GEDEELD)}/members/user-vt-elders`);
+  });
+
+  it('a member of the shared channel who does not work for Veilig Thuis is refused, though Teams lists them', async () => {
+    expect(await open('r-5', { id: 'user-gemeente', name: 'Gert Gemeente', aadObjectId: 'aad-gemeente' }, GEDEELD)).toBe('geweigerd');
   });
 });

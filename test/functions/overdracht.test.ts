@@ -50,6 +50,8 @@ const ZHZ_REGIO: RegioInfo = {
 
 const professional = { id: 'user-1', name: 'Annelies de Boer', aadObjectId: 'aad-prof-1' };
 const vtLid = { id: 'user-vt', name: 'Sanne Jansen', aadObjectId: 'aad-vt-lid' };
+/** Veilig Thuis Zuid-Holland Zuid: a channel shows a region's cards to that region's staff only. */
+const vtZhz = { id: 'user-vt-zhz', name: 'Rik de Graaf', aadObjectId: 'aad-vt-zhz' };
 const wijkLid = { id: 'user-wijk', name: 'Jeroen de Vries', aadObjectId: 'aad-wijk-1' };
 const wijkCollega = { id: 'user-wijk-2', name: 'Noor Bakker', aadObjectId: 'aad-wijk-2' };
 const dorpLid = { id: 'user-dorp', name: 'Dirk Dorp', aadObjectId: 'aad-dorp' };
@@ -91,7 +93,7 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     host = await startHost(applicatie, 0);
     await post(activity(connector.url, { type: 'conversationUpdate', id: 'cu-prof', membersAdded: [{ id: 'bot-1' }], ...persoonlijk }));
     // A message in each channel stores its conversation reference, as in Teams.
-    for (const [wie, team, k] of [[vtLid, VT_TEAM, INTAKE], [wijkLid, WIJK_TEAM, NOORD], [dorpLid, DORP_TEAM, DORP], [vtLid, ZHZ_VT_TEAM, ZHZ_INTAKE], [jtLid, JT_TEAM, JT_DORDRECHT]] as const) {
+    for (const [wie, team, k] of [[vtLid, VT_TEAM, INTAKE], [wijkLid, WIJK_TEAM, NOORD], [dorpLid, DORP_TEAM, DORP], [vtZhz, ZHZ_VT_TEAM, ZHZ_INTAKE], [jtLid, JT_TEAM, JT_DORDRECHT]] as const) {
       await post(activity(connector.url, { type: 'message', id: `msg-${k}`, text: '<at>meldroute</at> help', entities: [{ type: 'mention', text: '<at>meldroute</at>', mentioned: { id: 'bot-1' } }], from: wie, ...inKanaal(team, k) }));
     }
     const door = { id: 'aad-beheer', naam: 'Bea' };
@@ -366,18 +368,18 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
   });
 
   it('Zuid-Holland Zuid: after V&V the jeugdteam monitors by the region rule; it records the 3-month moment in its channel and the VT card shows it', async () => {
-    const geregistreerd = await klikIn(vtLid, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-registreer', {
+    const geregistreerd = await klikIn(vtZhz, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-registreer', {
       referentie: 'ZHZ-2026-007', bron: 'burger', spoed: 'nee', melderNaam: 'Buurman', melderTelefoon: '0612345678', feiten: 'Geschreeuw en gehuil, elke avond.', gemeente: 'Dordrecht',
     });
     expect(geregistreerd).toContain('Melding ZHZ-2026-007 geregistreerd');
     const meldingKaart = JSON.stringify(naar(ZHZ_INTAKE, 'POST').find((o) => JSON.stringify(o.activity).includes('ZHZ-2026-007'))?.activity);
     const dossierId = /"dossierId":"([^"]+)"/.exec(meldingKaart)?.[1] ?? '';
-    const formulier = await klikIn(vtLid, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-beoordeling-formulier', { dossierId });
-    const vv = await klikIn(vtLid, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-beoordeling', { dossierId, versie: versieVan(formulier), acuutOnveilig: 'false', structureelOnveilig: 'true', multiproblematiek: 'false', besluit: 'voorwaarden-en-vervolg' });
+    const formulier = await klikIn(vtZhz, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-beoordeling-formulier', { dossierId });
+    const vv = await klikIn(vtZhz, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-beoordeling', { dossierId, versie: versieVan(formulier), acuutOnveilig: 'false', structureelOnveilig: 'true', multiproblematiek: 'false', besluit: 'voorwaarden-en-vervolg' });
     expect(vv).toContain('V&V afronden');
-    const afronden = await klikIn(vtLid, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-vervolg-formulier', { dossierId });
+    const afronden = await klikIn(vtZhz, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-vervolg-formulier', { dossierId });
     expect(afronden).toContain('Volgens de regioafspraak: het lokale team als de casus naar een lokaal team gaat, anders Veilig Thuis');
-    const afgerond = await klikIn(vtLid, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-vervolg-afronden', {
+    const afgerond = await klikIn(vtZhz, ZHZ_VT_TEAM, ZHZ_INTAKE, 'vt-vervolg-afronden', {
       dossierId, versie: versieVan(afronden), veiligheidsvoorwaarden: 'Geen geweld.', partijSoort: 'lokaal-team', lokaalTeam: 'jeugdteam-dordrecht', monitoring: 'ja', monitoringDoor: 'regioafspraak', extraMomenten: '6', ...AFSPRAKEN_INVOER, ...PLAN_INVOER,
     });
     expect(afgerond).toContain('Afgerond; de overdracht is aangeboden.');

@@ -20,6 +20,17 @@ export const demoRegister = new GebruikersRegister({
   gebruikers: {
     'aad-aandacht': { rol: 'aandachtsfunctionaris', organisatieId: 'tenant:tenant-1' },
     'aad-vt': { rol: 'vt-medewerker', vtRegioId: 'vt-regio-demo' },
+    // The people the channel tests click as: a channel shows a party's cards only to its own staff.
+    'aad-vt-lid': { rol: 'vt-medewerker', vtRegioId: 'vt-regio-demo' },
+    'aad-vt-zhz': { rol: 'vt-medewerker', vtRegioId: 'vt-zhz' },
+    'aad-vt-gz': { rol: 'vt-medewerker', vtRegioId: 'vt-gelderland-zuid' },
+    'aad-vt-gz-2': { rol: 'vt-medewerker', vtRegioId: 'vt-gelderland-zuid' },
+    'aad-wijk-gz': { rol: 'lokaal-team', lokaalTeamId: 'team-noord' },
+    'aad-lt': { rol: 'lokaal-team', lokaalTeamId: 'wijkteam-noord' },
+    'aad-wijk-1': { rol: 'lokaal-team', lokaalTeamId: 'wijkteam-noord' },
+    'aad-wijk-2': { rol: 'lokaal-team', lokaalTeamId: 'wijkteam-noord' },
+    'aad-dorp': { rol: 'lokaal-team', lokaalTeamId: 'sociaal-team-demodorp' },
+    'aad-jt-1': { rol: 'lokaal-team', lokaalTeamId: 'jeugdteam-dordrecht' },
   },
 });
 

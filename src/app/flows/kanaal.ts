@@ -1,15 +1,15 @@
 import { z } from 'zod';
+import { gebondenLid } from '../toegang.js';
 import { welkomVoor, type Weergave } from '../weergave.js';
 import { algemeen, type VerbContext } from './verb.js';
 
 /**
- * The party a bound channel belongs to, by name, for a verified member of the bound team; for
- * anyone else (another channel, a non-member, a group or personal chat) nothing.
+ * The party a bound channel belongs to, by name, for a verified member of the bound team who works
+ * for that party; for anyone else (another channel, a non-member, a group or personal chat) nothing.
  */
 export function kanaalVan(ctx: VerbContext): string | undefined {
-  const g = ctx.aanvraag.gesprek;
-  if (g.soort !== 'kanaal' || g.teamLid !== true || g.koppeling === undefined) return undefined;
-  const k = g.koppeling;
+  const k = gebondenLid(ctx.aanvraag.gesprek, ctx.aanvraag.gebruiker);
+  if (k === undefined) return undefined;
   return k.soort === 'veilig-thuis' ? ctx.regio(k.regioId).veiligThuis.naam : (ctx.regios.lokaalTeam(k.teamKey)?.team.naam ?? 'het lokale team');
 }
 

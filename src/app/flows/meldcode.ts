@@ -23,6 +23,7 @@ import {
 } from '../kaartInvoer.js';
 import { verslagInhoud } from '../verslag.js';
 import { stapScherm, welkomVoor } from '../weergave.js';
+import { gebondenLid } from '../toegang.js';
 import { kanaalVan } from './kanaal.js';
 import { algemeen, opDossier } from './verb.js';
 
@@ -66,7 +67,8 @@ export const MELDCODE_VERBS = [
       const g = ctx.aanvraag.gesprek;
       if (g.soort === 'persoonlijk') return { soort: 'hulp' };
       const kanaal = kanaalVan(ctx);
-      return { soort: 'kanaalhulp', ...(kanaal ? { kanaalVan: kanaal } : {}), ...(g.soort === 'kanaal' && g.koppeling?.soort === 'veilig-thuis' && g.teamLid === true ? { registreren: true } : {}) };
+      const vtLid = gebondenLid(g, ctx.aanvraag.gebruiker)?.soort === 'veilig-thuis';
+      return { soort: 'kanaalhulp', ...(kanaal ? { kanaalVan: kanaal } : {}), ...(vtLid ? { registreren: true } : {}) };
     },
   }),
   algemeen({ verb: 'nieuw', invoer: GEEN_INVOER, handle: () => ({ soort: 'start', sleutel: randomUUID() }) }),

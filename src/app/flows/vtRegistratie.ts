@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alsWaarden, VtRegistratieInvoer, type Fouten } from '../kaartInvoer.js';
+import { gebondenLid } from '../toegang.js';
 import type { Weergave } from '../weergave.js';
 import { algemeen, type VerbContext } from './verb.js';
 
@@ -9,9 +10,10 @@ import { algemeen, type VerbContext } from './verb.js';
  */
 function formulier(ctx: VerbContext, extra: { waarden?: Record<string, string>; fouten?: Fouten; melding?: string } = {}): Weergave {
   const g = ctx.aanvraag.gesprek;
-  if (g.soort !== 'kanaal' || g.koppeling?.soort !== 'veilig-thuis' || g.teamLid !== true) return { soort: 'kanaalhulp' };
-  const regio = ctx.regio(g.koppeling.regioId);
-  return { soort: 'vt-registratie', veiligThuisNaam: regio.veiligThuis.naam, gemeenten: ctx.service.gemeentenVan(g.koppeling.regioId), ...extra };
+  const k = g.soort === 'kanaal' ? gebondenLid(g, ctx.aanvraag.gebruiker) : undefined;
+  if (k?.soort !== 'veilig-thuis') return { soort: 'kanaalhulp' };
+  const regio = ctx.regio(k.regioId);
+  return { soort: 'vt-registratie', veiligThuisNaam: regio.veiligThuis.naam, gemeenten: ctx.service.gemeentenVan(k.regioId), ...extra };
 }
 
 export const VT_REGISTRATIE_VERBS = [
