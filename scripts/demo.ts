@@ -61,7 +61,11 @@ function yamlPersoon(p: DemoPersoon, inspringing: string): string {
     .join('\n');
 }
 
-/** The Playground's configuration with `rol` as the acting user. */
+/**
+ * The Playground's configuration with `rol` as the acting user. Each role has its own personal
+ * chat id: in Teams every person's chat with the bot is their own, and a message meldroute sends
+ * to one person (the melder's terugkoppeling) must never show in another role's Playground.
+ */
 export function playgroundYaml(rol: DemoRol): string {
   const huidig = DEMO_ROLLEN[rol];
   const anderen = Object.values(DEMO_ROLLEN).filter((p) => p.id !== huidig.id);
@@ -76,7 +80,7 @@ currentUser:
 users:
 ${anderen.map((p) => `  - ${yamlPersoon(p, '    ')}`).join('\n')}
 personalChat:
-  id: personal-chat-id
+  id: personal-chat-${rol}
 groupChat:
   id: group-chat-id
   name: Overleg casus

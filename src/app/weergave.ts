@@ -122,7 +122,8 @@ export function stapScherm(d: Dossier): Scherm {
   const m = d.meldcode;
   switch (m.stap) {
     case 1:
-      return m.signalen === undefined ? 'signalen' : 'kindcheck';
+      // The kindcheck is only for a professional who works with adult clients (seed 001, stap 1).
+      return m.signalen === undefined || !m.werktMetVolwassenen ? 'signalen' : 'kindcheck';
     case 2:
       return 'overleg';
     case 3:

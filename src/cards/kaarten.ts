@@ -615,7 +615,26 @@ function standaardWaarden(v: DossierKaartInvoer): Record<string, string> {
     adviesvragerNaam: v.dossier.eigenaar.naam,
     referentie: v.dossier.referentie,
     ...(v.scherm === 'melding' && m.signalen ? { feiten: m.signalen.beschrijving } : {}),
+    // A step corrected later ("Vorig antwoord corrigeren") comes back with what was recorded.
+    ...(v.scherm === 'signalen' ? vastgelegdeSignalen(m.signalen) : {}),
+    ...(v.scherm === 'overleg' ? vastgelegdOverleg(m.overleg) : {}),
+    ...(v.scherm === 'gesprek' ? vastgelegdGesprek(m.gesprek) : {}),
   };
+}
+
+function vastgelegdeSignalen(s: Dossier['meldcode']['signalen']): Record<string, string> {
+  if (s === undefined) return {};
+  return { categorieen: s.categorieen.join(','), beschrijving: s.beschrijving, waargenomenDoor: s.waargenomenDoor, ...(s.waargenomenOp ? { waargenomenOp: s.waargenomenOp } : {}) };
+}
+
+function vastgelegdOverleg(o: Dossier['meldcode']['overleg']): Record<string, string> {
+  if (o === undefined) return {};
+  return { met: o.met.join(','), adviesVeiligThuis: String(o.adviesVeiligThuis), uitkomst: o.uitkomst, voldoendeSignalen: o.voldoendeSignalen ? 'ja' : 'nee' };
+}
+
+function vastgelegdGesprek(g: Dossier['meldcode']['gesprek']): Record<string, string> {
+  if (g === undefined) return {};
+  return g.uitkomst === 'niet-gevoerd' ? { uitkomst: g.uitkomst, reden: g.reden, ...(g.toelichting ? { toelichting: g.toelichting } : {}) } : { uitkomst: g.uitkomst, samenvatting: g.samenvatting };
 }
 
 function beslissingKaart(d: Dossier, basis: Kader, regio: RegioWeergave): KaartBijlage {

@@ -113,6 +113,9 @@ const PADEN: [naam: string, stappen: Stap[]][] = [
     ],
   ],
   ['vorige antwoord corrigeren', [...TOT_WEGEN, vraag(1, 'ja', /Afwegingsvraag 2/), ['corrigeer', 'corrigeer', {}, /teruggenomen.*Afwegingsvraag 1 van 5/], vraag(1, 'ja', /Afwegingsvraag 2/)]],
+  // Back from stap 2 without adult clients: the signalen form, not the kindcheck, filled in as recorded.
+  ['vorige antwoord corrigeren in stap 2: de signalen komen terug zoals vastgelegd', [SIGNALEN, ['corrigeer', 'corrigeer', {}, /Stap 1 van 5.*Signalen in kaart brengen.*"id":"beschrijving"[^}]*"value":"Blauwe plek op de bovenarm gezien/], SIGNALEN]],
+  ['vorige antwoord corrigeren in stap 3: het overleg komt terug zoals vastgelegd', [SIGNALEN, OVERLEG_JA, ['corrigeer', 'corrigeer', {}, /Stap 2 van 5.*"id":"uitkomst"[^}]*"value":"Zorgen gedeeld\./], OVERLEG_JA]],
   ['handmatig afsluiten met reden', [SIGNALEN, ['afsluiten', 'afsluiten', { toelichting: 'Gezin verhuisd; nieuwe school ingelicht.' }, /Meldcode afgesloten.*Gezin verhuisd/]]],
 ];
 
