@@ -271,9 +271,6 @@ export class Bezorging {
       case 'regie-overgedragen':
         return this.naarVeiligThuisKanaal(d, u, u.effect.regioId, (vt) => ({ soort: 'regie-bericht', dossier: d, veiligThuis: vt }));
       case 'overdracht-bevestigd':
-        // Veilig Thuis confirmed on another party's behalf itself: nothing to tell its own channel.
-        if (d.veiligThuis?.overdracht?.partij.soort !== 'lokaal-team') return this.markeerBezorgd(d.id, u.id);
-        return this.teamBericht(d, u, u.effect);
       case 'terugkoppeling-naar-veilig-thuis':
       case 'beargumenteerd-besluit-naar-veilig-thuis':
       case 'terug-naar-veilig-thuis':

@@ -16,7 +16,7 @@ export function structureelSignaalKaart(w: Extract<Bezorgweergave, { soort: 'str
     { ...LEEG_KADER, kop: `Escalaties · ${zonderMarkdown(w.regioNaam)}`, titel: zonderMarkdown(w.gemeente), meldingStijl: 'warning', melding: `${tekst.charAt(0).toUpperCase()}${tekst.slice(1)}.` },
     {
       inleiding:
-        'Veilig Thuis heeft zojuist opnieuw een escalatie (route a) gestart voor een casus in deze gemeente. Herhaalde escalaties wijzen op een mogelijk structureel probleem in de samenwerking; bespreek het met Veilig Thuis en breng het zo nodig in bij het AB. Deze kaart bevat geen gegevens over de casussen zelf.',
+        'Er is opnieuw een escalatie (route a) gestart voor een casus in deze gemeente. Herhaalde escalaties wijzen op een mogelijk structureel probleem in de samenwerking; bespreek het met Veilig Thuis en breng het zo nodig in bij het AB. Deze kaart bevat geen gegevens over de casussen zelf.',
       casussen: [],
     },
   );

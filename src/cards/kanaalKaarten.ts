@@ -385,7 +385,11 @@ function overdrachtUitleg(v: NonNullable<Dossier['veiligThuis']>, vt: VeiligThui
     return `Uw team heeft de regie op ${lokaleTijd(regie.op)} overgedragen aan ${regie.naar.naam} (regisseur: ${regie.naar.regisseur}); die heeft nu zicht op veiligheid. ${vt.naam} is geïnformeerd. Voor uw team staat niets meer open.`;
   }
   if (v.fase === 'overdracht-aangeboden') return 'Veilig Thuis draagt deze casus aan u over. Bevestig de overdracht en benoem een regisseur: vanaf dan heeft uw team zicht op veiligheid.';
-  return 'Uw team heeft zicht op veiligheid. Leg contact met het gezin binnen de termijn en koppel terug aan Veilig Thuis.';
+  const o = v.overdracht;
+  // Say only what is still open for the team: contact, then the terugkoppeling, then the follow-up.
+  if (o?.contactGezinOp === undefined) return 'Uw team heeft zicht op veiligheid. Leg contact met het gezin binnen de termijn en koppel terug aan Veilig Thuis.';
+  if (o.terugkoppeling === undefined) return 'Uw team heeft zicht op veiligheid. Het contact met het gezin is vastgelegd; koppel nu terug aan Veilig Thuis.';
+  return 'Uw team heeft zicht op veiligheid. Contact en terugkoppeling zijn vastgelegd; bij zorgen over de veiligheid neemt u contact op met Veilig Thuis.';
 }
 
 /**

@@ -358,7 +358,8 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
         { ...vt, fase: 'overgedragen', overdracht: { ...overdracht, bevestigdOp: nu, regisseur: commando.regisseur } },
         'overdracht-bevestigd',
         `Overdracht bevestigd door ${overdracht.partij.naam}; regisseur benoemd`,
-        [{ soort: 'overdracht-bevestigd', regioId: vt.regioId }],
+        // Veilig Thuis confirmed on another party's behalf itself: nothing to tell its own channel.
+        overdracht.partij.soort === 'lokaal-team' ? [{ soort: 'overdracht-bevestigd', regioId: vt.regioId }] : [],
       );
     }
     case 'contact-gezin': {
