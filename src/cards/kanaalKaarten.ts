@@ -218,7 +218,7 @@ function monitoringFeiten(d: Dossier): Feit[] {
     ...feit('Monitoring met wie', m.plan?.metWie),
     ...feit('Hoe vaak en hoe', m.plan?.frequentieEnWijze),
     ...feit('Monitoringmomenten', `${[maanden.slice(0, -1).join(', '), maanden.at(-1)].filter((x) => x !== '').join(' en ')} maanden na de overdracht; alle directbetrokkenen worden gesproken, kinderen vanaf 4 jaar`),
-    ...m.momenten.map((x) => ({ titel: `Monitoring ${x.maandenNaOverdracht} mnd`, waarde: x.uitgevoerdOp ? uitkomstTekst(x) : 'gepland' })),
+    ...m.momenten.map((x) => ({ titel: `Monitoring ${x.maandenNaOverdracht} mnd`, waarde: x.uitgevoerdOp ? uitkomstTekst(x) : d.veiligThuis?.fase === 'afgesloten' ? 'vervallen: dossier afgesloten' : 'gepland' })),
   ];
 }
 
@@ -631,6 +631,8 @@ function afsluitenKaart(w: Extract<Weergave, { soort: 'kanaal-dossier' }>): Kaar
     {
       afsluitberichtTekst: zonderMarkdown(afsluitberichtTekst),
       zelfVersturen: doorVeiligThuis.length > 0,
+      // Closing ends the monitoring that is still planned (seed 004 §7.1: at least 3 and 12 months): say so before it happens.
+      openMonitoring: openMonitoring(d).length > 0 ? `Let op: de monitoring na ${openMonitoring(d).join(' en ')} maanden is nog niet uitgevoerd en vervalt met het afsluiten. Leg in de reden vast waarom de monitoring eerder stopt.` : '',
       waarden: { ...LEEG_AFSLUITEN, ...w.waarden },
       fouten: { ...LEEG_AFSLUITEN, ...w.fouten },
     },

@@ -55,6 +55,18 @@ describe("the lokaal team's steps, told in the Veilig Thuis channel", () => {
   });
 });
 
+describe('closing with monitoring still planned', () => {
+  it('the afsluiten form warns that the open moments fall away; on the closed card they read vervallen, not gepland', () => {
+    const bevestigd = vtStap(aangeboden('2026-03-02 10:00', true), { soort: 'bevestig-overdracht', regisseur: 'J.' }, ctx('2026-03-03 10:00', lokaalTeam)).dossier;
+    const formulier = JSON.stringify(kanaalDossierKaart({ soort: 'kanaal-dossier', weergave: 'veilig-thuis', formulier: 'afsluiten', dossier: bevestigd, nu, veiligThuis: vt, kalender: landelijkeKalender }).content);
+    expect(formulier).toContain('Let op: de monitoring na 3 en 12 maanden is nog niet uitgevoerd en vervalt met het afsluiten.');
+    const dicht = vtStap(bevestigd, { soort: 'sluit-af', reden: 'Gezin verhuisd naar het buitenland.', directbetrokkenen: { op: '2026-03-20', wijze: 'brief' }, afsluitberichtDoorVt: { op: '2026-03-20', wijze: 'e-mail' } }, ctx('2026-03-20 11:00', vtMedewerker)).dossier;
+    const kaart = JSON.stringify(vtMeldingKaart(dicht, nu, vt).content);
+    expect(kaart).toContain('"title":"Monitoring 3 mnd","value":"vervallen: dossier afgesloten"');
+    expect(kaart).not.toContain('"value":"gepland"');
+  });
+});
+
 describe("a bound channel's open cases", () => {
   const regio = () => ({ veiligThuis: vt, kalender: landelijkeKalender });
   it('lists the earliest deadline first with who must act, opens each case, and shows no melding data', () => {
