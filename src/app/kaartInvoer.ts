@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CONTACT_WIJZEN,
   MONITORING_PARTIJEN,
   MONITORING_VERVOLGSTAPPEN,
   PLAN_MAKERS,
@@ -402,6 +403,8 @@ export const VeiligheidsbeoordelingInvoer = z
 
 /** The lokaal team's actions on the overdracht card. */
 export const RegisseurInvoer = z.object({ regisseur: tekst('de naam van de regisseur', 200) });
+/** Contact met het gezin: the day (today when left empty) and how. */
+export const ContactInvoer = z.object({ contactOp: optioneleDatum('de dag van het contact'), contactWijze: z.enum(CONTACT_WIJZEN, { error: 'Kies hoe het contact met het gezin was.' }) });
 /** Veilig Thuis's own judgement of urgency; the card says which way, the reason is typed. */
 export const SpoedInvoer = z.object({ spoed: jaNee('spoed'), spoedReden: tekst('de reden van het besluit over spoed', 1000) });
 export const TerugkoppelingInvoer = z.object({ samenvatting: tekst('de terugkoppeling', 4000) });

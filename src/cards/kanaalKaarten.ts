@@ -249,6 +249,8 @@ function beoordelingTermijn(d: Dossier, kalender: WerkdagKalender | undefined): 
   return `uiterlijk ${datum(veiligheidsbeoordelingDeadline(vanIso(vt.ontvangenOp), false, kalender))} (binnen 5 werkdagen) · Veilig Thuis`;
 }
 
+const CONTACT_TEKST = { huisbezoek: 'huisbezoek', 'gesprek-op-locatie': 'gesprek op kantoor, school of elders', telefonisch: 'telefonisch', beeldbellen: 'beeldbellen' } as const;
+
 /** What the receiving party did with the overdracht, as both channels read it. */
 function voortgangOverdracht(d: Dossier): Feit[] {
   const o = d.veiligThuis?.overdracht;
@@ -256,7 +258,7 @@ function voortgangOverdracht(d: Dossier): Feit[] {
   const b = o.beargumenteerdBesluit;
   return [
     ...feit('Regisseur', o.regisseur),
-    ...feit('Contact met gezin', o.contactGezinOp ? lokaleTijd(o.contactGezinOp) : undefined),
+    ...feit('Contact met gezin', o.contactGezin ? `${datum(eindVanDag(o.contactGezin.datum))}, ${CONTACT_TEKST[o.contactGezin.wijze]}` : o.contactGezinOp ? lokaleTijd(o.contactGezinOp) : undefined),
     ...feit('Terugkoppeling', o.terugkoppeling ? `${lokaleTijd(o.terugkoppeling.op)}: ${o.terugkoppeling.samenvatting}` : undefined),
     ...feit('Beargumenteerd besluit', b ? `oppakken op ${datum(eindVanDag(b.oppakkenOp))}: ${b.reden}` : undefined),
     ...feit('Terug bij Veilig Thuis', d.veiligThuis?.terugBijVt?.reden),
@@ -364,7 +366,7 @@ export function overdrachtKaart(
       terug: overgedragen,
       regieOverdragen: overgedragen && o.partij.soort === 'lokaal-team',
       monitoren: openMonitoring(d).length > 0 && monitortDoor(d) === 'lokaal-team',
-      waarden: { ...LEEG_OVERDRACHT, regieVoorwaarden: v.veiligheidsvoorwaarden.join('\n'), ...extra.waarden },
+      waarden: { ...LEEG_OVERDRACHT, regieVoorwaarden: v.veiligheidsvoorwaarden.join('\n'), contactOp: nu.setZone('Europe/Amsterdam').toISODate() ?? '', ...extra.waarden },
       fouten: { ...LEEG_OVERDRACHT, ...extra.fouten },
     },
     d,
@@ -374,7 +376,7 @@ export function overdrachtKaart(
 
 /** Every field of the team's forms, so no `${...}` is left on the card. */
 const LEEG_OVERDRACHT: Readonly<Record<string, string>> = Object.fromEntries(
-  ['regisseur', 'samenvatting', 'reden', 'oppakkenOp', 'redenTerug', 'regieSoort', 'regiePartij', 'regieRegisseur', 'regieVoorwaarden', 'veiligheidsplan', 'regieReden'].map((k) => [k, '']),
+  ['regisseur', 'contactOp', 'contactWijze', 'samenvatting', 'reden', 'oppakkenOp', 'redenTerug', 'regieSoort', 'regiePartij', 'regieRegisseur', 'regieVoorwaarden', 'veiligheidsplan', 'regieReden'].map((k) => [k, '']),
 );
 
 /** Where the team stands, in one sentence at the top of its card. */

@@ -379,6 +379,8 @@ export const OverdrachtAfspraken = z.object({
 });
 export type OverdrachtAfspraken = z.infer<typeof OverdrachtAfspraken>;
 
+export const CONTACT_WIJZEN = ['huisbezoek', 'gesprek-op-locatie', 'telefonisch', 'beeldbellen'] as const;
+
 export const Overdracht = z.object({
   partij: Overdrachtspartij,
   moment: OverdrachtMoment,
@@ -386,6 +388,8 @@ export const Overdracht = z.object({
   bevestigdOp: Tijdstip.optional(),
   regisseur: Tekst(200).optional(),
   contactGezinOp: Tijdstip.optional(),
+  /** When and how the team reached the family, as it recorded it (absent in older records). */
+  contactGezin: z.object({ datum: z.iso.date(), wijze: z.enum(CONTACT_WIJZEN) }).optional(),
   terugkoppeling: z.object({ op: Tijdstip, samenvatting: Tekst(4000) }).optional(),
   beargumenteerdBesluit: z
     .object({ reden: Tekst(4000), oppakkenOp: z.iso.date(), op: Tijdstip })

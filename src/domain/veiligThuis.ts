@@ -23,7 +23,7 @@ import type {
   Verzending,
 } from './model.js';
 import { escalatieUitkomstDeadline, signaleringTekst, structureelSignaal, type StructureelSignaal } from './escalatie.js';
-import { VERVOLGSTAPPEN_LOKAAL_TEAM } from './model.js';
+import { CONTACT_WIJZEN, VERVOLGSTAPPEN_LOKAAL_TEAM } from './model.js';
 import { fout, ok, type DomeinFout, type Resultaat } from './resultaat.js';
 import { uiterlijkeStartZichtVeiligThuis, vanIso } from './tijd/termijnen.js';
 import { ZONE, landelijkeKalender, type WerkdagKalender } from './tijd/werkdagen.js';
@@ -78,7 +78,8 @@ export type VtCommando =
       readonly monitoringPlan?: MonitoringPlanKeuze;
     }
   | { readonly soort: 'bevestig-overdracht'; readonly regisseur: string }
-  | { readonly soort: 'contact-gezin' }
+  /** When (a date, not in the future) and how the team reached the family; without them, now. */
+  | { readonly soort: 'contact-gezin'; readonly datum?: string; readonly wijze?: (typeof CONTACT_WIJZEN)[number] }
   | { readonly soort: 'terugkoppeling'; readonly samenvatting: string }
   | { readonly soort: 'beargumenteerd-besluit'; readonly reden: string; readonly oppakkenOp: string }
   | { readonly soort: 'terug-naar-vt'; readonly reden: string }
@@ -144,6 +145,7 @@ export type VtFoutCode =
   | 'afsluitbericht-in-toekomst'
   | 'reden-spoed-ontbreekt'
   | 'vervolgstap-voor-veilig-thuis'
+  | 'ongeldige-datum'
   | 'ongeldig-monitoringmoment'
   | 'reden-afwijking-ontbreekt'
   | 'monitoring-door-ongeldig'
@@ -364,7 +366,12 @@ export function pasVeiligThuisToe(dossier: Dossier, commando: VtCommando, ctx: C
     }
     case 'contact-gezin': {
       inToegestaneFase(vt, commando.soort);
-      return klaar({ ...vt, overdracht: { ...vt.overdracht, contactGezinOp: nu } }, 'contact-gezin', 'Contact met het gezin gelegd');
+      const vandaag = ctx.op.setZone(ZONE).toISODate() ?? '';
+      const datum = commando.datum ?? vandaag;
+      const ontvangen = vanIso(vt.overdracht.ontvangenOp).setZone(ZONE).toISODate() ?? '';
+      if (datum > vandaag || datum < ontvangen) return fout({ code: 'ongeldige-datum', melding: 'Kies de dag van het contact: niet in de toekomst en niet vóór de overdracht.' });
+      const contactGezin = commando.wijze ? { datum, wijze: commando.wijze } : undefined;
+      return klaar({ ...vt, overdracht: { ...vt.overdracht, contactGezinOp: nu, ...(contactGezin ? { contactGezin } : {}) } }, 'contact-gezin', 'Contact met het gezin gelegd');
     }
     case 'terugkoppeling': {
       inToegestaneFase(vt, commando.soort);

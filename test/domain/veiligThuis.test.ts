@@ -674,3 +674,20 @@ describe('Veilig Thuis decides spoed, not only the melder (issue 10)', () => {
     expect(weiger(d, cmd).code).toBe(code);
   });
 });
+
+describe('contact met het gezin: when and how (seed 004 §8.4)', () => {
+  const bevestigd = () => loop(aangeboden('2026-03-02 10:00'), bevestig);
+  it('records the day and how; without a day, today', () => {
+    const met = vt(bevestigd(), { soort: 'contact-gezin', datum: '2026-03-04', wijze: 'huisbezoek' }, ctx('2026-03-05 10:00', lokaalTeam)).dossier;
+    expect(met.veiligThuis?.overdracht?.contactGezin).toEqual({ datum: '2026-03-04', wijze: 'huisbezoek' });
+    const vandaag = vt(bevestigd(), { soort: 'contact-gezin', wijze: 'telefonisch' }, ctx('2026-03-05 10:00', lokaalTeam)).dossier;
+    expect(vandaag.veiligThuis?.overdracht?.contactGezin).toEqual({ datum: '2026-03-05', wijze: 'telefonisch' });
+  });
+  it.each([
+    ['in the future', '2026-03-06'],
+    ['before the overdracht', '2026-03-01'],
+  ])('refuses a day %s', (_naam, datum) => {
+    const r = pasVeiligThuisToe(bevestigd(), { soort: 'contact-gezin', datum, wijze: 'huisbezoek' }, ctx('2026-03-05 10:00', lokaalTeam));
+    expect(r.ok ? undefined : r.fout.code).toBe('ongeldige-datum');
+  });
+});

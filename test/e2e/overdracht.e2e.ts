@@ -145,7 +145,12 @@ describe('an overdracht card in the lokaal team channel, switching between Veili
     await ltKaart(page).getByRole('button', { name: 'Overdracht bevestigen', exact: true }).click();
     await vulIn(ltKaart(page), 'Regisseur (naam)', 'Joost Bakker');
     await klikOp(ltKaart(page), 'Bevestigen: wij nemen zicht op veiligheid over', /Overdracht bevestigd; regisseur: Joost Bakker\./);
-    await klikOp(ltKaart(page), 'Contact met gezin gelegd', /Contact met het gezin vastgelegd\./);
+    // When (today, filled in) and how the team reached the family.
+    await ltKaart(page).getByRole('button', { name: 'Contact met gezin gelegd', exact: true }).click();
+    // The form opens in the card; check() waits for it and verifies the choice took.
+    await ltKaart(page).getByRole('radio', { name: 'Huisbezoek' }).check();
+    await klikOp(ltKaart(page), 'Contact vastleggen', /Contact met het gezin vastgelegd\./);
+    expect(inzet(await ltKaart(page).innerText())).toMatch(/Contact met gezin .*huisbezoek/);
     const na = inzet(await ltKaart(page).innerText());
     expect(na).toMatch(/Zicht op veiligheid Wijkteam Noord/);
     await page.screenshot({ path: join(RESULTATEN, 'overdracht-4-wijkteam-bevestigd.png') });

@@ -158,7 +158,12 @@ describe('the overdracht to a lokaal team, through the host (issue 10)', () => {
     // Zicht op veiligheid moves to the team (the card escapes Markdown, so the parentheses are escaped).
     expect(bevestigd).toMatch(/"Zicht op veiligheid","value":"Wijkteam Noord \\+\(regisseur: J\. de Vries\\+\)"/);
     expect(bevestigd).toContain('"verb":"lt-contact"');
-    const contact = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-contact', { dossierId, versie: versieVan(bevestigd) });
+    // When and how: today by default, the form asks how; without "how" nothing is recorded.
+    expect(bevestigd).toContain('"id":"contactWijze"');
+    const zonder = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-contact', { dossierId, versie: versieVan(bevestigd), contactOp: '2026-03-02' });
+    expect(zonder).toContain('Kies hoe het contact met het gezin was.');
+    const contact = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-contact', { dossierId, versie: versieVan(bevestigd), contactOp: '2026-03-02', contactWijze: 'huisbezoek' });
+    expect(contact).toContain('"title":"Contact met gezin","value":"maandag 2 maart 2026, huisbezoek"');
     expect(contact).toContain('"verb":"lt-terugkoppeling"');
     const terug = await klikIn(wijkLid, WIJK_TEAM, NOORD, 'lt-terugkoppeling', { dossierId, versie: versieVan(contact), samenvatting: 'Huisbezoek gedaan; veiligheidsplan gestart.' });
     expect(terug).toContain('Terugkoppeling aan Veilig Thuis gegeven.');

@@ -193,7 +193,7 @@ async function proef(fase: Fase): Promise<Proef> {
     case 'contact gelegd':
       await vt(NAAR_NOORD, (d) => d.veiligThuis?.fase === 'overdracht-aangeboden');
       await bevestig();
-      await stap('lokaal team (ontvangend)', 'kanaal Wijkteam Noord', 'lt-contact', {}, (d) => d.veiligThuis?.overdracht?.contactGezinOp !== undefined);
+      await stap('lokaal team (ontvangend)', 'kanaal Wijkteam Noord', 'lt-contact', { contactWijze: 'huisbezoek' }, (d) => d.veiligThuis?.overdracht?.contactGezinOp !== undefined);
       break;
     case 'escalatie loopt':
       await vt(NAAR_NOORD, (d) => d.veiligThuis?.fase === 'overdracht-aangeboden');
@@ -276,7 +276,7 @@ const MATRIX: readonly Rij[] = [
 
   // The receiving lokaal team, in its bound channel.
   { verb: 'lt-bevestig', fase: 'aangeboden', data: { regisseur: 'Joost Bakker' }, gelukt: (d) => vt(d)?.overdracht?.regisseur === 'Joost Bakker', mag: ONTVANGEND_TEAM },
-  { verb: 'lt-contact', fase: 'overgedragen', gelukt: (d) => vt(d)?.overdracht?.contactGezinOp !== undefined, mag: ONTVANGEND_TEAM },
+  { verb: 'lt-contact', fase: 'overgedragen', data: { contactWijze: 'telefonisch' }, gelukt: (d) => vt(d)?.overdracht?.contactGezinOp !== undefined, mag: ONTVANGEND_TEAM },
   { verb: 'lt-terugkoppeling', fase: 'contact gelegd', data: { samenvatting: 'Gezin gesproken.' }, gelukt: (d) => vt(d)?.overdracht?.terugkoppeling !== undefined, mag: ONTVANGEND_TEAM },
   { verb: 'lt-later', fase: 'aangeboden', data: { reden: 'Capaciteit.', oppakkenOp: '2026-03-16' }, gelukt: (d) => vt(d)?.overdracht?.beargumenteerdBesluit !== undefined, mag: ONTVANGEND_TEAM },
   { verb: 'lt-terug', fase: 'overgedragen', data: { redenTerug: 'Gezin weigert hulp.' }, gelukt: (d) => vt(d)?.fase === 'terug-bij-vt', mag: ONTVANGEND_TEAM },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { VtCommando } from '../../domain/index.js';
-import { LaterOppakkenInvoer, MonitoringInvoer, RegieOverdragenInvoer, RegisseurInvoer, TerugNaarVtInvoer, TerugkoppelingInvoer, alsWaarden, naarMonitoring } from '../kaartInvoer.js';
+import { ContactInvoer, LaterOppakkenInvoer, MonitoringInvoer, RegieOverdragenInvoer, RegisseurInvoer, TerugNaarVtInvoer, TerugkoppelingInvoer, alsWaarden, naarMonitoring } from '../kaartInvoer.js';
 import { inKanaal, type KanaalContext } from './verb.js';
 import { formulierStap } from './veiligThuis.js';
 
@@ -26,7 +26,12 @@ export const LOKAAL_TEAM_VERBS = [
     invoer: RegisseurInvoer,
     handle: (ctx, i) => stap(ctx, { soort: 'bevestig-overdracht', regisseur: i.regisseur }, `Overdracht bevestigd; regisseur: ${i.regisseur}.`),
   }),
-  inKanaal({ verb: 'lt-contact', weergave: 'lokaal-team', invoer: z.object({}), handle: (ctx) => stap(ctx, { soort: 'contact-gezin' }, 'Contact met het gezin vastgelegd.') }),
+  inKanaal({
+    verb: 'lt-contact',
+    weergave: 'lokaal-team',
+    invoer: ContactInvoer,
+    handle: (ctx, i) => stap(ctx, { soort: 'contact-gezin', wijze: i.contactWijze, ...(i.contactOp ? { datum: i.contactOp } : {}) }, 'Contact met het gezin vastgelegd.'),
+  }),
   inKanaal({
     verb: 'lt-terugkoppeling',
     weergave: 'lokaal-team',
