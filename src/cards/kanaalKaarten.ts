@@ -121,7 +121,7 @@ export function vtMeldingKaart(
       wisselen: vtFase.fase === 'vervolg' && vtFase.vervolg.soort === 'voorwaarden-en-vervolg',
       afronden: vtFase.fase === 'vervolg',
       monitoren: openMonitoring(d).length > 0 && monitortDoor(d) === 'veilig-thuis',
-      afsluiten: vtFase.fase !== 'afgesloten',
+      afsluiten: vtFase.fase !== 'afgesloten' && vtFase.fase !== 'melding-ontvangen',
       afgesloten: vtFase.fase === 'afgesloten' ? `Dossier afgesloten ${lokaleTijd(vtFase.afgeslotenOp)}${vtFase.afsluitreden ? `: ${zonderMarkdown(vtFase.afsluitreden)}` : ''}` : '',
       afrondenTitel: vtFase.fase === 'vervolg' && vtFase.vervolg.soort === 'onderzoek' ? 'Onderzoek afronden' : 'V&V afronden',
       namensBevestigen: vtFase.fase === 'overdracht-aangeboden' && vtFase.overdracht.partij.soort !== 'lokaal-team',

@@ -177,7 +177,9 @@ const TOEGESTAAN = {
   'draag-regie-over': ['overgedragen'],
   'start-escalatie': ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
   'rond-escalatie-af': ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
-  'sluit-af': ['melding-ontvangen', 'vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
+  // Every melding gets a veiligheidsbeoordeling first (seed 004 §5): closing right after receipt is
+  // its decision "geen vervolg nodig", which also tells the melder what Veilig Thuis decided.
+  'sluit-af': ['vervolg', 'overdracht-aangeboden', 'overgedragen', 'terug-bij-vt'],
 } as const satisfies Readonly<Record<VtCommando['soort'], readonly VtFase[]>>;
 
 /** The record of Veilig Thuis in a phase where the transition map accepts command `C`. */

@@ -442,13 +442,16 @@ describe('Veilig Thuis closes the dossier', () => {
   const BEVESTIGD = { bevestigdOp: '2026-03-01', bevestigingWijze: 'brief' };
   it('the form refuses an empty reason and keeps the card open; nothing is closed', async () => {
     const { stuur, versie, stores, id } = await gemeld();
+    // Right after receipt closing is the veiligheidsbeoordeling's "geen vervolg", not this form.
+    expect(json(await stuur(sanne, 'open'))).not.toContain('"verb":"vt-afsluiten-formulier"');
+    await stuur(sanne, 'vt-beoordeling', { ...TAXATIE, besluit: 'onderzoek', versie: await versie() });
     expect(json(await stuur(sanne, 'open'))).toContain('"verb":"vt-afsluiten-formulier"');
     expect(json(await stuur(sanne, 'vt-afsluiten-formulier'))).toContain('"id":"afsluitreden"');
     const w = await stuur(sanne, 'vt-afsluiten', { afsluitreden: '  ', versie: await versie() });
     if (w.soort !== 'kanaal-dossier') throw new Error(w.soort);
     expect(w.formulier).toBe('afsluiten');
     expect(w.fouten?.['afsluitreden']).toBe('Vul de reden van afsluiten in.');
-    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('melding-ontvangen');
+    expect((await stores.dossiers.get(id))?.waarde.veiligThuis?.fase).toBe('vervolg');
   });
 
   it('after the overdracht: the card says it is closed and why, nobody holds zicht op veiligheid, no actions are left', async () => {

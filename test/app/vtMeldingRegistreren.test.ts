@@ -79,14 +79,15 @@ describe('a melding Veilig Thuis registers itself', () => {
     expect(r).toMatchObject({ ok: false, fout: { code: 'gemeente-onbekend' } });
   });
 
-  it('has no melder in meldroute to tell: closing it sends no terugkoppeling', async () => {
+  it('has no melder in meldroute to tell: closing it (geen vervolg) sends no terugkoppeling', async () => {
     const { service, stores } = omgeving();
     const r = await service.registreerVtMelding(sanne, { referentie: 'ZM-2026-035', melding: { ...ZORGMELDING, spoed: false } });
     if (!r.ok) throw new Error(r.fout.melding);
     const id = r.waarde.dossier.id;
     const versie = (await stores.dossiers.get(id))?.waarde.gebeurtenissen.length ?? 0;
-    const dicht = await service.pasKetenstapToe(sanne, id, { soort: 'sluit-af', reden: 'Dubbele melding.', directbetrokkenen: { op: '2026-03-02', wijze: 'brief' } }, versie);
-    expect(dicht.ok).toBe(true);
+    const geenVervolg = { soort: 'veiligheidsbeoordeling', taxatie: { acuutOnveilig: false, structureelOnveilig: false, multiproblematiek: false }, besluit: 'geen-vervolg', risicofactoren: [] } as const;
+    const dicht = await service.pasKetenstapToe(sanne, id, geenVervolg, versie);
+    expect(dicht.ok && dicht.waarde.dossier.veiligThuis?.fase).toBe('afgesloten');
     expect((await stores.dossiers.get(id))?.waarde.uitgaand?.some((u) => u.effect.soort === 'terugkoppeling-aan-melder')).toBe(false);
   });
 });

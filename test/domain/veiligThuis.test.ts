@@ -617,7 +617,7 @@ describe('sluit-af records the written confirmation and where the afsluitbericht
   const zonderBericht = sluitAf({ afsluitberichtDoorVt: undefined });
 
   it.each<[string, () => Dossier, string | undefined, string[]]>([
-    ['no overdracht: the confirmation only', () => gemeld(), undefined, []],
+    ['no overdracht (V&V runs): the confirmation only', () => loop(gemeld(), vb('voorwaarden-en-vervolg')), undefined, []],
     ['a lokaal team whose channel got the overdracht card: a card there', () => metTeamkaart(aangeboden()), 'team-noord', []],
     ['a lokaal team meldroute never reached: Veilig Thuis sends it', () => aangeboden(), undefined, ['Wijkteam Noord']],
     ['another party: Veilig Thuis sends it', () => loop(gemeld(), vb('overdracht', { partij: gi })), undefined, ['Jeugdbescherming Gelderland']],
@@ -644,7 +644,12 @@ describe('sluit-af records the written confirmation and where the afsluitbericht
   });
 
   it('today counts in Amsterdam: just after midnight there it is already the next day', () => {
-    expect(pasVeiligThuisToe(gemeld(), sluitAf({ directbetrokkenen: { op: '2026-03-21', wijze: 'gesprek' } }), ctx('2026-03-21 00:30', vtMedewerker)).ok).toBe(true);
+    expect(pasVeiligThuisToe(loop(gemeld(), vb('voorwaarden-en-vervolg')), sluitAf({ directbetrokkenen: { op: '2026-03-21', wijze: 'gesprek' } }), ctx('2026-03-21 00:30', vtMedewerker)).ok).toBe(true);
+  });
+
+  it('is refused right after receipt: every melding gets a veiligheidsbeoordeling, whose "geen vervolg" closes it', () => {
+    expect(weiger(gemeld(), sluitAf()).code).toBe('ongeldige-overgang');
+    expect(loop(gemeld(), vb('geen-vervolg')).veiligThuis?.fase).toBe('afgesloten');
   });
 });
 

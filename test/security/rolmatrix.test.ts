@@ -269,7 +269,7 @@ const MATRIX: readonly Rij[] = [
   { verb: 'vt-monitoring-formulier', fase: 'overgedragen met monitoring', gelukt: (_d, w) => toontCasus(w), mag: VT_TEAM },
   { verb: 'vt-monitoring', fase: 'overgedragen met monitoring', data: MONITORING, gelukt: gemonitord, mag: VT_TEAM },
   { verb: 'vt-afsluiten-formulier', fase: 'gemeld', gelukt: (_d, w) => toontCasus(w), mag: VT_TEAM },
-  { verb: 'vt-afsluiten', fase: 'gemeld', data: { afsluitreden: 'Zorgen weggenomen.', bevestigdOp: '2026-03-02', bevestigingWijze: 'brief' }, gelukt: (d) => vt(d)?.fase === 'afgesloten', mag: VT_TEAM },
+  { verb: 'vt-afsluiten', fase: 'vervolg', data: { afsluitreden: 'Zorgen weggenomen.', bevestigdOp: '2026-03-02', bevestigingWijze: 'brief' }, gelukt: (d) => vt(d)?.fase === 'afgesloten', mag: VT_TEAM },
   // A melding Veilig Thuis received itself: the form and the registration, in its channel only.
   { verb: 'vt-registreer-formulier', fase: 'gemeld', gelukt: (_d, w) => w.soort === 'vt-registratie', mag: VT_TEAM, weigering: 'leest-niets' },
   { verb: 'vt-registreer', fase: 'gemeld', data: REGISTRATIE, gelukt: async (_d, _w, p) => (await p.stores.audit.lijst({})).some((r) => r.actie === 'create' && r.uitkomst === 'toegestaan' && r.dossierId !== p.id), mag: VT_TEAM },
