@@ -766,7 +766,12 @@ export function zichtOpVeiligheid(dossier: Dossier, nu: DateTime, kalender: Werk
       const regisseur = overdracht.regisseur ? ` (regisseur: ${overdracht.regisseur})` : '';
       return { houder: 'overdrachtspartij', omschrijving: `${overdracht.partij.naam}${regisseur}` };
     }
-    case 'afgesloten':
-      return niemand;
+    case 'afgesloten': {
+      // Closing ends Veilig Thuis's part; a party that confirmed the overdracht keeps the regie (seed 004 §8.4).
+      const o = vt.overdracht;
+      if (o?.bevestigdOp === undefined) return niemand;
+      const houder = o.regie ? `${o.regie.naar.naam} (regisseur: ${o.regie.naar.regisseur})` : `${o.partij.naam}${o.regisseur ? ` (regisseur: ${o.regisseur})` : ''}`;
+      return { houder: 'overdrachtspartij', omschrijving: `${houder}; het dossier bij Veilig Thuis is afgesloten` };
+    }
   }
 }

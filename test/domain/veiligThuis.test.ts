@@ -272,6 +272,7 @@ describe('zicht op veiligheid', () => {
     ['na de veiligheidsbeoordeling, overdracht nog niet bevestigd', () => aangeboden(), '2026-03-03 10:00', 'veilig-thuis', /Veilig Thuis/],
     ['na bevestiging: het lokale team met regisseur', bevestigd, '2026-03-04 10:00', 'overdrachtspartij', /Wijkteam Noord \(regisseur: J\. de Vries\)/],
     ['na afsluiten: niemand', () => loop(gemeld(), vb('geen-vervolg')), '2026-03-04 10:00', 'niemand', /afgesloten/],
+    ['na afsluiten na een bevestigde overdracht: het lokale team houdt de regie', () => loop(aangeboden(), bevestig, sluitAf()), '2026-03-20 10:00', 'overdrachtspartij', /Wijkteam Noord \(regisseur: J\. de Vries\); het dossier bij Veilig Thuis is afgesloten/],
   ])('%s', (_naam, maak, nu, houder, tekst) => {
     const z = zichtOpVeiligheid(maak(), ams(nu));
     expect(z.houder).toBe(houder);
