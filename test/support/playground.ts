@@ -62,6 +62,20 @@ export async function startE2e(): Promise<E2eOmgeving> {
 export async function openPlayground(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect.poll(async () => page.locator('.ac-adaptiveCard').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  // The install is announced more than once (installationUpdate, conversationUpdate) and a late
+  // welcome card would become "the last card": wait until no further card arrives.
+  let vorige = -1;
+  await expect
+    .poll(
+      async () => {
+        const nu = await page.locator('.ac-adaptiveCard').count();
+        const stabiel = nu === vorige;
+        vorige = nu;
+        return stabiel;
+      },
+      { timeout: 15_000, interval: 1_500 },
+    )
+    .toBe(true);
 }
 
 /** Clicks a button on a card and waits until the card (replaced in place by Universal Actions) matches. */
