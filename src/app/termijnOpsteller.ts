@@ -1,14 +1,13 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
-import { openMijlpalen, tijdstip, type Dossier, type Mijlpaal, type Niveau, type Publiek, type RegioBeleid } from '../domain/index.js';
+import { NIVEAU_WAARDEN, openMijlpalen, tijdstip, type Dossier, type Mijlpaal, type Niveau, type Publiek, type RegioBeleid } from '../domain/index.js';
 import type { GesprekReferentie, Stores } from '../store/ports.js';
 import type { Bericht, Bezorger } from './bezorging.js';
 import type { Logger } from './logger.js';
 import { escalatieContacten, gemeenteVan, type RegioGids } from './regio.js';
 import type { Opsteller, Opstelling, Verzendopdracht } from './verzender.js';
 
-const NIVEAUS = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'] as const satisfies readonly Niveau[];
-const TermijnItem = z.object({ soort: z.literal('termijn'), mijlpaal: z.string().min(1), niveau: z.enum(NIVEAUS), ontvanger: z.string().min(1) });
+const TermijnItem = z.object({ soort: z.literal('termijn'), mijlpaal: z.string().min(1), niveau: z.enum(NIVEAU_WAARDEN), ontvanger: z.string().min(1) });
 const Inhoud = z.discriminatedUnion('soort', [
   TermijnItem,
   z.object({ soort: z.literal('overzicht'), items: z.array(TermijnItem.extend({ sleutel: z.string().min(1), dossierId: z.string().min(1) })).min(1) }),

@@ -241,7 +241,8 @@ function ontleed(dossier: Dossier, sleutel: string): { mijlpaalId: string; nivea
   return i > 0 && NIVEAU_WAARDEN.includes(niveau) ? { mijlpaalId: rest.slice(0, i), niveau } : undefined;
 }
 
-export const NIVEAU_WAARDEN: readonly Niveau[] = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'];
+/** Every level, in ladder order: the one list card data and ledger rows are checked against. */
+export const NIVEAU_WAARDEN = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'] as const satisfies readonly Niveau[];
 
 /** Snoozed nudges not yet sent again whose milestone is still open: a met deadline needs no second nudge. */
 function openUitgesteld(dossier: Dossier, beleid: RegioBeleid): Herinnering[] {

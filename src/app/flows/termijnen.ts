@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { ESCALATIE_ROUTES, afhandelingVan, herinneringSleutel, openMijlpalen, signaleringTekst, standaardBeleid, type Dossier, type EscalatieRoute, type Mijlpaal, type Niveau, type VtCommando } from '../../domain/index.js';
+import { ESCALATIE_ROUTES, NIVEAU_WAARDEN, afhandelingVan, herinneringSleutel, openMijlpalen, signaleringTekst, standaardBeleid, type Dossier, type EscalatieRoute, type Mijlpaal, type VtCommando } from '../../domain/index.js';
 import { gemeenteVan, routeHouders, type RegioGids } from '../regio.js';
 import { PUBLIEK, escalatieMetVoor } from '../termijnOpsteller.js';
 import { weergaveVoor } from '../toegang.js';
@@ -40,8 +40,7 @@ export function magUitkomstVastleggen(regios: Pick<RegioGids, 'rollenVan' | 'reg
 // The card's dossierId is technical data beside the form, never checked as typed text (see VerbBasis).
 const dossierIdVan = (ctx: VerbContext): string => (typeof ctx.data['dossierId'] === 'string' ? ctx.data['dossierId'] : '');
 const EscaleerInvoer = z.object({ reden: z.string().trim().min(1, 'Geef kort de reden van de escalatie.').max(1000) });
-const NIVEAUS = ['herinnering', 'op-de-dag', 'nog-niet-bevestigd', 'verlopen', 'escalatie-voorstel'] as const satisfies readonly Niveau[];
-const UitstelInvoer = z.object({ mijlpaal: z.string().min(1).max(200), niveau: z.enum(NIVEAUS) });
+const UitstelInvoer = z.object({ mijlpaal: z.string().min(1).max(200), niveau: z.enum(NIVEAU_WAARDEN) });
 const UitkomstInvoer = z.object({
   uitkomst: z.enum(['I', 'II'], { message: 'Kies uitkomst I of II.' }),
   // The route the card asked about: a card of route a clicked after route b started records nothing.
